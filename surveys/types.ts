@@ -1,0 +1,63 @@
+/**
+ * The shape of a questionnaire file in `surveys/`: a SurveyJS definition plus the
+ * Trustlens `meta` block (languages, design, dimensions, indicators; see shared/INDICATORS.md).
+ * Question `name`s are permanent keys: answers are stored under them across versions.
+ */
+
+/** A SurveyJS JSON object. Kept loose on purpose: survey-core is the authority on its shape. */
+export type SurveyDefinition = Record<string, unknown>;
+
+/** Languages a respondent can answer in. `en` is SurveyJS's "default" locale. */
+export const SUPPORTED_LANGUAGES = ['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl'] as const;
+export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number];
+
+export interface DesignSpec {
+  weight?: string;
+  strata?: string;
+  cluster?: string;
+  lonelyPsu?: 'fail' | 'remove' | 'adjust' | 'average' | 'certainty';
+}
+
+export type DimensionSpec =
+  | { column: string }
+  | { multiple: Record<string, string> };
+
+export interface IndicatorSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  type: 'share' | 'mean' | 'scale' | 'net';
+  item?: string;
+  items?: string[];
+  favourable?: number[];
+  unfavourable?: number[];
+  missing?: number[];
+  reverse?: string[];
+  minValid?: number;
+  rescale?: { from: [number, number]; to: [number, number] };
+  ci?: 'logit' | 'beta' | 'wilson' | 't';
+}
+
+export interface SurveyMeta {
+  /** Languages this questionnaire is fully translated into; the first is the default. */
+  languages: LanguageCode[];
+  design?: DesignSpec;
+  dimensions?: Record<string, DimensionSpec>;
+  indicators?: IndicatorSpec[];
+  reliability?: { id: string; items: string[] }[];
+  weighting?: { rake?: Record<string, Record<string, number>> };
+  suppression?: { minN: number; flagBelowN: number; flagRse: number };
+  [key: string]: unknown;
+}
+
+export interface SurveyFile {
+  /** URL key of the survey: `/s/<slug>`. Lower-case letters, digits and hyphens. */
+  slug: string;
+  definition: SurveyDefinition;
+  meta: SurveyMeta;
+}
+
+/** One thing wrong with a definition, located by a JSON path such as `definition.pages[1].elements[0].name`. */
+export interface Problem {
+  path: string;
+  message: string;
+}
