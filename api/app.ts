@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config.ts';
+import type { Db } from './db/open.ts';
+import { ApiError, handleError } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { responseRoutes } from './routes/responses.ts';
+import { surveyRoutes } from './routes/surveys.ts';
+import { webAppRoutes } from './web-app.ts';
+
+export interface AppDependencies {
+  db: Db;
+  config: Pick<Config, 'bodyLimitBytes' | 'webDist'>;
+}
+
+/**
+ * Builds the Trustlens HTTP app around a database. No globals: tests build one on an in-memory
+ * database and call `app.request()`; api/server.ts builds the real one and listens.
+ */
+export function createApp({ db, config }: AppDependencies) {
+  const api = new Hono()
+    .use(bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(413, `The request body is larger than ${config.bodyLimitBytes} bytes.`);
+      },
+    }))
+    .route('/health', healthRoutes(db))
+    .route('/surveys', surveyRoutes(db))
+    .route('/surveys', responseRoutes(db))
+    .all('*', (c) => {
+      throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
+    });
+
+  const app = new Hono();
+  app.use(secureHeaders());
+  app.route('/api', api);
+  app.route('/', webAppRoutes(config.webDist));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Everything the server takes from its environment. Only api/server.ts calls `readConfig`. */
+export interface Config {
+  port: number;
+  /** SQLite file path, or ':memory:'. */
+  databasePath: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Folder of questionnaire files published at start. */
+  surveysDir: string;
+  /** Built web app (vite build output); served when it exists. */
+  webDist: string;
+}
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default('data/trustlens.db'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
+  SURVEYS_DIR: z.string().min(1).default('surveys'),
+  WEB_DIST: z.string().min(1).default('web/dist'),
+});
+
+/**
+ * Reads the configuration from environment variables and fails fast with a message naming the
+ * variable at fault. DATABASE_URL accepts a file path, `file:path`, `sqlite:path` or `:memory:`.
+ */
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    databasePath: sqlitePath(values.DATABASE_URL),
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    surveysDir: values.SURVEYS_DIR,
+    webDist: values.WEB_DIST,
+  };
+}
+
+function sqlitePath(url: string): string {
+  if (/^postgres(ql)?:/.test(url)) {
+    throw new Error('Invalid configuration:\n  DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path such as data/trustlens.db');
+  }
+  return url.replace(/^(file|sqlite):(\/\/)?/, '');
+}

@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Machine-readable error kinds, one per status we answer with. */
+export type ErrorType =
+  | 'bad_request' | 'not_found' | 'conflict' | 'payload_too_large' | 'validation' | 'unavailable' | 'internal';
+
+const TYPE_BY_STATUS: Record<number, ErrorType> = {
+  400: 'bad_request', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 422: 'validation', 503: 'unavailable',
+};
+
+/** An error a client can act on: status, kind, message, and optional details (e.g. `[{ field, issue }]`). */
+export class ApiError extends HTTPException {
+  constructor(status: ContentfulStatusCode, message: string, readonly details?: unknown) {
+    super(status, { message });
+  }
+}
+
+/**
+ * Shapes every error as `{ error: { type, message, details? } }`. Anything unexpected becomes a
+ * plain 500 whose body says nothing about the code; the stack goes to the server log only.
+ */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const details = error instanceof ApiError ? error.details : undefined;
+    const body = { error: { type: TYPE_BY_STATUS[status] ?? 'bad_request', message: error.message, ...(details === undefined ? {} : { details }) } };
+    return c.json(body, status);
+  }
+  console.error(error);
+  return c.json({ error: { type: 'internal', message: 'Something went wrong on the server. Your request was not completed; please try again.' } }, 500);
+}

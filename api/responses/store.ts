@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { contentHash } from '../canonical-json.ts';
+import type { Db } from '../db/open.ts';
+import { responses, type StoredResponse } from '../db/schema.ts';
+import type { PublishedVersion } from '../surveys/queries.ts';
+import type { Submission } from './submission.ts';
+
+/** What a submission's id tells us before it is validated: new, an exact retry, or a clash. */
+export type PriorSubmission =
+  | { kind: 'new' }
+  | { kind: 'retry'; stored: StoredResponse }
+  | { kind: 'conflict' };
+
+/** Fingerprint of what was answered: equal for a retry of the same submission, different otherwise. */
+export function submissionHash(survey: PublishedVersion, submission: Submission, version: number): string {
+  return contentHash({ survey: survey.surveyId, version, language: submission.language, answers: submission.answers });
+}
+
+export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
+  const stored = db.select().from(responses).where(eq(responses.id, id)).get();
+  if (!stored) return { kind: 'new' };
+  return stored.answersHash === hash ? { kind: 'retry', stored } : { kind: 'conflict' };
+}
+
+/**
+ * Stores a validated submission once. better-sqlite3 commits synchronously (WAL, synchronous=FULL),
+ * so when this returns the row is on disk and the client may be told so.
+ * Returns false when a row with this id already exists (nothing is written then).
+ */
+export function insertResponse(db: Db, survey: PublishedVersion, submission: Submission, hash: string): boolean {
+  const result = db.insert(responses).values({
+    id: submission.id,
+    surveyId: survey.surveyId,
+    surveyVersionId: survey.versionId,
+    version: survey.version,
+    answers: submission.answers,
+    answersHash: hash,
+    language: submission.language,
+    startedAt: submission.startedAt ?? null,
+    completedAt: submission.completedAt ?? null,
+  }).onConflictDoNothing().run();
+  return result.changes === 1;
+}
+
+/** The stored record as returned to the client that submitted it. */
+export function publicRecord(slug: string, stored: StoredResponse) {
+  return {
+    id: stored.id, survey: slug, version: stored.version, language: stored.language, answers: stored.answers,
+    startedAt: stored.startedAt, completedAt: stored.completedAt, receivedAt: stored.receivedAt,
+  };
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { validateAnswers } from '../../surveys/answers.ts';
+import type { Db } from '../db/open.ts';
+import { ApiError } from '../errors.ts';
+import { findPrior, insertResponse, publicRecord, submissionHash } from '../responses/store.ts';
+import { parseSubmission } from '../responses/submission.ts';
+import { findVersion } from '../surveys/queries.ts';
+
+/**
+ * POST /api/surveys/:slug/responses — a completed questionnaire. Answered 201 once stored,
+ * 200 with the stored record when the same id is sent again with the same answers, 409 when
+ * the id was used for different answers, 422 when the answers do not fit the version answered.
+ */
+export function responseRoutes(db: Db) {
+  return new Hono().post('/:slug/responses', async (c) => {
+    const body = await c.req.json().catch(() => {
+      throw new ApiError(400, 'The request body is not valid JSON.');
+    });
+    const submission = parseSubmission(body);
+    const slug = c.req.param('slug');
+    const survey = findVersion(db, slug, submission.version);
+    if (!survey) {
+      if (submission.version !== undefined && findVersion(db, slug)) {
+        throw new ApiError(422, 'The submission is not in the expected form.', [{ field: 'version', issue: `survey "${slug}" has no version ${submission.version}` }]);
+      }
+      throw new ApiError(404, `No published survey "${slug}".`);
+    }
+    const hash = submissionHash(survey, submission, survey.version);
+    const prior = findPrior(db, submission.id, hash);
+    if (prior.kind === 'retry') return c.json(publicRecord(slug, prior.stored), 200);
+    if (prior.kind === 'conflict') throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
+
+    const issues = survey.meta.languages.includes(submission.language as never)
+      ? validateAnswers(survey.definition, submission.answers)
+      : [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }];
+    if (issues.length > 0) throw new ApiError(422, 'Some answers do not fit the questionnaire.', issues);
+
+    if (!insertResponse(db, survey, submission, hash)) {
+      // Another request stored this id between our check and our insert: answer as for a retry.
+      const again = findPrior(db, submission.id, hash);
+      if (again.kind === 'retry') return c.json(publicRecord(slug, again.stored), 200);
+      throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
+    }
+    return c.json({ id: submission.id, version: survey.version }, 201);
+  });
+}

@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { localized } from '../../surveys/languages.ts';
+import type { LanguageCode } from '../../surveys/types.ts';
+import type { Db } from '../db/open.ts';
+import { ApiError } from '../errors.ts';
+import { findVersion, listLatestVersions } from '../surveys/queries.ts';
+
+/** Public questionnaire reading: what a respondent's browser needs to show a survey. */
+export function surveyRoutes(db: Db) {
+  return new Hono()
+    .get('/', (c) => {
+      const list = listLatestVersions(db).map((survey) => ({
+        slug: survey.slug,
+        version: survey.version,
+        languages: survey.meta.languages,
+        title: Object.fromEntries(survey.meta.languages.map((language: LanguageCode) => [language, localized(survey.definition.title, language) ?? survey.slug])),
+      }));
+      return c.json({ surveys: list });
+    })
+    .get('/:slug', (c) => {
+      const survey = findVersion(db, c.req.param('slug'));
+      if (!survey) throw new ApiError(404, `No published survey "${c.req.param('slug')}".`);
+      return c.json({ slug: survey.slug, version: survey.version, definition: survey.definition, meta: survey.meta });
+    });
+}

@@ -1,0 +1,39 @@
+import { serve } from '@hono/node-server';
+import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/open.ts';
+import { publishSurveyFiles } from './surveys/publish.ts';
+
+// The only file that reads the environment, opens the real database and listens.
+function start(): void {
+  const config = readConfig(process.env);
+  const files = loadSurveyFiles(config.surveysDir);
+  const db = openDatabase(config.databasePath);
+  const published = publishSurveyFiles(db, files);
+  const app = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    const base = `http://localhost:${info.port}`;
+    console.log(`Trustlens is running on ${base} (database: ${config.databasePath})`);
+    for (const survey of published) {
+      console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
+    }
+  });
+  const stop = () => server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+try {
+  start();
+} catch (error) {
+  // Configuration and questionnaire errors are the user's to fix: say what, without a stack trace.
+  if (error instanceof SurveyFileError || (error instanceof Error && error.message.startsWith('Invalid configuration'))) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,33 @@
+import { desc, eq } from 'drizzle-orm';
+import type { SurveyFile } from '../../surveys/types.ts';
+import { contentHash } from '../canonical-json.ts';
+import type { Db } from '../db/open.ts';
+import { surveys, surveyVersions } from '../db/schema.ts';
+
+export interface PublishResult {
+  slug: string;
+  version: number;
+  /** True when this call published a new version (a new survey or changed content). */
+  published: boolean;
+}
+
+/**
+ * Publishes questionnaire files: a new survey gets version 1, a file whose content hash differs
+ * from the latest version gets the next version, an unchanged file changes nothing.
+ * Earlier versions and their responses are never touched.
+ */
+export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[] {
+  return db.transaction((tx) =>
+    files.map((file) => {
+      const hash = contentHash({ definition: file.definition, meta: file.meta });
+      let survey = tx.select().from(surveys).where(eq(surveys.slug, file.slug)).get();
+      survey ??= tx.insert(surveys).values({ slug: file.slug }).returning().get();
+      const latest = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, survey.id))
+        .orderBy(desc(surveyVersions.version)).limit(1).get();
+      if (latest?.contentHash === hash) return { slug: file.slug, version: latest.version, published: false };
+      const version = (latest?.version ?? 0) + 1;
+      tx.insert(surveyVersions).values({ surveyId: survey.id, version, definition: file.definition, meta: file.meta, contentHash: hash }).run();
+      return { slug: file.slug, version, published: true };
+    }),
+  );
+}
