@@ -1,0 +1,93 @@
+import type { Column, Columns } from './types.ts';
+import { AnalysisError, dataError } from './errors.ts';
+
+/**
+ * Number of rows in a set of columns; every column must have the same length.
+ *
+ * @example
+ * rowCount({ a: new Float64Array(3), b: ['x', 'y', null] }); // => 3
+ */
+export function rowCount(data: Columns): number {
+  let count: number | undefined;
+  for (const [name, column] of Object.entries(data)) {
+    if (count === undefined) count = column.length;
+    else if (column.length !== count) {
+      throw new AnalysisError(`column "${name}" has ${column.length} rows, expected ${count}`, { column: name });
+    }
+  }
+  return count ?? 0;
+}
+
+/** The named column, or a one-line error that names it. */
+export function requireColumn(data: Columns, name: string, purpose: string): Column {
+  const column = data[name];
+  if (column === undefined) {
+    throw new AnalysisError(`column "${name}" (${purpose}) is not in the data`, { column: name });
+  }
+  return column;
+}
+
+function isBlank(value: string | number | null | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'string' && value.trim().toUpperCase() === 'NA');
+}
+
+/**
+ * A column as numbers: a Float64Array is returned as is; labels are parsed, blanks and "NA" become
+ * NaN, anything else that is not a number is an error naming the column and the row.
+ *
+ * @example
+ * numericColumn({ x: ['1', '', '2.5'] }, 'x', 'item'); // => Float64Array [1, NaN, 2.5]
+ */
+export function numericColumn(data: Columns, name: string, purpose: string): Float64Array {
+  const column = requireColumn(data, name, purpose);
+  if (column instanceof Float64Array) return column;
+  const values = new Float64Array(column.length);
+  for (let row = 0; row < column.length; row++) {
+    const raw = column[row];
+    if (isBlank(raw)) {
+      values[row] = NaN;
+      continue;
+    }
+    const parsed = typeof raw === 'number' ? raw : Number(String(raw).trim());
+    if (!Number.isFinite(parsed)) {
+      throw dataError(name, row, `${purpose} needs a number, got "${String(raw)}"`);
+    }
+    values[row] = parsed;
+  }
+  return values;
+}
+
+/**
+ * A column as category codes 0..k−1 (−1 = missing) with the labels in sorted order (numerically
+ * when every label is a number, as R sorts a factor of numbers).
+ *
+ * @example
+ * labelColumn({ r: ['b', 'a', null, 'b'] }, 'r', 'dimension');
+ * // => { codes: Int32Array [1, 0, -1, 1], labels: ['a', 'b'] }
+ */
+export function labelColumn(data: Columns, name: string, purpose: string): { codes: Int32Array; labels: string[] } {
+  const column = requireColumn(data, name, purpose);
+  const raw: string[] = new Array<string>(column.length);
+  const seen = new Map<string, number>();
+  for (let row = 0; row < column.length; row++) {
+    const value = column[row];
+    if (column instanceof Float64Array ? Number.isNaN(value) : isBlank(value)) {
+      raw[row] = '';
+      continue;
+    }
+    const label = typeof value === 'string' ? value.trim() : String(value);
+    raw[row] = label;
+    if (!seen.has(label)) seen.set(label, seen.size);
+  }
+  const labels = [...seen.keys()];
+  const allNumeric = labels.every((label) => label !== '' && Number.isFinite(Number(label)));
+  labels.sort(allNumeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const index = new Map(labels.map((label, position) => [label, position]));
+  const codes = new Int32Array(column.length);
+  for (let row = 0; row < column.length; row++) {
+    const label = raw[row] ?? '';
+    codes[row] = label === '' ? -1 : (index.get(label) ?? -1);
+  }
+  return { codes, labels };
+}

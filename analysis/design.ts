@@ -1,0 +1,153 @@
+import type { Columns, DesignSpec, LonelyPsu } from './types.ts';
+import { AnalysisError, dataError } from './errors.ts';
+import { labelColumn, numericColumn, requireColumn, rowCount } from './columns.ts';
+
+/** A survey design resolved to integer codes, ready for estimation. */
+export interface Design {
+  rowCount: number;
+  /** Final weights (after any calibration). */
+  weights: Float64Array;
+  /** True when the data carried a weight column. */
+  weighted: boolean;
+  stratumOfRow: Int32Array;
+  psuOfRow: Int32Array;
+  stratumCount: number;
+  psuCount: number;
+  stratumOfPsu: Int32Array;
+  /** Number of PSUs in each stratum of the full design (R's fpc$sampsize). */
+  psusInStratum: Int32Array;
+  /** PSU codes ordered by stratum; stratum h owns psusByStratum[stratumStart[h] .. stratumStart[h+1]). */
+  psusByStratum: Int32Array;
+  stratumStart: Int32Array;
+  stratumLabels: string[];
+  degf: number;
+  lonelyPsu: LonelyPsu;
+  adjustDomainLonely: boolean;
+}
+
+function checkWeights(data: Columns, name: string): Float64Array {
+  const weights = numericColumn(data, name, 'weight');
+  for (let row = 0; row < weights.length; row++) {
+    const weight = weights[row] as number;
+    if (Number.isNaN(weight)) throw dataError(name, row, 'weight is missing');
+    if (!(weight > 0) || !Number.isFinite(weight)) {
+      throw dataError(name, row, `weight must be a positive number, got ${weight}`);
+    }
+  }
+  return weights;
+}
+
+function requireNoMissing(codes: Int32Array, column: string, purpose: string): void {
+  const row = codes.indexOf(-1);
+  if (row >= 0) throw dataError(column, row, `${purpose} is missing`);
+}
+
+/**
+ * Resolves the `design` block of a spec against the data: weights (equal when absent), strata
+ * (one when absent) and PSUs (each row its own when absent), PSUs nested in strata.
+ *
+ * Why: everything downstream works on integer codes, and every check on the design (missing or
+ * non-positive weights, a PSU in two strata when `nest` is false, a lonely PSU under "fail") is
+ * made once, with an error naming the column and the row.
+ *
+ * Reference: R `svydesign(ids = ~cluster, strata = ~strata, weights = ~weight, nest = TRUE)`;
+ * degrees of freedom as `degf()`: number of PSUs minus number of strata.
+ *
+ * @example
+ * const design = buildDesign({ w: new Float64Array([1, 2, 3]) }, { weight: 'w' });
+ * design.degf; // => 2
+ */
+export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
+  const count = rowCount(data);
+  const weighted = spec.weight !== undefined;
+  const weights = weighted ? checkWeights(data, spec.weight as string) : new Float64Array(count).fill(1);
+  let stratumOfRow: Int32Array = new Int32Array(count);
+  let stratumLabels = ['1'];
+  if (spec.strata !== undefined) {
+    const strata = labelColumn(data, spec.strata, 'strata');
+    requireNoMissing(strata.codes, spec.strata, 'stratum');
+    stratumOfRow = strata.codes;
+    stratumLabels = strata.labels;
+  }
+  const stratumCount = stratumLabels.length;
+  const psuOfRow = new Int32Array(count);
+  const stratumOfPsuList: number[] = [];
+  if (spec.cluster === undefined) {
+    for (let row = 0; row < count; row++) {
+      psuOfRow[row] = row;
+      stratumOfPsuList.push(stratumOfRow[row] as number);
+    }
+  } else {
+    const clusterName = spec.cluster;
+    const nest = spec.nest ?? true;
+    const column = requireColumn(data, clusterName, 'cluster');
+    const codeOf = new Map<string, number>();
+    const firstStratum = new Map<string, number>();
+    for (let row = 0; row < count; row++) {
+      const value = column[row];
+      if (value === null || value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value))) {
+        throw dataError(clusterName, row, 'PSU is missing');
+      }
+      const label = String(value).trim();
+      const stratum = stratumOfRow[row] as number;
+      if (!nest) {
+        const seenIn = firstStratum.get(label);
+        if (seenIn === undefined) firstStratum.set(label, stratum);
+        else if (seenIn !== stratum) {
+          throw dataError(clusterName, row,
+            `PSU "${label}" appears in strata "${stratumLabels[seenIn]}" and "${stratumLabels[stratum]}" with nest off`);
+        }
+      }
+      const key = `${stratum}\u0000${label}`;
+      let code = codeOf.get(key);
+      if (code === undefined) {
+        code = codeOf.size;
+        codeOf.set(key, code);
+        stratumOfPsuList.push(stratum);
+      }
+      psuOfRow[row] = code;
+    }
+  }
+  const stratumOfPsu = Int32Array.from(stratumOfPsuList);
+  const psusInStratum = new Int32Array(stratumCount);
+  for (const stratum of stratumOfPsu) psusInStratum[stratum] = (psusInStratum[stratum] ?? 0) + 1;
+  const stratumStart = new Int32Array(stratumCount + 1);
+  for (let stratum = 0; stratum < stratumCount; stratum++) {
+    stratumStart[stratum + 1] = (stratumStart[stratum] as number) + (psusInStratum[stratum] as number);
+  }
+  const psusByStratum = new Int32Array(stratumOfPsu.length);
+  const fill = stratumStart.slice(0, stratumCount);
+  stratumOfPsu.forEach((stratum, psu) => {
+    psusByStratum[fill[stratum] as number] = psu;
+    fill[stratum] = (fill[stratum] as number) + 1;
+  });
+  const lonelyPsu = spec.lonelyPsu ?? 'fail';
+  if (lonelyPsu === 'fail') {
+    const lonely = psusInStratum.indexOf(1);
+    if (lonely >= 0) {
+      const row = stratumOfRow.indexOf(lonely);
+      throw new AnalysisError(
+        `column "${spec.strata ?? '(strata)'}", row ${row + 1}: stratum "${stratumLabels[lonely]}" has only one PSU ` +
+          '(set design.lonelyPsu to "adjust", "remove", "certainty" or "average")',
+        { column: spec.strata, row: row + 1 },
+      );
+    }
+  }
+  return {
+    rowCount: count,
+    weights,
+    weighted,
+    stratumOfRow,
+    psuOfRow,
+    stratumCount,
+    psuCount: stratumOfPsu.length,
+    stratumOfPsu,
+    psusInStratum,
+    psusByStratum,
+    stratumStart,
+    stratumLabels,
+    degf: stratumOfPsu.length - stratumCount,
+    lonelyPsu,
+    adjustDomainLonely: spec.adjustDomainLonely ?? false,
+  };
+}

@@ -1,0 +1,107 @@
+import type { Columns, DimensionSpec } from './types.ts';
+import { AnalysisError } from './errors.ts';
+import { labelColumn, numericColumn } from './columns.ts';
+
+/**
+ * A dimension resolved against the data. A `column` dimension is one layer of codes (a
+ * partition); a `multiple` dimension has one layer per group, since a respondent may be in
+ * several (a contact channel used).
+ */
+export interface ResolvedDimension {
+  name: string;
+  labels: string[];
+  /** Each layer maps a row to a group code, or −1. */
+  layers: Int32Array[];
+}
+
+/** A breakdown: the crossing of some dimensions, as layers of domain codes. */
+export interface Breakdown {
+  dimensions: ResolvedDimension[];
+  domainCount: number;
+  /** Each layer maps a row to a domain code 0..domainCount−1, or −1; null means every row is domain 0. */
+  layers: (Int32Array | null)[];
+}
+
+/**
+ * Resolves a dimension of the spec: a column's values, or the membership columns (1 = member)
+ * of a multiple-response set.
+ *
+ * @example
+ * resolveDimension({ ch_fb: new Float64Array([1, 0]) }, 'channel', { multiple: { facebook: 'ch_fb' } });
+ * // => { name: 'channel', labels: ['facebook'], layers: [Int32Array [0, -1]] }
+ */
+export function resolveDimension(data: Columns, name: string, spec: DimensionSpec | undefined): ResolvedDimension {
+  if (spec === undefined) throw new AnalysisError(`dimension "${name}" is not defined in the spec's "dimensions"`);
+  if ('column' in spec) {
+    const { codes, labels } = labelColumn(data, spec.column, `dimension ${name}`);
+    return { name, labels, layers: [codes] };
+  }
+  const labels = Object.keys(spec.multiple);
+  const layers = labels.map((label, code) => {
+    const members = numericColumn(data, spec.multiple[label] as string, `member of ${name} "${label}"`);
+    const layer = new Int32Array(members.length);
+    for (let row = 0; row < members.length; row++) layer[row] = members[row] === 1 ? code : -1;
+    return layer;
+  });
+  return { name, labels, layers };
+}
+
+/**
+ * Crosses dimensions into one breakdown: a row is in domain (g1, g2, …) of a layer combination
+ * when it is in group g1 of the first dimension's layer and g2 of the second's. No dimensions
+ * gives the whole sample.
+ *
+ * Why: domain estimates (R's `svyby(~y, ~region + channel, design, svymean)`) keep the full
+ * design; only the membership of each row changes.
+ *
+ * @example
+ * const breakdown = crossDimensions([region, channel]);
+ * breakdown.domainCount; // => regions × channels
+ */
+export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
+  if (dimensions.length === 0) return { dimensions, domainCount: 1, layers: [null] };
+  let layers: Int32Array[] = [];
+  let size = 1;
+  dimensions.forEach((dimension, index) => {
+    const groups = dimension.labels.length;
+    if (index === 0) {
+      layers = dimension.layers;
+    } else {
+      const crossed: Int32Array[] = [];
+      for (const left of layers) {
+        for (const right of dimension.layers) {
+          const layer = new Int32Array(left.length);
+          for (let row = 0; row < left.length; row++) {
+            const a = left[row] as number;
+            const b = right[row] as number;
+            layer[row] = a < 0 || b < 0 ? -1 : a * groups + b;
+          }
+          crossed.push(layer);
+        }
+      }
+      layers = crossed;
+    }
+    size *= groups;
+  });
+  return { dimensions, domainCount: size, layers };
+}
+
+/**
+ * The group labels of a domain code, one per dimension, e.g. { region: "tuzla", channel: "facebook" }.
+ *
+ * @example
+ * domainGroups(breakdown, 0); // => { region: 'sarajevo', channel: 'facebook' }
+ */
+export function domainGroups(breakdown: Breakdown, domain: number): Record<string, string> {
+  const groups: Record<string, string> = {};
+  let rest = domain;
+  for (let k = breakdown.dimensions.length - 1; k >= 0; k--) {
+    const dimension = breakdown.dimensions[k] as ResolvedDimension;
+    const count = dimension.labels.length;
+    groups[dimension.name] = dimension.labels[rest % count] as string;
+    rest = Math.floor(rest / count);
+  }
+  const ordered: Record<string, string> = {};
+  for (const dimension of breakdown.dimensions) ordered[dimension.name] = groups[dimension.name] as string;
+  return ordered;
+}

@@ -1,0 +1,55 @@
+import type { AnalysisSpec, Columns, CompareRequest, TableOptions, TableResult } from './types.ts';
+import { prepare } from './prepared.ts';
+import { breakdownEstimates } from './breakdown-estimates.ts';
+import { compareGroups } from './comparisons.ts';
+import { reliabilityTable } from './reliability-table.ts';
+
+/** The breakdowns a `by` list asks for: whole sample, each dimension, and (for several) their crossing. */
+export function breakdownsFor(by: readonly string[]): string[][] {
+  const list: string[][] = [[]];
+  for (const name of by) list.push([name]);
+  if (by.length > 1) list.push([...by]);
+  return list;
+}
+
+/**
+ * The full indicator table: design summary, every indicator's estimate row for the whole sample
+ * and each requested breakdown, Cronbach's alpha per construct, and group comparisons.
+ *
+ * Why: this is the one call the API and the command line make; it returns exactly what
+ * `npm run analyze -- --format json` prints. Data are columns by name (numbers as Float64Array
+ * with NaN for missing, or labels), so the API can hand over what it loaded from the database.
+ *
+ * Reference: R `svydesign` → (`rake`/`postStratify`) → `svyby(..., svymean/svyciprop)`,
+ * `svycontrast`, `psych::alpha`; see docs/methods.md.
+ *
+ * @example
+ * const table = estimateTable(
+ *   { w: new Float64Array([1, 2, 1, 3]), q: new Float64Array([4, 2, 5, 1]), region: ['a', 'a', 'b', 'b'] },
+ *   { design: { weight: 'w' }, dimensions: { region: { column: 'region' } },
+ *     indicators: [{ id: 'fav', type: 'share', item: 'q', favourable: [4, 5] }] },
+ *   { by: ['region'] },
+ * );
+ * table.estimates[0]; // => { indicator: 'fav', groups: {}, estimate: 0.2857…, … }
+ */
+export function estimateTable(data: Columns, spec: AnalysisSpec, options: TableOptions = {}): TableResult {
+  const prepared = prepare(data, spec);
+  const by = options.by ?? [];
+  const breakdowns = options.breakdowns ?? breakdownsFor(by);
+  const estimates = breakdowns.flatMap((dimensions) => breakdownEstimates(prepared, dimensions));
+  const requests: readonly CompareRequest[] =
+    options.compare === undefined ? [] : Array.isArray(options.compare) ? options.compare : [options.compare as CompareRequest];
+  const comparisons = requests.flatMap((request) =>
+    breakdowns
+      .filter((dimensions) => !dimensions.includes(request.dimension))
+      .flatMap((dimensions) => compareGroups(prepared, request, dimensions)),
+  );
+  const reliability = reliabilityTable(prepared, by.filter((name) => prepared.spec.dimensions?.[name] !== undefined));
+  const { design } = prepared;
+  return {
+    design: { n: design.rowCount, strata: design.stratumCount, psus: design.psuCount, degf: design.degf },
+    estimates,
+    reliability,
+    comparisons,
+  };
+}

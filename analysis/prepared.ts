@@ -1,0 +1,64 @@
+import type { AnalysisSpec, Columns } from './types.ts';
+import type { Design } from './design.ts';
+import { buildDesign } from './design.ts';
+import type { Calibration } from './weighting/calibration.ts';
+import { calibrate } from './weighting/rake.ts';
+import { AnalysisError } from './errors.ts';
+import { resolveDimension } from './domains.ts';
+import type { ResolvedDimension } from './domains.ts';
+import { indicatorValues } from './indicator-values.ts';
+
+/** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
+export interface Prepared {
+  spec: AnalysisSpec;
+  data: Columns;
+  design: Design;
+  calibration: Calibration | null;
+  values: Map<string, Float64Array>;
+  dimension: (name: string) => ResolvedDimension;
+}
+
+/**
+ * Resolves design, weighting and indicators once, so every breakdown and comparison reuses them.
+ * Raises an `AnalysisError` naming the column and row for any problem in the data.
+ *
+ * Reference: R `svydesign(...)` then `rake(...)` or `postStratify(...)`.
+ *
+ * @example
+ * const prepared = prepare(data, spec);
+ * prepared.design.degf;
+ */
+export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
+  let design = buildDesign(data, spec.design);
+  let calibration: Calibration | null = null;
+  const weighting = spec.weighting;
+  if (weighting?.rake !== undefined && Object.keys(weighting.rake).length > 0) {
+    const result = calibrate(data, design.weights, weighting.rake);
+    design = { ...design, weights: result.weights };
+    calibration = result.calibration;
+  } else if (weighting?.postStratify !== undefined && Object.keys(weighting.postStratify).length > 0) {
+    if (Object.keys(weighting.postStratify).length !== 1) {
+      throw new AnalysisError('weighting.postStratify takes one margin column; use weighting.rake for several');
+    }
+    const result = calibrate(data, design.weights, weighting.postStratify);
+    design = { ...design, weights: result.weights };
+    calibration = result.calibration;
+  }
+  const values = new Map<string, Float64Array>();
+  const ids = new Set<string>();
+  for (const indicator of spec.indicators ?? []) {
+    if (ids.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
+    ids.add(indicator.id);
+    values.set(indicator.id, indicatorValues(data, indicator));
+  }
+  const dimensions = new Map<string, ResolvedDimension>();
+  const dimension = (name: string): ResolvedDimension => {
+    let resolved = dimensions.get(name);
+    if (!resolved) {
+      resolved = resolveDimension(data, name, spec.dimensions?.[name]);
+      dimensions.set(name, resolved);
+    }
+    return resolved;
+  };
+  return { spec, data, design, calibration, values, dimension };
+}

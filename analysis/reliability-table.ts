@@ -1,0 +1,48 @@
+import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
+import type { Prepared } from './prepared.ts';
+import { AnalysisError } from './errors.ts';
+import { reverseScore, validValues } from './recode.ts';
+import { cronbachAlpha } from './reliability.ts';
+
+/** Missing codes, reversal and range of reliability items, inherited from the indicators that use them. */
+function itemColumns(prepared: Prepared, construct: ReliabilitySpec): Float64Array[] {
+  const users = (prepared.spec.indicators ?? []).filter((indicator) =>
+    construct.items.some((item) => indicator.items?.includes(item) || indicator.item === item));
+  return construct.items.map((item) => {
+    const user = users.find((indicator) => indicator.items?.includes(item) || indicator.item === item);
+    const missing = construct.missing ?? user?.missing ?? [];
+    const values = validValues(prepared.data, item, missing);
+    const reversed = construct.reverse ? construct.reverse.includes(item) : (user?.reverse ?? []).includes(item);
+    if (!reversed) return values;
+    const range = construct.scale ?? user?.scale ?? user?.rescale?.from;
+    if (range === undefined) throw new AnalysisError(`reliability "${construct.id}" reverses "${item}" but gives no "scale" range`);
+    return values.map((value) => reverseScore(value, range[0], range[1]));
+  });
+}
+
+/**
+ * Cronbach's alpha per construct, for the whole sample and per group of each dimension in the
+ * construct's `by` (default: the breakdown dimensions of the table), unweighted, complete cases.
+ *
+ * Reference: R `psych::alpha(na.omit(items))`, by group on the group's rows.
+ *
+ * @example
+ * reliabilityTable(prepared, ['region']);
+ */
+export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[]): ReliabilityRow[] {
+  const rows: ReliabilityRow[] = [];
+  for (const construct of prepared.spec.reliability ?? []) {
+    const columns = itemColumns(prepared, construct);
+    const whole = cronbachAlpha(construct.items, columns);
+    rows.push({ construct: construct.id, groups: {}, n: whole.n, alpha: whole.alpha, items: whole.items });
+    for (const name of construct.by ?? defaultBy) {
+      const dimension = prepared.dimension(name);
+      dimension.labels.forEach((label, code) => {
+        const layer = dimension.layers.length === 1 ? (dimension.layers[0] as Int32Array) : (dimension.layers[code] as Int32Array);
+        const result = cronbachAlpha(construct.items, columns, (row) => layer[row] === code);
+        rows.push({ construct: construct.id, groups: { [name]: label }, n: result.n, alpha: result.alpha, items: result.items });
+      });
+    }
+  }
+  return rows;
+}

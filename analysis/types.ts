@@ -1,0 +1,162 @@
+/**
+ * Shapes shared by the analysis engine: the indicator specification (shared/INDICATORS.md), the
+ * columnar input data and the rows the engine returns. Kept structurally compatible with the
+ * `meta` block types in surveys/types.ts, with a few optional additions real use needed.
+ */
+
+/** One column of input data: numbers as a Float64Array (NaN = missing) or labels (null = missing). */
+export type Column = Float64Array | readonly (string | number | null)[];
+
+/** Input data: columns by name, all of the same length. */
+export type Columns = Readonly<Record<string, Column>>;
+
+export type LonelyPsu = 'fail' | 'remove' | 'adjust' | 'average' | 'certainty';
+
+export interface DesignSpec {
+  weight?: string;
+  strata?: string;
+  cluster?: string;
+  lonelyPsu?: LonelyPsu;
+  /** PSU labels are unique only within strata (R's nest=TRUE). Default true. */
+  nest?: boolean;
+  /** R's options(survey.adjust.domain.lonely). Default false, as in R. */
+  adjustDomainLonely?: boolean;
+}
+
+export type DimensionSpec = { column: string } | { multiple: Record<string, string> };
+
+export type IntervalMethod = 'logit' | 'beta' | 'wilson' | 't';
+
+export interface IndicatorSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  type: 'share' | 'mean' | 'scale' | 'net';
+  item?: string;
+  items?: string[];
+  favourable?: number[];
+  unfavourable?: number[];
+  missing?: number[];
+  reverse?: string[];
+  minValid?: number;
+  rescale?: { from: [number, number]; to: [number, number] };
+  /** Item range [min, max] used to mirror reversed items when `rescale` is absent. */
+  scale?: [number, number];
+  ci?: IntervalMethod;
+}
+
+export interface ReliabilitySpec {
+  id: string;
+  items: string[];
+  reverse?: string[];
+  missing?: number[];
+  /** Item range [min, max] for reversing. */
+  scale?: [number, number];
+  /** Dimensions to repeat alpha in (e.g. ["language", "region"]). */
+  by?: string[];
+}
+
+/** Population totals by category, per margin column. */
+export type Margins = Record<string, Record<string, number>>;
+
+export interface WeightingSpec {
+  rake?: Margins;
+  postStratify?: Margins;
+}
+
+export interface SuppressionSpec {
+  minN: number;
+  flagBelowN: number;
+  flagRse: number;
+}
+
+export interface AnalysisSpec {
+  design?: DesignSpec;
+  dimensions?: Record<string, DimensionSpec>;
+  indicators?: IndicatorSpec[];
+  reliability?: ReliabilitySpec[];
+  weighting?: WeightingSpec;
+  suppression?: SuppressionSpec;
+  /** Confidence level of every interval. Default 0.95. */
+  level?: number;
+  /** Degrees of freedom for intervals: of the domain (svyby default, default here) or of the whole design. */
+  df?: 'domain' | 'design';
+  [key: string]: unknown;
+}
+
+/** One estimate row, exactly as shared/INDICATORS.md defines it. */
+export interface EstimateRow {
+  indicator: string;
+  groups: Record<string, string>;
+  estimate: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+  nEffective: number | null;
+  deff: number | null;
+  flag: 'suppressed' | 'unreliable' | null;
+}
+
+/** The difference between two groups' estimates of one indicator. */
+export interface ComparisonRow {
+  indicator: string;
+  /** The breakdown cell the comparison is made within ({} = whole sample). */
+  groups: Record<string, string>;
+  dimension: string;
+  groupA: string;
+  groupB: string;
+  estimateA: number | null;
+  estimateB: number | null;
+  difference: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  df: number;
+  pValue: number | null;
+  nA: number;
+  nB: number;
+  flag: 'suppressed' | 'unreliable' | null;
+}
+
+export interface ReliabilityItemRow {
+  item: string;
+  itemRestCorrelation: number | null;
+  alphaIfDeleted: number | null;
+}
+
+export interface ReliabilityRow {
+  construct: string;
+  groups: Record<string, string>;
+  n: number;
+  alpha: number | null;
+  items: ReliabilityItemRow[];
+}
+
+export interface DesignSummary {
+  n: number;
+  strata: number;
+  psus: number;
+  degf: number;
+}
+
+export interface TableResult {
+  design: DesignSummary;
+  estimates: EstimateRow[];
+  reliability: ReliabilityRow[];
+  comparisons: ComparisonRow[];
+}
+
+/** A comparison request: `a` against `b`, or against everyone outside `a` when `b` is absent. */
+export interface CompareRequest {
+  dimension: string;
+  a: string;
+  b?: string;
+}
+
+export interface TableOptions {
+  /** Dimensions to break down by; two dimensions are also crossed. */
+  by?: readonly string[];
+  /** Explicit breakdowns (each a list of dimensions to cross); overrides `by`. */
+  breakdowns?: readonly (readonly string[])[];
+  compare?: CompareRequest | readonly CompareRequest[];
+}

@@ -1,0 +1,95 @@
+import type { Design } from './design.ts';
+
+/**
+ * Linearised variance of an estimate from its influence values summed within PSUs: within each
+ * stratum, n_h/(n_h − 1) times the sum of squared deviations of the PSU totals from their stratum
+ * mean, summed over strata (PSUs sampled with replacement within strata).
+ *
+ * Why: this is the Taylor-linearisation variance R's `survey` package computes (`svyrecvar` →
+ * `onestrat`), including its lonely-PSU options. `psuTotals[offset + p]` is the total of the
+ * influence values of PSU p (zero for PSUs outside a domain: the full design is kept, as in
+ * `svyby`). `presence[offset + p]` (rows of the domain in PSU p) lets a stratum that the domain
+ * does not reach drop out, as it does in R when the design is subset; pass null for a calibrated
+ * design, where R keeps every row.
+ *
+ * Lonely PSUs (a stratum with one PSU in the whole design), as `options(survey.lonely.psu)`:
+ * "remove" and "certainty" contribute nothing; "adjust" centres the PSU total at the overall
+ * mean (zero) instead of the stratum mean; "average" replaces the stratum's contribution by the
+ * average of the other strata; "fail" is refused when the design is built.
+ *
+ * Reference: Wolter (2007) Introduction to Variance Estimation, §6.11; Lumley (2010) Complex
+ * Surveys §2.3 and R `survey:::onestrat`.
+ *
+ * @example
+ * // two strata of two PSUs each, PSU totals (1, -1) and (0.5, -0.5):
+ * // 2/1 * (1 + 1) + 2/1 * (0.25 + 0.25) = 5
+ */
+export function stratifiedVariance(
+  design: Design,
+  psuTotals: Float64Array,
+  offset: number,
+  presence: Float64Array | null,
+): number {
+  const { lonelyPsu, adjustDomainLonely, psusByStratum, stratumStart } = design;
+  let sum = 0;
+  let strataPresent = 0;
+  let strataCounted = 0;
+  for (let stratum = 0; stratum < design.stratumCount; stratum++) {
+    const start = stratumStart[stratum] as number;
+    const end = stratumStart[stratum + 1] as number;
+    const psus = end - start;
+    let present = psus;
+    if (presence !== null) {
+      present = 0;
+      for (let k = start; k < end; k++) if ((presence[offset + (psusByStratum[k] as number)] as number) > 0) present++;
+      if (present === 0) continue;
+    }
+    strataPresent++;
+    let total = 0;
+    for (let k = start; k < end; k++) total += psuTotals[offset + (psusByStratum[k] as number)] as number;
+    const centre = lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
+    let squares = 0;
+    for (let k = start; k < end; k++) {
+      const deviation = (psuTotals[offset + (psusByStratum[k] as number)] as number) - centre;
+      squares += deviation * deviation;
+    }
+    if (psus > 1) {
+      if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
+      sum += (squares * psus) / (psus - 1);
+      strataCounted++;
+    } else {
+      if (lonelyPsu === 'average') continue;
+      sum += squares;
+      strataCounted++;
+    }
+  }
+  if (strataCounted === 0) return 0;
+  return (sum * strataPresent) / strataCounted;
+}
+
+/**
+ * Degrees of freedom of a domain, as R's `degf()` on the subset design: PSUs with at least one
+ * row in the domain minus strata with at least one row in the domain.
+ *
+ * Why: `svyby(..., svyciprop)` and `confint` on a subset use these, following Korn & Graubard
+ * (1999, §5.2) who recommend domain degrees of freedom for subpopulation intervals.
+ *
+ * @example
+ * // a domain reaching 7 PSUs in 3 strata has 4 degrees of freedom
+ */
+export function domainDegreesOfFreedom(design: Design, presence: Float64Array, offset: number): number {
+  let psus = 0;
+  let strata = 0;
+  const { psusByStratum, stratumStart } = design;
+  for (let stratum = 0; stratum < design.stratumCount; stratum++) {
+    let here = 0;
+    for (let k = stratumStart[stratum] as number; k < (stratumStart[stratum + 1] as number); k++) {
+      if ((presence[offset + (psusByStratum[k] as number)] as number) > 0) here++;
+    }
+    if (here > 0) {
+      psus += here;
+      strata++;
+    }
+  }
+  return psus - strata;
+}
