@@ -91,6 +91,17 @@ function checkComment(question: QuestionInfo, name: string, answers: Record<stri
   return undefined;
 }
 
+/**
+ * A hidden question filled in by `setValueExpression` (such as `region` from entity and canton)
+ * must hold exactly what survey-core works out from the other answers, or be absent when that is empty.
+ */
+function checkComputed(expected: unknown, given: unknown): string | undefined {
+  const empty = expected === undefined || expected === null || expected === '';
+  if (empty) return given === undefined ? undefined : 'must be left out: it is worked out from other answers, which give nothing here';
+  if (given === undefined) return `missing: expected ${JSON.stringify(expected)}, worked out from other answers`;
+  return given === expected ? undefined : `must be ${JSON.stringify(expected)}, worked out from other answers`;
+}
+
 /** Required answers, validators and skip logic, evaluated by survey-core itself on the given answers. */
 function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<string, unknown>): AnswerIssue[] {
   const model = new Model(definition);
@@ -98,6 +109,12 @@ function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<strin
   const issues: AnswerIssue[] = [];
   for (const question of model.getAllQuestions()) {
     const answered = answers[question.name] !== undefined;
+    const computed = question.setValueExpression;
+    if (computed) {
+      const issue = checkComputed(model.runExpression(computed), answers[question.name]);
+      if (issue) issues.push({ field: question.name, issue });
+      continue;
+    }
     if (!question.isVisible || !question.isParentVisible) {
       if (answered) issues.push({ field: question.name, issue: 'answered, but the questionnaire skips this question for these answers' });
       continue;

@@ -1,22 +1,48 @@
+import { checkIndicator } from './check-indicators.ts';
 import type { QuestionInfo } from './questions.ts';
-import type { Problem, SurveyMeta } from './types.ts';
+import { RESPONSE_COLUMNS, type Problem, type SurveyMeta } from './types.ts';
 
-const INDICATOR_TYPES = new Set(['share', 'mean', 'scale', 'net']);
+const RESERVED = new Set<string>(RESPONSE_COLUMNS);
 
 /**
- * Checks that the meta block refers only to questions and values that exist, so that every
- * declared indicator and dimension can be computed from stored answers.
+ * Checks that the meta block refers only to questions, response-level columns (RESPONSE_COLUMNS)
+ * and values that exist, so that every declared indicator, dimension, reliability set, raking
+ * margin and the design can be computed from stored responses.
  * Multiple-response dimensions name flattened columns `<question>_<choice value>`.
  */
 export function checkMeta(meta: SurveyMeta, questions: QuestionInfo[], problems: Problem[]): void {
   const byName = new Map(questions.map((question) => [question.name, question]));
+  const isColumn = (name: unknown) => typeof name === 'string' && (byName.has(name) || RESERVED.has(name));
+  for (const [key, column] of Object.entries(meta.design ?? {})) {
+    if (key === 'lonelyPsu') continue;
+    if (!isColumn(column)) problems.push({ path: `meta.design.${key}`, message: `"${column}" is neither a question nor a response column (${RESPONSE_COLUMNS.join(', ')})` });
+  }
+  checkDimensions(meta, questions, isColumn, problems);
+  const ids = new Set<string>();
+  (meta.indicators ?? []).forEach((indicator, index) => {
+    if (ids.has(indicator.id)) problems.push({ path: `meta.indicators[${index}].id`, message: `indicator id "${indicator.id}" is used twice` });
+    ids.add(indicator.id);
+    checkIndicator(indicator, `meta.indicators[${index}]`, byName, problems);
+  });
+  (meta.reliability ?? []).forEach((set, index) => {
+    const path = `meta.reliability[${index}]`;
+    if (!Array.isArray(set.items) || set.items.length < 2) problems.push({ path: `${path}.items`, message: 'a reliability set needs at least two items' });
+    for (const item of set.items ?? []) {
+      if (!byName.has(item)) problems.push({ path: `${path}.items`, message: `no question named "${item}"` });
+    }
+  });
+  checkWeighting(meta, byName, problems);
+  checkSuppression(meta, problems);
+}
+
+function checkDimensions(meta: SurveyMeta, questions: QuestionInfo[], isColumn: (name: unknown) => boolean, problems: Problem[]): void {
   const flatColumns = new Set(
     questions.filter((question) => question.type === 'checkbox').flatMap((question) => (question.values ?? []).map((value) => `${question.name}_${value}`)),
   );
   for (const [name, dimension] of Object.entries(meta.dimensions ?? {})) {
     const path = `meta.dimensions.${name}`;
     if ('column' in dimension) {
-      if (!byName.has(dimension.column)) problems.push({ path: `${path}.column`, message: `no question named "${dimension.column}"` });
+      if (!isColumn(dimension.column)) problems.push({ path: `${path}.column`, message: `no question or response column named "${dimension.column}"` });
     } else if ('multiple' in dimension) {
       for (const [group, column] of Object.entries(dimension.multiple)) {
         if (!flatColumns.has(column)) problems.push({ path: `${path}.multiple.${group}`, message: `"${column}" is not a choice column of any multiple-choice question` });
@@ -25,38 +51,38 @@ export function checkMeta(meta: SurveyMeta, questions: QuestionInfo[], problems:
       problems.push({ path, message: 'a dimension needs "column" or "multiple"' });
     }
   }
-  const ids = new Set<string>();
-  (meta.indicators ?? []).forEach((indicator, index) => {
-    const path = `meta.indicators[${index}]`;
-    if (ids.has(indicator.id)) problems.push({ path: `${path}.id`, message: `indicator id "${indicator.id}" is used twice` });
-    ids.add(indicator.id);
-    if (!INDICATOR_TYPES.has(indicator.type)) {
-      problems.push({ path: `${path}.type`, message: `type must be share, mean, scale or net` });
-      return;
+}
+
+/** Raking margins: each names a dimension or question, lists only its values, and all add up to the same population. */
+function checkWeighting(meta: SurveyMeta, byName: Map<string, QuestionInfo>, problems: Problem[]): void {
+  const totals: [string, number][] = [];
+  for (const [margin, cells] of Object.entries(meta.weighting?.rake ?? {})) {
+    const path = `meta.weighting.rake.${margin}`;
+    const dimension = meta.dimensions?.[margin];
+    const column = dimension && 'column' in dimension ? dimension.column : margin;
+    const question = byName.get(column);
+    if (!question) {
+      problems.push({ path, message: `"${margin}" is not a dimension or question whose values can be raked to` });
+      continue;
     }
-    const items = indicator.type === 'scale' ? (indicator.items ?? []) : indicator.item ? [indicator.item] : [];
-    if (items.length === 0) problems.push({ path, message: `a ${indicator.type} indicator needs ${indicator.type === 'scale' ? '"items"' : '"item"'}` });
-    for (const item of items) {
-      const question = byName.get(item);
-      if (!question) {
-        problems.push({ path, message: `no question named "${item}"` });
-        continue;
-      }
-      for (const key of ['favourable', 'unfavourable'] as const) {
-        const wanted = indicator[key];
-        if (!wanted) continue;
-        const allowed = new Set((question.values ?? []).map(String));
-        const unknown = wanted.filter((value) => !allowed.has(String(value)));
-        if (unknown.length > 0) problems.push({ path: `${path}.${key}`, message: `${unknown.join(', ')} not among the values of "${item}"` });
-      }
+    const known = new Set((question.values ?? []).map(String));
+    for (const [cell, population] of Object.entries(cells)) {
+      if (question.values && !known.has(cell)) problems.push({ path: `${path}.${cell}`, message: `"${cell}" is not a value of "${column}"` });
+      if (typeof population !== 'number' || !(population > 0)) problems.push({ path: `${path}.${cell}`, message: 'a population total must be a positive number' });
     }
-    if ((indicator.type === 'share' || indicator.type === 'net') && !indicator.favourable?.length) {
-      problems.push({ path: `${path}.favourable`, message: `a ${indicator.type} indicator needs favourable values` });
-    }
-  });
-  (meta.reliability ?? []).forEach((set, index) => {
-    for (const item of set.items) {
-      if (!byName.has(item)) problems.push({ path: `meta.reliability[${index}].items`, message: `no question named "${item}"` });
-    }
-  });
+    const missing = (question.values ?? []).filter((value) => !(String(value) in cells));
+    if (missing.length > 0) problems.push({ path, message: `no population for ${missing.join(', ')}` });
+    totals.push([margin, Object.values(cells).reduce((sum, value) => sum + (typeof value === 'number' ? value : 0), 0)]);
+  }
+  const [first, ...others] = totals;
+  for (const [margin, total] of others) {
+    if (first && Math.abs(total - first[1]) > 0.5) problems.push({ path: `meta.weighting.rake.${margin}`, message: `adds up to ${total}, but "${first[0]}" adds up to ${first[1]}; raking margins must describe the same population` });
+  }
+}
+
+function checkSuppression(meta: SurveyMeta, problems: Problem[]): void {
+  const rule = meta.suppression;
+  if (!rule) return;
+  if (!(rule.minN >= 0) || !(rule.flagBelowN >= rule.minN)) problems.push({ path: 'meta.suppression', message: 'needs 0 ≤ minN ≤ flagBelowN' });
+  if (!(rule.flagRse > 0)) problems.push({ path: 'meta.suppression.flagRse', message: 'must be a positive relative standard error, such as 0.3' });
 }

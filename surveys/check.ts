@@ -2,6 +2,7 @@ import { listQuestions, type QuestionInfo } from './questions.ts';
 import { SUPPORTED_LANGUAGES, type LanguageCode, type Problem, type SurveyFile } from './types.ts';
 import { localized } from './languages.ts';
 import { checkMeta } from './check-meta.ts';
+import { checkExpressions } from './check-expressions.ts';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const QUESTION_NAME = /^[a-z][a-z0-9_]*$/;
@@ -38,6 +39,7 @@ export function checkSurveyFile(input: unknown): Problem[] {
   }
   const questions = listQuestions(file.definition);
   checkQuestions(questions, problems);
+  checkExpressions(file.definition, questions, problems);
   if (languages) checkTexts(file.definition, 'definition', languages, problems);
   if (file.meta && typeof file.meta === 'object') checkMeta(file.meta, questions, problems);
   return problems;

@@ -11,6 +11,12 @@ export type SurveyDefinition = Record<string, unknown>;
 export const SUPPORTED_LANGUAGES = ['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl'] as const;
 export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number];
 
+/**
+ * Response-level fields stored beside the answers (not questions): the sample design columns,
+ * the survey wave, the interview mode and the language answered in. Meta may name them as columns.
+ */
+export const RESPONSE_COLUMNS = ['weight', 'stratum', 'psu', 'wave', 'mode', 'language'] as const;
+
 export interface DesignSpec {
   weight?: string;
   strata?: string;

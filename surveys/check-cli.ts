@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSurveyFile } from './check.ts';
+import { checkItems, ITEM_BANK } from './items/index.ts';
+import type { Problem } from './types.ts';
+
+/**
+ * `npm run surveys:check [folder…]`: checks the item bank and every questionnaire (`*.json`
+ * directly in each folder, default surveys/) and prints one line per problem as
+ * `file: json.path: message`. Exits 1 when anything is wrong, 0 when all is well.
+ */
+function main(folders: string[]): number {
+  const lines: string[] = [];
+  const report = (file: string, problems: Problem[]) => {
+    for (const problem of problems) lines.push(`${file}: ${problem.path || '(file)'}: ${problem.message}`);
+  };
+  report('surveys/items', checkItems(ITEM_BANK));
+  let files = 0;
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json')).sort()) {
+      const path = join(folder, name);
+      files += 1;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        report(relative(process.cwd(), path), [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+        continue;
+      }
+      report(relative(process.cwd(), path), checkSurveyFile(parsed));
+    }
+  }
+  if (lines.length > 0) {
+    console.error(lines.join('\n'));
+    console.error(`\n${lines.length} problem(s); fix them before publishing or starting the server.`);
+    return 1;
+  }
+  console.log(`item bank (${ITEM_BANK.length} items) and ${files} questionnaire(s) OK`);
+  return 0;
+}
+
+const defaultFolder = fileURLToPath(new URL('.', import.meta.url));
+process.exitCode = main(process.argv.length > 2 ? process.argv.slice(2) : [defaultFolder]);

@@ -1,0 +1,50 @@
+import { ConditionsParser, Serializer } from 'survey-core';
+import type { QuestionInfo } from './questions.ts';
+import type { Problem } from './types.ts';
+
+/** SurveyJS properties holding an expression (skip logic, computed values, end-page conditions). */
+const EXPRESSION_KEYS = new Set([
+  'visibleIf', 'enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'setValueIf', 'setValueExpression',
+  'defaultValueExpression', 'expression', 'minValueExpression', 'maxValueExpression',
+]);
+/** Variables SurveyJS provides itself inside some expressions. */
+const BUILT_IN = new Set(['item', 'choice', 'row', 'panel', 'locale', 'pageno', 'pagecount']);
+const VARIABLE = /\{([^{}]+)\}/g;
+
+/**
+ * Checks skip logic and computed values: every expression parses, and every `{variable}` in it is
+ * a question of this questionnaire (or a SurveyJS built-in such as `{item}`), so a typo in a
+ * condition cannot silently hide a question. Also refuses element types survey-core does not know.
+ */
+export function checkExpressions(definition: Record<string, unknown>, questions: QuestionInfo[], problems: Problem[]): void {
+  const names = new Set(questions.map((question) => question.name));
+  walk(definition, 'definition', names, problems);
+}
+
+function walk(node: unknown, path: string, names: Set<string>, problems: Problem[]): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, index) => walk(child, `${path}[${index}]`, names, problems));
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const element = node as Record<string, unknown>;
+  if (typeof element.type === 'string' && /\.(elements|templateElements)\[\d+\]$/.test(path) && !Serializer.findClass(element.type)) {
+    problems.push({ path: `${path}.type`, message: `"${element.type}" is not a SurveyJS question type` });
+  }
+  for (const [key, value] of Object.entries(element)) {
+    if (EXPRESSION_KEYS.has(key) && typeof value === 'string') checkExpression(value, `${path}.${key}`, names, problems);
+    else if (value && typeof value === 'object') walk(value, `${path}.${key}`, names, problems);
+  }
+}
+
+function checkExpression(expression: string, path: string, names: Set<string>, problems: Problem[]): void {
+  const parser = new ConditionsParser();
+  if (!parser.parseExpression(expression)) {
+    problems.push({ path, message: `cannot parse the expression "${expression}"` });
+    return;
+  }
+  for (const [, variable] of expression.matchAll(VARIABLE)) {
+    const name = variable!.trim().split(/[.[]/)[0]!;
+    if (!names.has(name) && !BUILT_IN.has(name)) problems.push({ path, message: `"{${name}}" is not a question of this questionnaire` });
+  }
+}

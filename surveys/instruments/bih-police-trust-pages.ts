@@ -1,0 +1,55 @@
+import { findItem, itemToQuestion, localize, REGION_EXPRESSION, type Item } from '../items/index.ts';
+import { CONSENT_HTML, LAST_CHANNEL_ERROR, PAGE_TITLES } from './bih-police-trust-texts.ts';
+
+/** Shown only to a respondent who agreed, is 18 or older and lives in BiH. */
+export const ELIGIBLE = '{consent} = 1 and {age_18_plus} = 1 and {lives_in_bih} = 1';
+export const HAD_CONTACT = '{contact_any} = 1';
+
+type Element = [name: string, extra?: Record<string, unknown>];
+
+/** Page name, the condition under which it is shown, and its questions in order. */
+const LAYOUT: [page: string, visibleIf: string | undefined, elements: Element[]][] = [
+  ['consent', undefined, [['consent'], ['age_18_plus', { visibleIf: '{consent} = 1' }], ['lives_in_bih', { visibleIf: '{consent} = 1 and {age_18_plus} = 1' }]]],
+  ['residence', ELIGIBLE, [
+    ['entity'],
+    ['canton', { visibleIf: "{entity} = 'fbih'" }],
+    ['region', { visible: false, clearIfInvisible: 'none', setValueExpression: REGION_EXPRESSION }],
+  ]],
+  ['trust', ELIGIBLE, [['trust_police'], ['trust_courts'], ['trust_local_gov'], ['conf_police']]],
+  ['effectiveness', ELIGIBLE, [['eff_prevent'], ['eff_burglars'], ['eff_arrive']]],
+  ['fairness', ELIGIBLE, [['pf_respect'], ['pf_fair'], ['pf_explain'], ['df_rich_poor'], ['df_ethnic']]],
+  ['integrity', ELIGIBLE, [['int_bribes'], ['int_force'], ['int_law']]],
+  ['legitimacy', ELIGIBLE, [['leg_back_decisions'], ['leg_do_as_told'], ['leg_despite_treatment'], ['leg_right_wrong'], ['leg_values'], ['leg_support']]],
+  ['contact', ELIGIBLE, [
+    ['contact_any'],
+    ['contact_initiated', { visibleIf: HAD_CONTACT }],
+    ['channels_used', { visibleIf: HAD_CONTACT, isRequired: true }],
+  ]],
+  ['last_contact', `${ELIGIBLE} and ${HAD_CONTACT}`, [
+    ['last_channel', {
+      choicesVisibleIf: '{channels_used} contains {item}',
+      validators: [{ type: 'expression', expression: '{last_channel} empty or {channels_used} contains {last_channel}', text: localize(LAST_CHANNEL_ERROR) }],
+    }],
+    ['last_reason'], ['last_satisfaction'], ['last_respect'], ['last_solved'],
+  ]],
+  ['channels', ELIGIBLE, [['sm_aware'], ['sm_follows', { visibleIf: '{sm_aware} = 1' }], ['report_online'], ['pref_channel_report'], ['pref_channel_info'], ['sm_info_trust']]],
+  ['community', ELIGIBLE, [['cp_knows_officer'], ['cp_meeting'], ['safe_dark']]],
+  ['about_you', ELIGIBLE, [['sex'], ['age_group'], ['education'], ['settlement'], ['internet_use']]],
+];
+
+/** The names of the items the instrument uses, in questionnaire order. */
+export const INSTRUMENT_ITEM_NAMES: string[] = LAYOUT.flatMap(([, , elements]) => elements.map(([name]) => name));
+
+/** The SurveyJS pages of the full instrument, built from the item bank (including the residence items). */
+export function buildPages(items: Item[]): Record<string, unknown>[] {
+  return LAYOUT.map(([page, visibleIf, elements]) => {
+    const questions = elements.map(([name, extra]) => itemToQuestion(findItem(items, name), extra));
+    const intro = page === 'consent' ? [{ type: 'html', name: 'consent_text', html: localize(CONSENT_HTML) }] : [];
+    return {
+      name: page,
+      title: localize(PAGE_TITLES[page]!),
+      ...(visibleIf ? { visibleIf } : {}),
+      elements: [...intro, ...questions],
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import { ITEM_BANK, localize, residenceItems, type RegionRow } from '../items/index.ts';
+import type { SurveyFile } from '../types.ts';
+import { buildMeta, type PopulationSource } from './bih-police-trust-meta.ts';
+import { buildPages } from './bih-police-trust-pages.ts';
+import { COMPLETED_HTML, DECLINED_HTML, DESCRIPTION, INELIGIBLE_HTML, TITLE } from './bih-police-trust-texts.ts';
+
+export const SLUG = 'bih-police-trust';
+
+/**
+ * The full BiH police-trust and contact-channel questionnaire, composed from the item bank and
+ * the regions table (passed in: surveys/ reads no files of data/). data/build-instrument.ts calls
+ * this and writes surveys/bih-police-trust.json; a test keeps the two equal.
+ */
+export function buildBihPoliceTrust(regions: RegionRow[], population: PopulationSource): SurveyFile {
+  const items = [...ITEM_BANK, ...residenceItems(regions)];
+  return {
+    slug: SLUG,
+    definition: {
+      title: localize(TITLE),
+      description: localize(DESCRIPTION),
+      showQuestionNumbers: 'off',
+      showProgressBar: 'top',
+      completedHtml: localize(COMPLETED_HTML),
+      completedHtmlOnCondition: [
+        { expression: '{consent} = 2', html: localize(DECLINED_HTML) },
+        { expression: '{consent} = 1 and ({age_18_plus} = 2 or {lives_in_bih} = 2)', html: localize(INELIGIBLE_HTML) },
+      ],
+      pages: buildPages(items),
+    },
+    meta: buildMeta(items, regions, population),
+  };
+}
