@@ -1,4 +1,4 @@
-import { Model } from 'survey-core';
+import { Model, type Question } from 'survey-core';
 import { listQuestions, type QuestionInfo } from './questions.ts';
 import type { SurveyDefinition } from './types.ts';
 
@@ -102,6 +102,13 @@ function checkComputed(expected: unknown, given: unknown): string | undefined {
   return given === expected ? undefined : `must be ${JSON.stringify(expected)}, worked out from other answers`;
 }
 
+/** Given values that are choices of the question but hidden by its `choicesVisibleIf` for these answers. */
+function hiddenChoices(question: Question, given: unknown): unknown[] {
+  if (!question.getPropertyValue('choicesVisibleIf')) return [];
+  const visible = new Set(((question as Question & { visibleChoices?: { value: unknown }[] }).visibleChoices ?? []).map((choice) => choice.value));
+  return (Array.isArray(given) ? given : [given]).filter((value) => !visible.has(value));
+}
+
 /** Required answers, validators and skip logic, evaluated by survey-core itself on the given answers. */
 function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<string, unknown>): AnswerIssue[] {
   const model = new Model(definition);
@@ -117,6 +124,11 @@ function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<strin
     }
     if (!question.isVisible || !question.isParentVisible) {
       if (answered) issues.push({ field: question.name, issue: 'answered, but the questionnaire skips this question for these answers' });
+      continue;
+    }
+    const hidden = answered ? hiddenChoices(question, answers[question.name]) : [];
+    if (hidden.length > 0) {
+      issues.push({ field: question.name, issue: `${hidden.map((value) => JSON.stringify(value)).join(', ')} not offered for these answers` });
       continue;
     }
     if (question.hasErrors(true)) {

@@ -1,5 +1,5 @@
 import { findItem, itemToQuestion, localize, REGION_EXPRESSION, type Item } from '../items/index.ts';
-import { CONSENT_HTML, LAST_CHANNEL_ERROR, PAGE_TITLES } from './bih-police-trust-texts.ts';
+import { CONSENT_HTML, PAGE_TITLES } from './bih-police-trust-texts.ts';
 
 /** Shown only to a respondent who agreed, is 18 or older and lives in BiH. */
 export const ELIGIBLE = '{consent} = 1 and {age_18_plus} = 1 and {lives_in_bih} = 1';
@@ -26,10 +26,7 @@ const LAYOUT: [page: string, visibleIf: string | undefined, elements: Element[]]
     ['channels_used', { visibleIf: HAD_CONTACT, isRequired: true }],
   ]],
   ['last_contact', `${ELIGIBLE} and ${HAD_CONTACT}`, [
-    ['last_channel', {
-      choicesVisibleIf: '{channels_used} contains {item}',
-      validators: [{ type: 'expression', expression: '{last_channel} empty or {channels_used} contains {last_channel}', text: localize(LAST_CHANNEL_ERROR) }],
-    }],
+    ['last_channel', { choicesVisibleIf: '{channels_used} contains {item}' }],
     ['last_reason'], ['last_satisfaction'], ['last_respect'], ['last_solved'],
   ]],
   ['channels', ELIGIBLE, [['sm_aware'], ['sm_follows', { visibleIf: '{sm_aware} = 1' }], ['report_online'], ['pref_channel_report'], ['pref_channel_info'], ['sm_info_trust']]],

@@ -58,10 +58,3 @@ export const INELIGIBLE_HTML = t(
   '<h3>Hvala Vam na interesu.</h3><p>Ova je anketa namijenjena osobama koje imaju 18 ili više godina i žive u Bosni i Hercegovini.</p>',
   '<h3>Hvala Vam na interesovanju.</h3><p>Ova anketa je namijenjena osobama koje imaju 18 ili više godina i žive u Bosni i Hercegovini.</p>',
 );
-
-export const LAST_CHANNEL_ERROR = t(
-  'Choose one of the ways you selected in the previous question.',
-  'Odaberite jedan od načina koje ste označili u prethodnom pitanju.',
-  'Odaberite jedan od načina koje ste označili u prethodnom pitanju.',
-  'Izaberite jedan od načina koje ste označili u prethodnom pitanju.',
-);
