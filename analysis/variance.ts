@@ -63,7 +63,7 @@ export function stratifiedVariance(
       strataCounted++;
     }
   }
-  if (strataCounted === 0) return 0;
+  if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
   return (sum * strataPresent) / strataCounted;
 }
 
