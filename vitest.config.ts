@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // tests (test/e2e), which build the web app and drive Debian's Chromium, so they get more time.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print a one-line summary; the default reporter is for people.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         test: {
