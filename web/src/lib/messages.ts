@@ -1,3 +1,5 @@
+import { latinToCyrillic } from '../../../surveys/transliterate.ts';
+
 /** Texts of the respondent page itself (not of the questionnaire), in every language we offer. */
 export interface PageMessages {
   language: string;
@@ -75,7 +77,16 @@ const srLatn: PageMessages = {
   earlierSent: 'Odgovori ranije sačuvani na ovom uređaju sada su poslati.',
 };
 
-const byLanguage: Record<string, PageMessages> = { en, bs, hr, 'sr-Latn': srLatn };
+/** Serbian Cyrillic is generated from Serbian Latin, never typed twice. */
+function toCyrillic(messages: PageMessages): PageMessages {
+  return {
+    ...(Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, typeof text === 'string' ? latinToCyrillic(text) : text])) as PageMessages),
+    waiting: (seconds) => latinToCyrillic(messages.waiting(seconds)),
+    earlierPending: (count) => latinToCyrillic(messages.earlierPending(count)),
+  };
+}
+
+const byLanguage: Record<string, PageMessages> = { en, bs, hr, 'sr-Latn': srLatn, 'sr-Cyrl': toCyrillic(srLatn) };
 
 /** The page texts for a language, falling back to English for one we have no texts for. */
 export function pageMessages(language: string): PageMessages {
