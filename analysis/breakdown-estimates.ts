@@ -22,7 +22,7 @@ export function breakdownEstimates(prepared: Prepared, dimensionNames: readonly 
   const present = new Uint8Array(breakdown.domainCount);
   for (const layer of breakdown.layers) {
     if (layer === null) present[0] = 1;
-    else for (let row = 0; row < layer.length; row++) if ((layer[row] as number) >= 0) present[layer[row] as number] = 1;
+    else for (const code of layer.codes) present[code] = 1;
   }
   const rows: EstimateRow[] = [];
   for (const indicator of spec.indicators ?? []) {

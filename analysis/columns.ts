@@ -68,11 +68,45 @@ export function numericColumn(data: Columns, name: string, purpose: string): Flo
  */
 export function labelColumn(data: Columns, name: string, purpose: string): { codes: Int32Array; labels: string[] } {
   const column = requireColumn(data, name, purpose);
+  return column instanceof Float64Array ? numericLabels(column) : textLabels(column);
+}
+
+/** Category codes of a numeric column, labels sorted numerically (no string work per row). */
+function numericLabels(column: Float64Array): { codes: Int32Array; labels: string[] } {
+  const seen = new Map<number, number>();
+  const firstCodes = new Int32Array(column.length);
+  for (let row = 0; row < column.length; row++) {
+    const value = column[row] as number;
+    if (value !== value) {
+      firstCodes[row] = -1;
+      continue;
+    }
+    let code = seen.get(value);
+    if (code === undefined) {
+      code = seen.size;
+      seen.set(value, code);
+    }
+    firstCodes[row] = code;
+  }
+  const values = [...seen.keys()].sort((a, b) => a - b);
+  const remap = new Int32Array(values.length);
+  values.forEach((value, position) => {
+    remap[seen.get(value) as number] = position;
+  });
+  for (let row = 0; row < column.length; row++) {
+    const code = firstCodes[row] as number;
+    if (code >= 0) firstCodes[row] = remap[code] as number;
+  }
+  return { codes: firstCodes, labels: values.map(String) };
+}
+
+/** Category codes of a label column, sorted numerically when every label is a number. */
+function textLabels(column: readonly (string | number | null)[]): { codes: Int32Array; labels: string[] } {
   const raw: string[] = new Array<string>(column.length);
   const seen = new Map<string, number>();
   for (let row = 0; row < column.length; row++) {
     const value = column[row];
-    if (column instanceof Float64Array ? Number.isNaN(value) : isBlank(value)) {
+    if (isBlank(value)) {
       raw[row] = '';
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Columns, DesignSpec, LonelyPsu } from './types.ts';
 import { AnalysisError, dataError } from './errors.ts';
-import { labelColumn, numericColumn, requireColumn, rowCount } from './columns.ts';
+import { labelColumn, numericColumn, rowCount } from './columns.ts';
 
 /** A survey design resolved to integer codes, ready for estimation. */
 export interface Design {
@@ -80,29 +80,25 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
   } else {
     const clusterName = spec.cluster;
     const nest = spec.nest ?? true;
-    const column = requireColumn(data, clusterName, 'cluster');
-    const codeOf = new Map<string, number>();
-    const firstStratum = new Map<string, number>();
+    const { codes: clusterCodes, labels: clusterLabels } = labelColumn(data, clusterName, 'cluster');
+    const firstStratum = new Int32Array(clusterLabels.length).fill(-1);
+    // PSU code per (stratum, cluster label): one small map per stratum, no string keys per row.
+    const codeOf: Map<number, number>[] = Array.from({ length: stratumCount }, () => new Map<number, number>());
     for (let row = 0; row < count; row++) {
-      const value = column[row];
-      if (value === null || value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value))) {
-        throw dataError(clusterName, row, 'PSU is missing');
-      }
-      const label = String(value).trim();
+      const label = clusterCodes[row] as number;
+      if (label < 0) throw dataError(clusterName, row, 'PSU is missing');
       const stratum = stratumOfRow[row] as number;
-      if (!nest) {
-        const seenIn = firstStratum.get(label);
-        if (seenIn === undefined) firstStratum.set(label, stratum);
-        else if (seenIn !== stratum) {
-          throw dataError(clusterName, row,
-            `PSU "${label}" appears in strata "${stratumLabels[seenIn]}" and "${stratumLabels[stratum]}" with nest off`);
-        }
+      const seenIn = firstStratum[label] as number;
+      if (seenIn < 0) firstStratum[label] = stratum;
+      else if (!nest && seenIn !== stratum) {
+        throw dataError(clusterName, row,
+          `PSU "${clusterLabels[label]}" appears in strata "${stratumLabels[seenIn]}" and "${stratumLabels[stratum]}" with nest off`);
       }
-      const key = `${stratum}\u0000${label}`;
-      let code = codeOf.get(key);
+      const codes = codeOf[stratum] as Map<number, number>;
+      let code = codes.get(label);
       if (code === undefined) {
-        code = codeOf.size;
-        codeOf.set(key, code);
+        code = stratumOfPsuList.length;
+        codes.set(label, code);
         stratumOfPsuList.push(stratum);
       }
       psuOfRow[row] = code;

@@ -47,13 +47,13 @@ export function domainSums(
   const steps = calibration?.steps ?? [];
   const stepValue = steps.map((step) => new Float64Array(domainCount * step.groupCount));
   const stepWeight = steps.map((step) => new Float64Array(domainCount * step.groupCount));
-  const count = values.length;
   for (const layer of breakdown.layers) {
-    for (let row = 0; row < count; row++) {
+    const count = layer === null ? values.length : layer.rows.length;
+    for (let index = 0; index < count; index++) {
+      const row = layer === null ? index : (layer.rows[index] as number);
       const value = values[row] as number;
       if (value !== value) continue;
-      const domain = layer === null ? 0 : (layer[row] as number);
-      if (domain < 0) continue;
+      const domain = layer === null ? 0 : (layer.codes[index] as number);
       const w = weights[row] as number;
       const cell = domain * psuCount + (psuOfRow[row] as number);
       weightedValue[cell] = weightedValue[cell]! + w * value;

@@ -14,12 +14,35 @@ export interface ResolvedDimension {
   layers: Int32Array[];
 }
 
+/** The rows of one layer that are in some domain, with their domain codes (null: every row, domain 0). */
+export interface DomainLayer {
+  rows: Int32Array;
+  codes: Int32Array;
+}
+
 /** A breakdown: the crossing of some dimensions, as layers of domain codes. */
 export interface Breakdown {
   dimensions: ResolvedDimension[];
   domainCount: number;
-  /** Each layer maps a row to a domain code 0..domainCount−1, or −1; null means every row is domain 0. */
-  layers: (Int32Array | null)[];
+  layers: (DomainLayer | null)[];
+}
+
+/** Keeps only the rows of a layer that are in a domain, so sparse groups (a channel) are cheap to sum. */
+function compactLayer(layer: Int32Array): DomainLayer {
+  let count = 0;
+  for (let row = 0; row < layer.length; row++) if ((layer[row] as number) >= 0) count++;
+  const rows = new Int32Array(count);
+  const codes = new Int32Array(count);
+  let next = 0;
+  for (let row = 0; row < layer.length; row++) {
+    const code = layer[row] as number;
+    if (code >= 0) {
+      rows[next] = row;
+      codes[next] = code;
+      next++;
+    }
+  }
+  return { rows, codes };
 }
 
 /**
@@ -83,7 +106,7 @@ export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
     }
     size *= groups;
   });
-  return { dimensions, domainCount: size, layers };
+  return { dimensions, domainCount: size, layers: layers.map(compactLayer) };
 }
 
 /**

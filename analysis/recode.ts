@@ -14,11 +14,13 @@ import { numericColumn } from './columns.ts';
 export function validValues(data: Columns, item: string, missing: readonly number[] = []): Float64Array {
   const raw = numericColumn(data, item, 'item');
   if (missing.length === 0) return raw;
-  const codes = new Set(missing);
+  const codes = Float64Array.from(missing);
   const values = new Float64Array(raw.length);
   for (let row = 0; row < raw.length; row++) {
     const value = raw[row] as number;
-    values[row] = codes.has(value) ? NaN : value;
+    let isMissing = false;
+    for (let k = 0; k < codes.length; k++) if (codes[k] === value) isMissing = true;
+    values[row] = isMissing ? NaN : value;
   }
   return values;
 }
@@ -68,6 +70,7 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
   }
   const minValid = indicator.minValid ?? items.length;
   const columns = items.map((item) => validValues(data, item, indicator.missing));
+  const reversed = items.map((item) => range !== undefined && reverse.has(item));
   const rows = columns[0]?.length ?? 0;
   const scores = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
@@ -75,8 +78,8 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
     let valid = 0;
     for (let k = 0; k < items.length; k++) {
       let value = (columns[k] as Float64Array)[row] as number;
-      if (Number.isNaN(value)) continue;
-      if (range !== undefined && reverse.has(items[k] as string)) value = reverseScore(value, range[0], range[1]);
+      if (value !== value) continue;
+      if (reversed[k] === true) value = reverseScore(value, (range as [number, number])[0], (range as [number, number])[1]);
       sum += value;
       valid++;
     }

@@ -43,29 +43,34 @@ export function cronbachAlpha(names: readonly string[], columns: readonly Float6
   const k = columns.length;
   const rows = columns[0]?.length ?? 0;
   const sums = new Float64Array(k);
-  const complete: number[] = [];
+  const complete = new Int32Array(rows);
+  let n = 0;
   for (let row = 0; row < rows; row++) {
     if (rowFilter && !rowFilter(row)) continue;
     let ok = true;
-    for (let i = 0; i < k; i++) if (Number.isNaN(columns[i]![row]!)) { ok = false; break; }
+    for (let i = 0; i < k; i++) {
+      const value = (columns[i] as Float64Array)[row] as number;
+      if (value !== value) { ok = false; break; }
+    }
     if (!ok) continue;
-    complete.push(row);
-    for (let i = 0; i < k; i++) sums[i] = sums[i]! + columns[i]![row]!;
+    complete[n++] = row;
+    for (let i = 0; i < k; i++) sums[i] = (sums[i] as number) + ((columns[i] as Float64Array)[row] as number);
   }
-  const n = complete.length;
   const means = Array.from(sums, (sum) => sum / n);
   const covariance: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (const row of complete) {
-    for (let i = 0; i < k; i++) {
-      const di = columns[i]![row]! - means[i]!;
-      for (let j = i; j < k; j++) covariance[i]![j]! += di * (columns[j]![row]! - means[j]!);
-    }
-  }
   for (let i = 0; i < k; i++) {
+    const left = columns[i] as Float64Array;
+    const leftMean = means[i] as number;
     for (let j = i; j < k; j++) {
-      const value = covariance[i]![j]! / (n - 1);
-      covariance[i]![j] = value;
-      covariance[j]![i] = value;
+      const right = columns[j] as Float64Array;
+      const rightMean = means[j] as number;
+      let total = 0;
+      for (let index = 0; index < n; index++) {
+        const row = complete[index] as number;
+        total += ((left[row] as number) - leftMean) * ((right[row] as number) - rightMean);
+      }
+      covariance[i]![j] = total / (n - 1);
+      covariance[j]![i] = total / (n - 1);
     }
   }
   const all = Array.from({ length: k }, (_, i) => i);

@@ -1,0 +1,42 @@
+/**
+ * Benchmark of the analysis engine (not a test): `npm run bench:analysis`.
+ * Generates 1,000,000 synthetic responses in typed arrays (16 regions as strata, 500 PSUs,
+ * 8 channels) and times the full table: every indicator by region, by channel and region ×
+ * channel with SEs, intervals and design effects, plus alpha per construct. Where R is installed
+ * it also times svyby on a subsample and checks the numbers agree. Results go in docs/benchmarks.md.
+ */
+import { estimateTable } from '../../analysis/index.ts';
+import { benchmarkSpec, syntheticResponses } from './analysis/generate.ts';
+import { compareWithR, hasR } from './analysis/r-comparison.ts';
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const rRows = Number(process.env.BENCH_R_ROWS ?? 1_000_000);
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const generateStart = performance.now();
+const data = syntheticResponses(rows);
+console.log(`generated ${rows.toLocaleString('en')} responses in ${((performance.now() - generateStart) / 1000).toFixed(2)} s`);
+
+const rssBefore = process.memoryUsage().rss;
+const timings: number[] = [];
+let estimates = 0;
+for (let run = 0; run < 3; run++) {
+  const start = performance.now();
+  const table = estimateTable(data, benchmarkSpec, { by: ['region', 'channel'] });
+  timings.push((performance.now() - start) / 1000);
+  estimates = table.estimates.length;
+}
+const peakRss = process.resourceUsage().maxRSS * 1024;
+console.log(`full table (${estimates} estimate rows, alpha for 2 constructs): ` +
+  `runs ${timings.map((seconds) => `${seconds.toFixed(2)} s`).join(', ')}; best ${Math.min(...timings).toFixed(2)} s`);
+console.log(`memory: RSS before the table ${mb(rssBefore)}, peak RSS of the whole process ${mb(peakRss)}`);
+
+if (hasR()) {
+  const comparison = compareWithR(data, Math.min(rRows, rows));
+  console.log(`R svyby(~trust_fav, ~region, design, svymean, deff = TRUE) on ${comparison.rows.toLocaleString('en')} rows: ` +
+    `R ${comparison.rSeconds.toFixed(2)} s, ours ${comparison.oursSeconds.toFixed(3)} s, ` +
+    `ratio ${(comparison.rSeconds / comparison.oursSeconds).toFixed(0)}×, ` +
+    `largest relative difference (estimate, SE, deff) ${comparison.maxRelativeDifference.toExponential(1)}`);
+} else {
+  console.log('R with the survey package not found: skipped the svyby comparison');
+}
