@@ -111,7 +111,7 @@ function hiddenChoices(question: Question, given: unknown): unknown[] {
 
 /** Required answers, validators and skip logic, evaluated by survey-core itself on the given answers. */
 function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<string, unknown>): AnswerIssue[] {
-  const model = new Model(definition);
+  const model = modelFor(definition);
   model.data = answers;
   const issues: AnswerIssue[] = [];
   for (const question of model.getAllQuestions()) {
@@ -137,6 +137,22 @@ function checkWithSurveyCore(definition: SurveyDefinition, answers: Record<strin
       issues.push({ field: question.name, issue: required ? 'required' : texts.join('; ') || 'invalid answer' });
     }
   }
-  model.dispose();
+  model.clear(true, true);
   return issues;
+}
+
+/**
+ * Building a survey-core model of a long questionnaire takes tens of milliseconds, checking
+ * answers on it a few; so one model per definition object is kept and its data replaced on each
+ * call (validation is synchronous, so calls never overlap). Definitions are immutable once published.
+ */
+const models = new WeakMap<SurveyDefinition, Model>();
+
+function modelFor(definition: SurveyDefinition): Model {
+  let model = models.get(definition);
+  if (!model) {
+    model = new Model(definition);
+    models.set(definition, model);
+  }
+  return model;
 }
