@@ -1,12 +1,108 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const ROLES = ['admin', 'researcher', 'evaluator', 'enumerator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A person who signs in: an admin, a researcher, an evaluator or an enumerator.
+ * Residents answering surveys never have an account.
+ */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stored lower-case, so sign-in is not case-sensitive. */
+  email: text('email').notNull().unique(),
+  /** scrypt hash with its salt and parameters (see api/auth/passwords.ts). */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  /** A disabled account cannot sign in and its sessions and tokens stop working. */
+  disabledAt: text('disabled_at'),
+});
+
+/** A signed-in browser. The cookie holds a secret; only its sha256 is stored here. */
+export const sessions = sqliteTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  /** Must accompany every cookie-authenticated write (X-CSRF-Token header). */
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/**
+ * A token for scripts (`Authorization: Bearer tl_<id>_<secret>`). Shown once at creation; only the
+ * sha256 of the secret is stored. Scoped to a role no wider than its owner's.
+ */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+});
 
 /** A questionnaire, known by its permanent slug. Its content lives in immutable versions. */
 export const surveys = sqliteTable('surveys', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   slug: text('slug').notNull().unique(),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** 'closed' stops new submissions (fieldwork over); retries of stored ones are still acknowledged. */
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  /**
+   * Content hash of the questionnaire file last loaded from surveys/ for this slug, so that a
+   * restart republishes only when the file itself changed, never over versions published in the app.
+   */
+  sourceHash: text('source_hash'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull().default(now),
 });
+
+/** Researchers who run a survey and enumerators assigned to interview for it. */
+export const surveyMembers = sqliteTable(
+  'survey_members',
+  {
+    surveyId: integer('survey_id').notNull().references(() => surveys.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    addedAt: text('added_at').notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.surveyId, table.userId] })],
+);
+
+/** The editable next version of a survey (at most one per survey), until it is published. */
+export const surveyDrafts = sqliteTable('survey_drafts', {
+  surveyId: integer('survey_id').primaryKey().references(() => surveys.id),
+  definition: text('definition', { mode: 'json' }).notNull(),
+  meta: text('meta', { mode: 'json' }).notNull(),
+  /** The published version this draft started from, if any. */
+  basedOnVersion: integer('based_on_version'),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
+/**
+ * Who did what, when, to which survey: every write and every export. Append-only: a trigger in the
+ * migrations refuses UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    /** null for actions by the system (start-up publishing) or an anonymous resident. */
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    surveyId: integer('survey_id').references(() => surveys.id),
+    /** What was acted on (a response id, a user's e-mail, a version number…). */
+    target: text('target'),
+    details: text('details', { mode: 'json' }),
+  },
+  (table) => [index('audit_log_survey').on(table.surveyId, table.at)],
+);
 
 /**
  * One published version of a questionnaire. Never updated: a changed questionnaire is a new row
@@ -24,7 +120,8 @@ export const surveyVersions = sqliteTable(
     meta: text('meta', { mode: 'json' }).notNull(),
     /** sha256 of the canonical JSON of definition + meta: same content, same hash. */
     contentHash: text('content_hash').notNull(),
-    publishedAt: text('published_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    publishedAt: text('published_at').notNull().default(now),
+    publishedBy: integer('published_by').references(() => users.id),
   },
   (table) => [
     uniqueIndex('survey_versions_survey_version').on(table.surveyId, table.version),
@@ -50,6 +147,8 @@ export const responses = sqliteTable(
     language: text('language').notNull(),
     /** 'web' for self-completion, 'enumerator' for a face-to-face interview. */
     mode: text('mode', { enum: ['web', 'enumerator'] }).notNull().default('web'),
+    /** The enumerator who conducted the interview (mode 'enumerator'); null for self-completion. */
+    enumeratorId: integer('enumerator_id').references(() => users.id),
     /** Set on rows written by the demo generator, so synthetic data is never mistaken for fieldwork. */
     isSynthetic: integer('is_synthetic', { mode: 'boolean' }).notNull().default(false),
     /** Survey wave (e.g. the fieldwork year); null for a survey run once. */
@@ -60,11 +159,17 @@ export const responses = sqliteTable(
     weight: real('weight'),
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
-    receivedAt: text('received_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    receivedAt: text('received_at').notNull().default(now),
   },
-  (table) => [index('responses_survey_version').on(table.surveyId, table.version)],
+  (table) => [
+    index('responses_survey_version').on(table.surveyId, table.version),
+    index('responses_survey_received').on(table.surveyId, table.receivedAt, table.id),
+  ],
 );
 
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
 export type Survey = typeof surveys.$inferSelect;
 export type SurveyVersion = typeof surveyVersions.$inferSelect;
 export type StoredResponse = typeof responses.$inferSelect;

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { contentHash } from '../canonical-json.ts';
 import type { Db } from '../db/open.ts';
-import { surveys, surveyVersions } from '../db/schema.ts';
+import { auditLog, surveys, surveyVersions } from '../db/schema.ts';
 
 export interface PublishResult {
   slug: string;
@@ -12,9 +12,10 @@ export interface PublishResult {
 }
 
 /**
- * Publishes questionnaire files: a new survey gets version 1, a file whose content hash differs
- * from the latest version gets the next version, an unchanged file changes nothing.
- * Earlier versions and their responses are never touched.
+ * Publishes questionnaire files from surveys/: a new survey gets version 1; a file that changed
+ * since it was last loaded gets the next version (unless it equals the latest version already);
+ * an unchanged file changes nothing, so versions published in the app since are never overridden
+ * by a restart. Earlier versions and their responses are never touched.
  */
 export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[] {
   return db.transaction((tx) =>
@@ -24,9 +25,14 @@ export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[]
       survey ??= tx.insert(surveys).values({ slug: file.slug }).returning().get();
       const latest = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, survey.id))
         .orderBy(desc(surveyVersions.version)).limit(1).get();
-      if (latest?.contentHash === hash) return { slug: file.slug, version: latest.version, published: false };
+      if (latest && (survey.sourceHash === hash || latest.contentHash === hash)) {
+        if (survey.sourceHash !== hash) tx.update(surveys).set({ sourceHash: hash }).where(eq(surveys.id, survey.id)).run();
+        return { slug: file.slug, version: latest.version, published: false };
+      }
       const version = (latest?.version ?? 0) + 1;
       tx.insert(surveyVersions).values({ surveyId: survey.id, version, definition: file.definition, meta: file.meta, contentHash: hash }).run();
+      tx.update(surveys).set({ sourceHash: hash }).where(eq(surveys.id, survey.id)).run();
+      tx.insert(auditLog).values({ action: 'survey.publish', surveyId: survey.id, target: `version ${version}`, details: { source: 'file' } }).run();
       return { slug: file.slug, version, published: true };
     }),
   );

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditLog, surveys, surveyVersions } from '../../api/db/schema.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { post, SHORT, shortSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
 
@@ -77,5 +79,31 @@ describe('questionnaire versions', () => {
     expect(response.status).toBe(422);
     expect((await response.json()).error.details).toEqual([{ field: 'version', issue: `survey "${SHORT}" has no version 7` }]);
     expect(storedRows()).toHaveLength(0);
+  });
+});
+
+describe('questionnaire files at start', () => {
+  it('do not override a version published in the app when the file itself has not changed', () => {
+    const { db } = testApp();
+    const inApp = shortSurvey();
+    inApp.meta.suppression = { minN: 50, flagBelowN: 100, flagRse: 0.3 };
+    // A version published through the app (not from the file): the file is unchanged since start.
+    db.transaction((tx) => {
+      const survey = tx.select().from(surveys).where(eq(surveys.slug, SHORT)).get()!;
+      tx.insert(surveyVersions).values({ surveyId: survey.id, version: 2, definition: inApp.definition, meta: inApp.meta, contentHash: 'published-in-app' }).run();
+    });
+    expect(publishSurveyFiles(db, [shortSurvey()])).toEqual([{ slug: SHORT, version: 2, published: false }]);
+  });
+
+  it('record each publication from a file in the audit log', () => {
+    const { db } = testApp();
+    const entries = db.select().from(auditLog).all();
+    expect(entries.map((entry) => [entry.action, entry.target])).toContainEqual(['survey.publish', 'version 1']);
+  });
+
+  it('cannot have their audit entries changed or removed', () => {
+    const { db } = testApp();
+    expect(() => db.$client.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    expect(() => db.$client.exec("UPDATE audit_log SET action = 'nothing'")).toThrow(/append-only/);
   });
 });
