@@ -1,8 +1,12 @@
 import { findItem, itemToQuestion, localize, REGION_EXPRESSION, type Item } from '../items/index.ts';
 import { CONSENT_HTML, PAGE_TITLES } from './bih-police-trust-texts.ts';
 
-/** Shown only to a respondent who agreed, is 18 or older and lives in BiH. */
-export const ELIGIBLE = '{consent} = 1 and {age_18_plus} = 1 and {lives_in_bih} = 1';
+/**
+ * Later pages are hidden from a respondent who declines or is not eligible (under 18, not living
+ * in BiH). Written as "not screened out" rather than "eligible" so that Next, not Complete, shows
+ * before the screening questions are answered (they are required, so no one passes unanswered).
+ */
+export const ELIGIBLE = '{consent} <> 2 and {age_18_plus} <> 2 and {lives_in_bih} <> 2';
 export const HAD_CONTACT = '{contact_any} = 1';
 
 type Element = [name: string, extra?: Record<string, unknown>];

@@ -31,6 +31,12 @@ describe('server-side validation of the full instrument', () => {
     expect(validate({ consent: 1, age_18_plus: 2 })).toEqual([]);
   });
 
+  it('rejects answers from someone who declined, and answers without consent', () => {
+    expect(validate({ consent: 2, trust_police: 5 })).toEqual([{ field: 'trust_police', issue: 'answered, but the questionnaire skips this question for these answers' }]);
+    const { consent: _consent, ...withoutConsent } = complete;
+    expect(validate(withoutConsent)).toEqual([{ field: 'consent', issue: 'required' }]);
+  });
+
   it('rejects an answer outside an item\'s scale', () => {
     expect(validate({ ...complete, trust_police: 11 })).toEqual([{ field: 'trust_police', issue: expect.stringContaining('11 is not one of the allowed values') }]);
     expect(validate({ ...complete, pf_respect: 6 })).toEqual([{ field: 'pf_respect', issue: expect.stringContaining('6 is not one of the allowed values') }]);
