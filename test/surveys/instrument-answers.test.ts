@@ -34,7 +34,11 @@ describe('server-side validation of the full instrument', () => {
   it('rejects answers from someone who declined, and answers without consent', () => {
     expect(validate({ consent: 2, trust_police: 5 })).toEqual([{ field: 'trust_police', issue: 'answered, but the questionnaire skips this question for these answers' }]);
     const { consent: _consent, ...withoutConsent } = complete;
-    expect(validate(withoutConsent)).toEqual([{ field: 'consent', issue: 'required' }]);
+    expect(validate(withoutConsent)).toEqual([
+      { field: 'consent', issue: 'required' },
+      { field: 'age_18_plus', issue: 'answered, but the questionnaire skips this question for these answers' },
+      { field: 'lives_in_bih', issue: 'answered, but the questionnaire skips this question for these answers' },
+    ]);
   });
 
   it('rejects an answer outside an item\'s scale', () => {
