@@ -38,36 +38,76 @@ export function domainSums(
   values: Float64Array,
   breakdown: Breakdown,
 ): DomainSums {
+  return domainSumsOfMany(design, calibration, [values], breakdown)[0] as DomainSums;
+}
+
+function addStepSums(sums: DomainSums, steps: Calibration['steps'], domain: number, row: number, w: number, value: number): void {
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s]!;
+    const stepCell = domain * step.groupCount + (step.groups[row] as number);
+    const scaled = (step.factor[row] as number) * w;
+    sums.stepValue[s]![stepCell] = sums.stepValue[s]![stepCell]! + scaled * value;
+    sums.stepWeight[s]![stepCell] = sums.stepWeight[s]![stepCell]! + scaled;
+  }
+}
+
+function emptySums(domainCount: number, psuCount: number, calibration: Calibration | null): DomainSums {
+  const steps = calibration?.steps ?? [];
+  return {
+    domainCount,
+    psuCount,
+    weightedValue: new Float64Array(domainCount * psuCount),
+    weight: new Float64Array(domainCount * psuCount),
+    rows: new Float64Array(domainCount * psuCount),
+    weightedSquare: new Float64Array(domainCount),
+    stepValue: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
+    stepWeight: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
+  };
+}
+
+/**
+ * `domainSums` for several indicators in one pass over the rows of each layer (the row's PSU,
+ * weight and domain are looked up once for all of them).
+ *
+ * @example
+ * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown);
+ */
+export function domainSumsOfMany(
+  design: Design,
+  calibration: Calibration | null,
+  valuesList: readonly Float64Array[],
+  breakdown: Breakdown,
+): DomainSums[] {
   const { domainCount } = breakdown;
   const { psuCount, psuOfRow, weights } = design;
-  const weightedValue = new Float64Array(domainCount * psuCount);
-  const weight = new Float64Array(domainCount * psuCount);
-  const rows = new Float64Array(domainCount * psuCount);
-  const weightedSquare = new Float64Array(domainCount);
+  const all = valuesList.map(() => emptySums(domainCount, psuCount, calibration));
   const steps = calibration?.steps ?? [];
-  const stepValue = steps.map((step) => new Float64Array(domainCount * step.groupCount));
-  const stepWeight = steps.map((step) => new Float64Array(domainCount * step.groupCount));
+  const indicatorCount = valuesList.length;
+  const weightedValues = all.map((sums) => sums.weightedValue);
+  const weightSums = all.map((sums) => sums.weight);
+  const rowCounts = all.map((sums) => sums.rows);
+  const squares = all.map((sums) => sums.weightedSquare);
   for (const layer of breakdown.layers) {
-    const count = layer === null ? values.length : layer.rows.length;
+    const count = layer === null ? (valuesList[0]?.length ?? 0) : layer.rows.length;
     for (let index = 0; index < count; index++) {
       const row = layer === null ? index : (layer.rows[index] as number);
-      const value = values[row] as number;
-      if (value !== value) continue;
       const domain = layer === null ? 0 : (layer.codes[index] as number);
       const w = weights[row] as number;
       const cell = domain * psuCount + (psuOfRow[row] as number);
-      weightedValue[cell] = weightedValue[cell]! + w * value;
-      weight[cell] = weight[cell]! + w;
-      rows[cell] = rows[cell]! + 1;
-      weightedSquare[domain] = weightedSquare[domain]! + w * value * value;
-      for (let s = 0; s < steps.length; s++) {
-        const step = steps[s]!;
-        const stepCell = domain * step.groupCount + (step.groups[row] as number);
-        const scaled = (step.factor[row] as number) * w;
-        stepValue[s]![stepCell] = stepValue[s]![stepCell]! + scaled * value;
-        stepWeight[s]![stepCell] = stepWeight[s]![stepCell]! + scaled;
+      for (let k = 0; k < indicatorCount; k++) {
+        const value = (valuesList[k] as Float64Array)[row] as number;
+        if (value !== value) continue;
+        const weightedValue = weightedValues[k] as Float64Array;
+        const weight = weightSums[k] as Float64Array;
+        const rows = rowCounts[k] as Float64Array;
+        const square = squares[k] as Float64Array;
+        weightedValue[cell] = (weightedValue[cell] as number) + w * value;
+        weight[cell] = (weight[cell] as number) + w;
+        rows[cell] = (rows[cell] as number) + 1;
+        square[domain] = (square[domain] as number) + w * value * value;
+        if (steps.length > 0) addStepSums(all[k] as DomainSums, steps, domain, row, w, value);
       }
     }
   }
-  return { domainCount, psuCount, weightedValue, weight, rows, weightedSquare, stepValue, stepWeight };
+  return all;
 }
