@@ -3,7 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
+import { authenticate } from './auth/middleware.ts';
+import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
@@ -11,24 +16,30 @@ import { webAppRoutes } from './web-app.ts';
 
 export interface AppDependencies {
   db: Db;
-  config: Pick<Config, 'bodyLimitBytes' | 'webDist'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies'>>;
+  /** Rate limits (per 15 minutes for sign-in, per minute for anonymous submissions); tests lower them. */
+  limits?: { signInPerAccount?: number; signInPerClient?: number; submissionsPerClient?: number };
 }
 
 /**
  * Builds the Trustlens HTTP app around a database. No globals: tests build one on an in-memory
  * database and call `app.request()`; api/server.ts builds the real one and listens.
  */
-export function createApp({ db, config }: AppDependencies) {
-  const api = new Hono()
+export function createApp({ db, config, limits = {} }: AppDependencies) {
+  const api = new Hono<AppEnv>()
     .use(bodyLimit({
       maxSize: config.bodyLimitBytes,
       onError: () => {
         throw new ApiError(413, `The request body is larger than ${config.bodyLimitBytes} bytes.`);
       },
     }))
+    .use(authenticate(db, config.trustProxy ?? false))
     .route('/health', healthRoutes(db))
+    .route('/auth', authRoutes(db, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }))
+    .route('/tokens', tokenRoutes(db))
+    .route('/users', userRoutes(db))
     .route('/surveys', surveyRoutes(db))
-    .route('/surveys', responseRoutes(db))
+    .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
     .all('*', (c) => {
       throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
     });

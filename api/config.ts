@@ -11,7 +11,13 @@ export interface Config {
   surveysDir: string;
   /** Built web app (vite build output); served when it exists. */
   webDist: string;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run), for rate limits. */
+  trustProxy: boolean;
+  /** Mark the session cookie Secure (serve over HTTPS, directly or behind a proxy). */
+  secureCookies: boolean;
 }
+
+const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -19,6 +25,8 @@ const environment = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
   SURVEYS_DIR: z.string().min(1).default('surveys'),
   WEB_DIST: z.string().min(1).default('web/dist'),
+  TRUST_PROXY: flag,
+  SECURE_COOKIES: flag,
 });
 
 /**
@@ -38,6 +46,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     surveysDir: values.SURVEYS_DIR,
     webDist: values.WEB_DIST,
+    trustProxy: values.TRUST_PROXY,
+    secureCookies: values.SECURE_COOKIES,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWith } from '../body.ts';
 import { ApiError } from '../errors.ts';
 
 /** What a respondent's browser or an enumerator's tablet sends when a questionnaire is completed. */
@@ -17,16 +18,7 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 /** Validates a parsed request body, answering 422 with one `{ field, issue }` per fault. */
 export function parseSubmission(body: unknown): Submission {
-  const parsed = submissionSchema.safeParse(body);
-  if (!parsed.success) {
-    const details = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: key, issue: 'unknown field' }))
-        : [{ field: issue.path.join('.') || 'body', issue: issue.message }],
-    );
-    throw new ApiError(422, 'The submission is not in the expected form.', details);
-  }
-  const submission = parsed.data;
+  const submission = parseWith(submissionSchema, body, 'The submission is not in the expected form.');
   if (submission.startedAt && submission.completedAt && Date.parse(submission.completedAt) < Date.parse(submission.startedAt)) {
     throw new ApiError(422, 'The submission is not in the expected form.', [{ field: 'completedAt', issue: 'is before startedAt' }]);
   }

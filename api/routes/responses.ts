@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { validateAnswers } from '../../surveys/answers.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
+import { readJson } from '../body.ts';
+import type { AppEnv } from '../env.ts';
 import type { Db } from '../db/open.ts';
 import { ApiError } from '../errors.ts';
 import { findPrior, insertResponse, publicRecord, submissionHash } from '../responses/store.ts';
@@ -11,12 +14,19 @@ import { findVersion } from '../surveys/queries.ts';
  * 200 with the stored record when the same id is sent again with the same answers, 409 when
  * the id was used for different answers, 422 when the answers do not fit the version answered.
  */
-export function responseRoutes(db: Db) {
-  return new Hono().post('/:slug/responses', async (c) => {
-    const body = await c.req.json().catch(() => {
-      throw new ApiError(400, 'The request body is not valid JSON.');
-    });
-    const submission = parseSubmission(body);
+export function responseRoutes(db: Db, options: { perClientPerMinute?: number } = {}) {
+  // Anonymous submissions are limited per client address; signed-in enumerators are not, since a
+  // tablet may send a day's queued interviews at once.
+  const limiter = new RateLimiter(options.perClientPerMinute ?? 300, 60_000);
+  return new Hono<AppEnv>().post('/:slug/responses', async (c) => {
+    if (!c.get('auth')) {
+      const wait = limiter.hit(c.get('clientKey'));
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError(429, `Too many submissions from this address. Try again in ${wait} s.`);
+      }
+    }
+    const submission = parseSubmission(await readJson(c));
     const slug = c.req.param('slug');
     const survey = findVersion(db, slug, submission.version);
     if (!survey) {

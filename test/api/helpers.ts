@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../api/app.ts';
+import { createApp, type AppDependencies } from '../../api/app.ts';
 import { openDatabase } from '../../api/db/open.ts';
 import { responses } from '../../api/db/schema.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
@@ -17,10 +17,10 @@ export function skipLogicSurvey(): SurveyFile {
 }
 
 /** The real app on an in-memory database migrated with the committed migrations. */
-export function testApp(files: SurveyFile[] = [shortSurvey(), skipLogicSurvey()], bodyLimitBytes = 64 * 1024) {
+export function testApp(files: SurveyFile[] = [shortSurvey(), skipLogicSurvey()], bodyLimitBytes = 64 * 1024, limits: AppDependencies['limits'] = {}) {
   const db = openDatabase(':memory:');
   publishSurveyFiles(db, files);
-  const app = createApp({ db, config: { bodyLimitBytes, webDist: 'test/fixtures/no-web-build' } });
+  const app = createApp({ db, config: { bodyLimitBytes, webDist: 'test/fixtures/no-web-build' }, limits });
   const storedRows = () => db.select().from(responses).all();
   return { app, db, storedRows };
 }

@@ -1,0 +1,64 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Db } from '../db/open.ts';
+import type { Role } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { constantTimeEqual } from './secrets.ts';
+import { findSession, SESSION_COOKIE } from './sessions.ts';
+import { findTokenUser } from './tokens.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Identifies the caller from `Authorization: Bearer <token>` or the session cookie, and refuses a
+ * cookie-authenticated write without the session's CSRF token in `X-CSRF-Token` (a page on another
+ * site can make the browser send our cookie, but cannot read the token).
+ */
+export function authenticate(db: Db, trustProxy: boolean) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('clientKey', clientAddress(c, trustProxy));
+    const header = c.req.header('authorization');
+    if (header) {
+      const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+      const found = bearer ? findTokenUser(db, bearer.trim()) : undefined;
+      if (!found) throw new ApiError(401, 'The API token is not valid, or has been revoked.');
+      c.set('auth', { user: found.user, role: found.role, via: 'token' });
+      return next();
+    }
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const session = cookie ? findSession(db, cookie) : undefined;
+    if (session) {
+      if (!SAFE_METHODS.has(c.req.method) && !constantTimeEqual(c.req.header('x-csrf-token') ?? '', session.csrfToken)) {
+        throw new ApiError(403, 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
+      }
+      c.set('auth', { user: session.user, role: session.user.role, via: 'session' });
+    } else {
+      c.set('auth', undefined);
+    }
+    return next();
+  });
+}
+
+/** Lets the request through only for a signed-in caller holding one of `roles`: 401 otherwise when anonymous, 403 when signed in. */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const auth = c.get('auth');
+    if (!auth) throw new ApiError(401, 'Sign in, or send an API token, to use this endpoint.');
+    if (!roles.includes(auth.role)) throw new ApiError(403, `This needs the ${roles.join(' or ')} role; you are signed in as ${auth.role}.`);
+    return next();
+  });
+}
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
