@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -167,6 +167,31 @@ export const responses = sqliteTable(
   ],
 );
 
+/**
+ * The analysed values of one response, written in the same transaction as the response (and
+ * removed with it by ON DELETE CASCADE), so indicators never parse stored JSON answers.
+ * Design and grouping fields are copied as typed columns; the answers are packed in `answerValues`
+ * as little-endian float64s at the positions of the survey's variable layout (api/indicators/layout.ts:
+ * one position per question name, or per choice of a multiple-response question, in order of first
+ * appearance across versions; NaN = no answer; text choices as their index in the layout's codes).
+ */
+export const responseValues = sqliteTable(
+  'response_values',
+  {
+    responseId: text('response_id').primaryKey().references(() => responses.id, { onDelete: 'cascade' }),
+    surveyId: integer('survey_id').notNull().references(() => surveys.id),
+    version: integer('version').notNull(),
+    wave: integer('wave'),
+    weight: real('weight'),
+    stratum: text('stratum'),
+    psu: text('psu'),
+    language: text('language').notNull(),
+    mode: text('mode').notNull(),
+    answerValues: blob('answer_values', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [index('response_values_survey_wave').on(table.surveyId, table.wave)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -174,3 +199,4 @@ export type Survey = typeof surveys.$inferSelect;
 export type SurveyVersion = typeof surveyVersions.$inferSelect;
 export type StoredResponse = typeof responses.$inferSelect;
 export type NewResponse = typeof responses.$inferInsert;
+export type ResponseValuesRow = typeof responseValues.$inferSelect;
