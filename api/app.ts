@@ -7,6 +7,9 @@ import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dataRoutes } from './routes/data.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { fieldworkRoutes, manageRoutes } from './routes/fieldwork.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -40,6 +43,10 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/users', userRoutes(db))
     .route('/surveys', surveyRoutes(db))
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
+    .route('/surveys', draftRoutes(db))
+    .route('/surveys', fieldworkRoutes(db))
+    .route('/surveys', dataRoutes(db))
+    .route('/manage', manageRoutes(db))
     .all('*', (c) => {
       throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
     });

@@ -27,8 +27,12 @@ export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
  * so when this returns the row is on disk and the client may be told so.
  * Returns false when a row with this id already exists (nothing is written then).
  */
-export function insertResponse(db: Db, survey: PublishedVersion, submission: Submission, hash: string): boolean {
+export function insertResponse(
+  db: Db, survey: PublishedVersion, submission: Submission, hash: string,
+  origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null } = { mode: 'web', enumeratorId: null },
+): boolean {
   const result = db.insert(responses).values({
+    ...origin,
     id: submission.id,
     surveyId: survey.surveyId,
     surveyVersionId: survey.versionId,

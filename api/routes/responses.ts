@@ -5,6 +5,7 @@ import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import type { Db } from '../db/open.ts';
 import { ApiError } from '../errors.ts';
+import { surveyFor } from '../auth/survey-access.ts';
 import { findPrior, insertResponse, publicRecord, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
 import { findVersion } from '../surveys/queries.ts';
@@ -39,13 +40,19 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
     const prior = findPrior(db, submission.id, hash);
     if (prior.kind === 'retry') return c.json(publicRecord(slug, prior.stored), 200);
     if (prior.kind === 'conflict') throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
+    if (survey.status === 'closed') throw new ApiError(409, `Fieldwork for "${slug}" is closed; no new responses are accepted.`);
+    // An enumerator's interview is stored with who conducted it, and only for surveys they are assigned to.
+    const auth = c.get('auth');
+    const origin = auth?.role === 'enumerator'
+      ? (surveyFor(db, slug, auth, 'interview'), { mode: 'enumerator' as const, enumeratorId: auth.user.id })
+      : { mode: 'web' as const, enumeratorId: null };
 
     const issues = survey.meta.languages.includes(submission.language as never)
       ? validateAnswers(survey.definition, submission.answers)
       : [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }];
     if (issues.length > 0) throw new ApiError(422, 'Some answers do not fit the questionnaire.', issues);
 
-    if (!insertResponse(db, survey, submission, hash)) {
+    if (!insertResponse(db, survey, submission, hash, origin)) {
       // Another request stored this id between our check and our insert: answer as for a retry.
       const again = findPrior(db, submission.id, hash);
       if (again.kind === 'retry') return c.json(publicRecord(slug, again.stored), 200);

@@ -20,6 +20,6 @@ export function surveyRoutes(db: Db) {
     .get('/:slug', (c) => {
       const survey = findVersion(db, c.req.param('slug'));
       if (!survey) throw new ApiError(404, `No published survey "${c.req.param('slug')}".`);
-      return c.json({ slug: survey.slug, version: survey.version, definition: survey.definition, meta: survey.meta });
+      return c.json({ slug: survey.slug, version: survey.version, status: survey.status, definition: survey.definition, meta: survey.meta });
     });
 }

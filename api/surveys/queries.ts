@@ -7,6 +7,8 @@ export interface PublishedVersion {
   surveyId: number;
   versionId: number;
   slug: string;
+  /** 'closed' once fieldwork has ended: no new responses. */
+  status: 'open' | 'closed';
   version: number;
   definition: SurveyDefinition;
   meta: SurveyMeta;
@@ -16,6 +18,7 @@ const columns = {
   surveyId: surveys.id,
   versionId: surveyVersions.id,
   slug: surveys.slug,
+  status: surveys.status,
   version: surveyVersions.version,
   definition: surveyVersions.definition,
   meta: surveyVersions.meta,

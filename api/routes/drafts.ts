@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { composeFromItems } from '../../surveys/compose.ts';
+import { findItem, ITEM_BANK } from '../../surveys/items/index.ts';
+import { SUPPORTED_LANGUAGES, type SurveyDefinition, type SurveyMeta } from '../../surveys/types.ts';
+import { recordAudit } from '../audit.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { surveyFor } from '../auth/survey-access.ts';
+import { readJsonBody } from '../body.ts';
+import type { Db } from '../db/open.ts';
+import { surveyMembers, surveys } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { draftFromLatest, draftProblems, findDraft, latestVersion, publishDraft, saveDraft, type DraftContent } from '../surveys/drafts.ts';
+
+const jsonObject = z.record(z.string(), z.unknown(), { message: 'must be a JSON object' });
+const texts = z.strictObject({ en: z.string().min(1), bs: z.string().min(1), hr: z.string().min(1), 'sr-Latn': z.string().min(1) });
+
+export const draftContentSchema = z.strictObject({
+  definition: jsonObject,
+  meta: jsonObject.refine((meta) => Array.isArray(meta.languages), 'must list its languages in "languages"'),
+});
+
+export const surveyCreateSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens').max(80),
+  /** Start from SurveyJS JSON + meta (e.g. imported from another SurveyJS tool). */
+  content: draftContentSchema.optional(),
+  /** Start from a copy of another survey's latest version. */
+  fromSurvey: z.string().optional(),
+  /** Start from item-bank items; the indicators follow from the items. */
+  fromItems: z.strictObject({
+    items: z.array(z.string()).min(1, 'name at least one item'),
+    title: texts,
+    languages: z.array(z.enum(SUPPORTED_LANGUAGES)).min(1).default([...SUPPORTED_LANGUAGES]),
+  }).optional(),
+}).refine((body) => [body.content, body.fromSurvey, body.fromItems].filter(Boolean).length <= 1, {
+  message: 'give at most one of content, fromSurvey and fromItems', path: ['content'],
+});
+
+const BLANK: DraftContent = { definition: { pages: [{ name: 'page1', elements: [] }] }, meta: { languages: ['en'] } };
+
+/** Creating questionnaires and working on their next version: draft, check, publish. */
+export function draftRoutes(db: Db) {
+  const startingContent = (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): DraftContent => {
+    if (body.content) return body.content as unknown as DraftContent;
+    if (body.fromItems) {
+      const items = body.fromItems.items.map((name) => {
+        try {
+          return findItem(ITEM_BANK, name);
+        } catch {
+          throw new ApiError(422, 'Unknown item.', [{ field: 'fromItems.items', issue: `no item named "${name}" in the item bank` }]);
+        }
+      });
+      return composeFromItems(items, body.fromItems.title, body.fromItems.languages);
+    }
+    if (body.fromSurvey) {
+      const source = surveyFor(db, body.fromSurvey, auth, 'manage');
+      const latest = latestVersion(db, source.id);
+      if (!latest) throw new ApiError(422, 'Nothing to copy.', [{ field: 'fromSurvey', issue: `survey "${body.fromSurvey}" has no published version` }]);
+      return { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta };
+    }
+    return BLANK;
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', requireRole('admin', 'researcher'), async (c) => {
+      const auth = c.get('auth')!;
+      const body = await readJsonBody(c, surveyCreateSchema);
+      if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, body.slug)).get()) {
+        throw new ApiError(409, `A survey "${body.slug}" already exists.`);
+      }
+      const content = startingContent(body, auth);
+      const survey = db.insert(surveys).values({ slug: body.slug, createdBy: auth.user.id }).returning().get();
+      if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
+      recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
+      const draft = saveDraft(db, survey, content, auth.user.id);
+      return c.json({ slug: survey.slug, draft: { ...draft, problems: draftProblems(survey.slug, content) } }, 201);
+    })
+    .post('/check', requireRole('admin', 'researcher'), async (c) => {
+      const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));
+      return c.json({ problems: draftProblems(content.slug, content as unknown as DraftContent) });
+    })
+    .get('/:slug/draft', (c) => {
+      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'manage');
+      const draft = findDraft(db, survey.id);
+      if (!draft) throw new ApiError(404, `Survey "${survey.slug}" has no draft; POST to this address to start one from the latest version.`);
+      return c.json({ ...draft, problems: draftProblems(survey.slug, draft as DraftContent) });
+    })
+    .post('/:slug/draft', (c) => {
+      const auth = c.get('auth');
+      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
+      const { draft, created } = draftFromLatest(db, survey, auth!.user.id);
+      return c.json({ ...draft, problems: draftProblems(survey.slug, draft as DraftContent) }, created ? 201 : 200);
+    })
+    .put('/:slug/draft', async (c) => {
+      const auth = c.get('auth');
+      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
+      const content = (await readJsonBody(c, draftContentSchema)) as unknown as DraftContent;
+      const draft = saveDraft(db, survey, content, auth!.user.id);
+      return c.json({ ...draft, problems: draftProblems(survey.slug, content) });
+    })
+    .post('/:slug/publish', (c) => {
+      const auth = c.get('auth');
+      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
+      return c.json({ slug: survey.slug, ...publishDraft(db, survey, auth!.user.id) }, 201);
+    });
+}

@@ -1,0 +1,68 @@
+import { desc, eq } from 'drizzle-orm';
+import { checkSurveyFile } from '../../surveys/check.ts';
+import type { SurveyDefinition, SurveyMeta } from '../../surveys/types.ts';
+import { recordAudit } from '../audit.ts';
+import { contentHash } from '../canonical-json.ts';
+import type { Db } from '../db/open.ts';
+import { surveyDrafts, surveyVersions, type Survey } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+
+export interface DraftContent {
+  definition: SurveyDefinition;
+  meta: SurveyMeta;
+}
+
+export function findDraft(db: Db, surveyId: number) {
+  return db.select().from(surveyDrafts).where(eq(surveyDrafts.surveyId, surveyId)).get();
+}
+
+export function latestVersion(db: Db, surveyId: number) {
+  return db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(desc(surveyVersions.version)).limit(1).get();
+}
+
+/** The problems the checker finds in a draft, as `{ field, issue }` (field = JSON path). */
+export function draftProblems(slug: string, content: DraftContent) {
+  return checkSurveyFile({ slug, definition: content.definition, meta: content.meta }).map((problem) => ({ field: problem.path || '(questionnaire)', issue: problem.message }));
+}
+
+/** Saves (creates or replaces) the draft of a survey. A draft may be incomplete; only publishing checks it. */
+export function saveDraft(db: Db, survey: Survey, content: DraftContent, userId: number) {
+  const basedOnVersion = findDraft(db, survey.id)?.basedOnVersion ?? latestVersion(db, survey.id)?.version ?? null;
+  const values = { definition: content.definition, meta: content.meta, basedOnVersion, updatedAt: new Date().toISOString(), updatedBy: userId };
+  db.insert(surveyDrafts).values({ surveyId: survey.id, ...values })
+    .onConflictDoUpdate({ target: surveyDrafts.surveyId, set: values }).run();
+  recordAudit(db, { userId, action: 'draft.save', surveyId: survey.id });
+  return findDraft(db, survey.id)!;
+}
+
+/** Opens the latest published version as the draft of the next one, unless a draft already exists. */
+export function draftFromLatest(db: Db, survey: Survey, userId: number) {
+  const existing = findDraft(db, survey.id);
+  if (existing) return { draft: existing, created: false };
+  const latest = latestVersion(db, survey.id);
+  if (!latest) throw new ApiError(409, `Survey "${survey.slug}" has no published version to start a draft from.`);
+  const draft = saveDraft(db, survey, { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta }, userId);
+  return { draft, created: true };
+}
+
+/**
+ * Publishes the draft as the next version: refused (422, one detail per problem) unless the
+ * checker passes. The version is immutable; stored responses keep theirs.
+ */
+export function publishDraft(db: Db, survey: Survey, userId: number): { version: number } {
+  return db.transaction((tx) => {
+    const draft = tx.select().from(surveyDrafts).where(eq(surveyDrafts.surveyId, survey.id)).get();
+    if (!draft) throw new ApiError(409, `Survey "${survey.slug}" has no draft to publish.`);
+    const content = { definition: draft.definition as SurveyDefinition, meta: draft.meta as SurveyMeta };
+    const problems = draftProblems(survey.slug, content);
+    if (problems.length > 0) throw new ApiError(422, 'The draft cannot be published until these problems are fixed.', problems);
+    const latest = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, survey.id)).orderBy(desc(surveyVersions.version)).limit(1).get();
+    const hash = contentHash(content);
+    if (latest?.contentHash === hash) throw new ApiError(409, `The draft is identical to version ${latest.version}; nothing to publish.`);
+    const version = (latest?.version ?? 0) + 1;
+    tx.insert(surveyVersions).values({ surveyId: survey.id, version, ...content, contentHash: hash, publishedBy: userId }).run();
+    tx.delete(surveyDrafts).where(eq(surveyDrafts.surveyId, survey.id)).run();
+    recordAudit(tx, { userId, action: 'survey.publish', surveyId: survey.id, target: `version ${version}` });
+    return { version };
+  });
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { responses } from '../../api/db/schema.ts';
+import { createUser, signIn } from './accounts.ts';
+import { post, SHORT, shortSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
+
+async function researcherApp() {
+  const context = testApp();
+  createUser(context.db, 'res@example.org', 'researcher');
+  const researcher = await signIn(context.app, 'res@example.org');
+  const call = (method: string, path: string, body?: unknown) =>
+    context.app.request(path, { method, headers: researcher.headers(method !== 'GET'), body: body === undefined ? undefined : JSON.stringify(body) });
+  return { ...context, researcher, call };
+}
+
+const TITLE = { en: 'Police trust pilot', bs: 'Pilot povjerenja u policiju', hr: 'Pilot povjerenja u policiju', 'sr-Latn': 'Pilot povjerenja u policiju' };
+
+describe('questionnaire lifecycle', () => {
+  it('creates a draft from item-bank items with the indicators that follow, checks it, and publishes version 1', async () => {
+    const { call } = await researcherApp();
+    const created = await call('POST', '/api/surveys', { slug: 'pilot', fromItems: { items: ['trust_police', 'pf_respect', 'pf_fair', 'pf_explain'], title: TITLE } });
+    expect(created.status).toBe(201);
+    const { draft } = await created.json();
+    expect(draft.problems).toEqual([]);
+    expect(draft.meta.languages).toEqual(['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl']);
+    expect(draft.meta.indicators.map((indicator: { id: string }) => indicator.id)).toEqual(
+      expect.arrayContaining(['trust_police_fav', 'trust_police_mean', 'procedural_fairness_score']),
+    );
+    expect(draft.definition.title['sr-Cyrl']).toBe('Пилот повјерења у полицију');
+
+    const published = await call('POST', '/api/surveys/pilot/publish');
+    expect(published.status).toBe(201);
+    expect(await published.json()).toEqual({ slug: 'pilot', version: 1 });
+    const live = await (await call('GET', '/api/surveys/pilot')).json();
+    expect(live.version).toBe(1);
+    expect((await call('GET', '/api/surveys/pilot/draft')).status).toBe(404);
+  });
+
+  it('refuses to publish a draft that fails the checker, naming each problem by its JSON path', async () => {
+    const { call } = await researcherApp();
+    await call('POST', '/api/surveys', { slug: 'broken' });
+    const saved = await call('PUT', '/api/surveys/broken/draft', {
+      definition: { pages: [{ name: 'p', elements: [{ type: 'rating', name: 'trust', title: { default: 'Trust?' } }] }] },
+      meta: { languages: ['en', 'bs'] },
+    });
+    expect((await saved.json()).problems).toEqual([{ field: 'definition.pages[0].elements[0].title', issue: 'text missing in bs' }]);
+    const refused = await call('POST', '/api/surveys/broken/publish');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.details).toEqual([{ field: 'definition.pages[0].elements[0].title', issue: 'text missing in bs' }]);
+    expect((await call('GET', '/api/surveys/broken')).status).toBe(404);
+  });
+
+  it('edits a published survey as draft N+1; publishing it touches no stored response', async () => {
+    const { app, db, call } = await researcherApp();
+    await call('POST', '/api/surveys', { slug: 'copy', fromSurvey: SHORT }).then(async (response) => {
+      // A researcher may copy only surveys they manage: the file-based survey has no members yet.
+      expect(response.status).toBe(403);
+    });
+    await call('POST', '/api/surveys', { slug: 'copy', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/copy/publish');
+    expect((await post(app, 'copy', submission())).status).toBe(201);
+    const before = db.select().from(responses).all();
+
+    const draft = await call('POST', '/api/surveys/copy/draft');
+    expect(draft.status).toBe(201);
+    const content = await draft.json();
+    expect(content.basedOnVersion).toBe(1);
+    content.definition.title.default = 'Trust in the police (short form, wave 2)';
+    await call('PUT', '/api/surveys/copy/draft', { definition: content.definition, meta: content.meta });
+    expect(await (await call('POST', '/api/surveys/copy/publish')).json()).toEqual({ slug: 'copy', version: 2 });
+
+    expect(db.select().from(responses).all()).toEqual(before);
+    const versions = await (await call('GET', '/api/surveys/copy/versions')).json();
+    expect(versions.versions.map((version: { version: number; responses: number }) => [version.version, version.responses])).toEqual([[1, 1], [2, 0]]);
+  });
+
+  it('refuses to publish a draft identical to the latest version', async () => {
+    const { call } = await researcherApp();
+    await call('POST', '/api/surveys', { slug: 'same', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/same/publish');
+    await call('POST', '/api/surveys/same/draft');
+    const again = await call('POST', '/api/surveys/same/publish');
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toContain('identical to version 1');
+  });
+
+  it('closes fieldwork (new responses refused, a retry of a stored one still acknowledged) and reopens it', async () => {
+    const { app, call } = await researcherApp();
+    await call('POST', '/api/surveys', { slug: 'field', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/field/publish');
+    const first = submission();
+    await post(app, 'field', first);
+    expect(await (await call('POST', '/api/surveys/field/close')).json()).toEqual({ slug: 'field', status: 'closed' });
+    const late = await post(app, 'field', submission());
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toContain('closed');
+    expect((await post(app, 'field', first)).status).toBe(200);
+    expect((await (await app.request('/api/surveys/field')).json()).status).toBe('closed');
+    await call('POST', '/api/surveys/field/open');
+    expect((await post(app, 'field', submission())).status).toBe(201);
+  });
+
+  it('refuses a slug that is taken, an unknown item, and two starting points at once', async () => {
+    const { call } = await researcherApp();
+    expect((await call('POST', '/api/surveys', { slug: SHORT })).status).toBe(409);
+    const unknownItem = await call('POST', '/api/surveys', { slug: 'x', fromItems: { items: ['no_such_item'], title: TITLE } });
+    expect((await unknownItem.json()).error.details).toEqual([{ field: 'fromItems.items', issue: 'no item named "no_such_item" in the item bank' }]);
+    const both = await call('POST', '/api/surveys', { slug: 'y', fromSurvey: SHORT, content: { definition: {}, meta: { languages: ['en'] } } });
+    expect(both.status).toBe(422);
+    expect((await both.json()).error.details).toEqual([{ field: 'content', issue: 'give at most one of content, fromSurvey and fromItems' }]);
+  });
+
+  it('assigns an enumerator, whose interviews are stored with their id and mode; an unassigned one is refused', async () => {
+    const { app, db, call } = await researcherApp();
+    await call('POST', '/api/surveys', { slug: 'field', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/field/publish');
+    const enumerator = createUser(db, 'enum@example.org', 'enumerator');
+    createUser(db, 'other@example.org', 'enumerator');
+    expect((await call('POST', '/api/surveys/field/members', { email: 'enum@example.org' })).status).toBe(201);
+
+    const tablet = await signIn(app, 'enum@example.org');
+    const interview = submission();
+    expect((await app.request('/api/surveys/field/responses', { method: 'POST', headers: tablet.headers(true), body: JSON.stringify(interview) })).status).toBe(201);
+    const stored = db.select().from(responses).all();
+    expect(stored).toEqual([expect.objectContaining({ id: interview.id, mode: 'enumerator', enumeratorId: enumerator.id, answers: VALID_ANSWERS })]);
+
+    const other = await signIn(app, 'other@example.org');
+    const refused = await app.request('/api/surveys/field/responses', { method: 'POST', headers: other.headers(true), body: JSON.stringify(submission()) });
+    expect(refused.status).toBe(403);
+  });
+});
