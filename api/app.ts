@@ -6,6 +6,7 @@ import type { Db } from './db/open.ts';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -47,6 +48,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))
     .route('/manage', manageRoutes(db))
+    .route('/audit', auditRoutes(db))
     .all('*', (c) => {
       throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
     });

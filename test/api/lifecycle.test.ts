@@ -51,10 +51,8 @@ describe('questionnaire lifecycle', () => {
 
   it('edits a published survey as draft N+1; publishing it touches no stored response', async () => {
     const { app, db, call } = await researcherApp();
-    await call('POST', '/api/surveys', { slug: 'copy', fromSurvey: SHORT }).then(async (response) => {
-      // A researcher may copy only surveys they manage: the file-based survey has no members yet.
-      expect(response.status).toBe(403);
-    });
+    // A researcher may copy only surveys they manage: the file-based survey has no members yet.
+    expect((await call('POST', '/api/surveys', { slug: 'copy', fromSurvey: SHORT })).status).toBe(403);
     await call('POST', '/api/surveys', { slug: 'copy', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
     await call('POST', '/api/surveys/copy/publish');
     expect((await post(app, 'copy', submission())).status).toBe(201);
