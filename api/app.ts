@@ -6,7 +6,9 @@ import type { Db } from './db/open.ts';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
+import { OPERATIONS } from './openapi/operations.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -14,6 +16,7 @@ import { fieldworkRoutes, manageRoutes } from './routes/fieldwork.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
@@ -44,11 +47,13 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/users', userRoutes(db))
     .route('/surveys', surveyRoutes(db))
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
+    .route('/surveys', indicatorRoutes(db))
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))
     .route('/manage', manageRoutes(db))
     .route('/audit', auditRoutes(db))
+    .route('/', docsRoutes(OPERATIONS))
     .all('*', (c) => {
       throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
     });

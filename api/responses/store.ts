@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import { responses, type StoredResponse } from '../db/schema.ts';
 import type { PublishedVersion } from '../surveys/queries.ts';
 import type { Submission } from './submission.ts';
+import { writeResponseValues } from './values.ts';
 
 /** What a submission's id tells us before it is validated: new, an exact retry, or a clash. */
 export type PriorSubmission =
@@ -31,7 +32,7 @@ export function insertResponse(
   db: Db, survey: PublishedVersion, submission: Submission, hash: string,
   origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null } = { mode: 'web', enumeratorId: null },
 ): boolean {
-  const result = db.insert(responses).values({
+  const row = {
     ...origin,
     id: submission.id,
     surveyId: survey.surveyId,
@@ -42,8 +43,13 @@ export function insertResponse(
     language: submission.language,
     startedAt: submission.startedAt ?? null,
     completedAt: submission.completedAt ?? null,
-  }).onConflictDoNothing().run();
-  return result.changes === 1;
+  };
+  // The analysed values go in the same transaction, so indicators never see one without the other.
+  return db.transaction(() => {
+    if (db.insert(responses).values(row).onConflictDoNothing().run().changes !== 1) return false;
+    writeResponseValues(db, row);
+    return true;
+  });
 }
 
 /** The stored record as returned to the client that submitted it. */

@@ -3,6 +3,7 @@ import { responses } from '../../api/db/schema.ts';
 import { submissionHash } from '../../api/responses/store.ts';
 import type { PublishedVersion } from '../../api/surveys/queries.ts';
 import type { DemoRow } from './generate.ts';
+import { writeResponseValues } from '../../api/responses/values.ts';
 
 /**
  * Writes demo rows as responses to one published version, marked `is_synthetic`. Ids are
@@ -13,7 +14,7 @@ export function storeDemoRows(db: Db, survey: PublishedVersion, rows: DemoRow[])
   db.transaction((tx) => {
     for (const row of rows) {
       const submission = { id: row.id, answers: row.answers, language: row.language };
-      const result = tx.insert(responses).values({
+      const values = {
         id: row.id,
         surveyId: survey.surveyId,
         surveyVersionId: survey.versionId,
@@ -29,7 +30,10 @@ export function storeDemoRows(db: Db, survey: PublishedVersion, rows: DemoRow[])
         weight: row.weight,
         startedAt: row.startedAt,
         completedAt: row.completedAt,
-      }).onConflictDoNothing().run();
+      };
+      const result = tx.insert(responses).values(values).onConflictDoNothing().run();
+      // Same connection, so the analysed values are written in this transaction too.
+      if (result.changes === 1) writeResponseValues(db, values);
       inserted += result.changes;
     }
   });

@@ -1,0 +1,116 @@
+import type { AnalysisSpec, Column, Columns, DimensionSpec, IndicatorSpec, Margins } from '../../analysis/index.ts';
+import type { SurveyMeta } from '../../surveys/types.ts';
+import { RESPONSE_FIELDS, type LoadedColumns, type ResponseField } from './load-columns.ts';
+import type { Layout } from './layout.ts';
+import { reliabilitySpecs } from './reliability-specs.ts';
+
+export type Weighting = 'raked' | 'design' | 'none';
+
+/** What a table needs from the data, before anything is loaded. */
+export interface TableNeeds {
+  indicators: IndicatorSpec[];
+  dimensions: string[];
+  weighting: Weighting;
+  reliabilityBy?: string[];
+}
+
+const isField = (name: string): name is ResponseField => (RESPONSE_FIELDS as readonly string[]).includes(name);
+
+/** Layout variables (question values, choice columns) a table reads; response fields come anyway. */
+export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNeeds): string[] {
+  const names = new Set<string>();
+  for (const indicator of needs.indicators) for (const item of [indicator.item, ...(indicator.items ?? [])]) if (item) names.add(item);
+  for (const set of meta.reliability ?? []) for (const item of set.items) names.add(item);
+  for (const name of needs.dimensions) {
+    const spec = meta.dimensions?.[name] as DimensionSpec | undefined;
+    if (!spec) continue;
+    if ('column' in spec) names.add(spec.column);
+    else for (const column of Object.values(spec.multiple)) names.add(column);
+  }
+  if (needs.weighting === 'raked') for (const column of Object.keys(meta.weighting?.rake ?? {})) names.add(column);
+  for (const column of [meta.design?.weight, meta.design?.strata, meta.design?.cluster]) if (column) names.add(column);
+  return [...names].filter((name) => !isField(name) && layout.byName.has(name));
+}
+
+/**
+ * The engine's input for stored responses: columns by name, and a spec whose design is built from
+ * the response fields.
+ *
+ * - weight: the response's design weight when meta names one, else 1; a response without one (a
+ *   self-completed web response) counts 1. `weighting: "none"` sets every weight to 1.
+ * - strata: each wave is an independent sample, so strata are wave × the meta's stratum; responses
+ *   without a stratum form one stratum per wave ("self-completion").
+ * - PSU: the response's PSU when meta names one and the response has it, else the response itself.
+ * - raking: with several waves, every margin is crossed with the wave, which is raking each wave
+ *   to the census margins on its own (IPF on wave-crossed margins separates by wave).
+ */
+export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec } {
+  const design = meta.design ?? {};
+  const field = (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
+  const rows = loaded.rows;
+  const weights = new Float64Array(rows).fill(1);
+  const designWeights = needs.weighting !== 'none' && design.weight ? field(design.weight) : undefined;
+  if (designWeights) {
+    for (let row = 0; row < rows; row++) {
+      const weight = Number(designWeights[row]);
+      if (designWeights[row] !== null && weight > 0 && Number.isFinite(weight)) weights[row] = weight;
+    }
+  }
+  const strataColumn = design.strata ? field(design.strata) : undefined;
+  const clusterColumn = design.cluster ? field(design.cluster) : undefined;
+  const strataCodes = new Map<string, number>();
+  const psuCodes = new Map<string, number>();
+  const strata = new Float64Array(rows);
+  const psus = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const stratumValue = strataColumn?.[row];
+    const stratumKey = `${loaded.wave[row]}|${stratumValue === null || stratumValue === undefined ? 'self-completion' : String(stratumValue)}`;
+    let stratum = strataCodes.get(stratumKey);
+    if (stratum === undefined) strataCodes.set(stratumKey, (stratum = strataCodes.size));
+    strata[row] = stratum;
+    const psuValue = clusterColumn?.[row];
+    if (psuValue === null || psuValue === undefined || (typeof psuValue === 'number' && psuValue !== psuValue)) {
+      psus[row] = -1 - row; // its own PSU
+      continue;
+    }
+    const psuKey = `${stratumKey}|${String(psuValue)}`;
+    let psu = psuCodes.get(psuKey);
+    if (psu === undefined) psuCodes.set(psuKey, (psu = psuCodes.size));
+    psus[row] = psu;
+  }
+  const data: Record<string, Column> = {
+    ...loaded.variables, wave: loaded.wave, language: loaded.language, mode: loaded.mode,
+    __weight: weights, __stratum: strata, __psu: psus,
+  };
+  const spec: AnalysisSpec = {
+    design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust' },
+    dimensions: meta.dimensions as Record<string, DimensionSpec> | undefined,
+    indicators: needs.indicators,
+    reliability: reliabilitySpecs(meta, needs.reliabilityBy),
+    ...(meta.suppression ? { suppression: meta.suppression } : {}),
+  };
+  const rake = meta.weighting?.rake;
+  if (needs.weighting === 'raked' && rake && Object.keys(rake).length > 0) {
+    spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave) };
+  }
+  return { data, spec };
+}
+
+function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: Float64Array): Margins {
+  const waves = [...new Set(wave)].map(String);
+  if (waves.length <= 1) return rake;
+  const crossed: Margins = {};
+  for (const [column, totals] of Object.entries(rake)) {
+    const source = data[column];
+    if (!source) continue;
+    const values = new Array<string | null>(wave.length);
+    for (let row = 0; row < wave.length; row++) {
+      const value = source[row];
+      values[row] = value === null || value === undefined || (typeof value === 'number' && value !== value) ? null : `${wave[row]}|${value}`;
+    }
+    const name = `__rake_${column}`;
+    data[name] = values;
+    crossed[name] = Object.fromEntries(waves.flatMap((label) => Object.entries(totals).map(([category, total]) => [`${label}|${category}`, total])));
+  }
+  return crossed;
+}

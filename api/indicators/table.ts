@@ -1,0 +1,75 @@
+import { AnalysisError, estimateTable, type IndicatorSpec, type TableResult } from '../../analysis/index.ts';
+import type { SurveyMeta } from '../../surveys/types.ts';
+import type { Db } from '../db/open.ts';
+import type { Survey } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { ensureResponseValues } from '../responses/values.ts';
+import { analysisInput } from './analysis-input.ts';
+import { neededVariables } from './analysis-input.ts';
+import { loadColumns } from './load-columns.ts';
+import type { IndicatorQuery } from './query.ts';
+import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
+
+export interface IndicatorTable extends TableResult {
+  survey: string;
+  /** The meta the table was computed with: the latest published version's. */
+  version: number;
+  filters: { by: string[]; wave: number[] | null; weighting: string; indicators: string[]; compare: string[] };
+  indicators: { id: string; label: string; type: IndicatorSpec['type'] }[];
+  suppression: SurveyMeta['suppression'] | null;
+  /** Responses without a design weight (self-completed), counted as weight 1 before raking. */
+  withoutDesignWeight: number;
+}
+
+/** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
+export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: SurveyMeta; version: number; waves: number[] } {
+  ensureResponseValues(db, survey.id);
+  const found = surveyLayout(db, survey.id);
+  const latest = found.versions.at(-1);
+  if (!latest) throw new ApiError(404, `Survey "${survey.slug}" has no published version.`);
+  const waves = db.$client.prepare('SELECT DISTINCT wave FROM response_values WHERE survey_id = ? AND wave IS NOT NULL ORDER BY wave')
+    .pluck().all(survey.id) as number[];
+  return { ...found, meta: latest.meta, version: latest.version, waves };
+}
+
+/** English label of an indicator (labels are a string or `{ default, bs, … }`). */
+export function indicatorLabel(indicator: IndicatorSpec): string {
+  const label = indicator.label;
+  if (typeof label === 'string') return label;
+  return label?.default ?? label?.en ?? indicator.id;
+}
+
+/**
+ * The engine's table for stored responses: loads only the variables the indicators, dimensions,
+ * weighting and reliability sets need, and calls `estimateTable` once.
+ */
+export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): IndicatorTable {
+  const context = surveyContext(db, survey);
+  const needs = { indicators: query.indicators, dimensions: [...query.by, ...query.compare.map((request) => request.dimension)], weighting: query.weighting, ...(reliabilityBy ? { reliabilityBy } : {}) };
+  const variables = neededVariables(context.meta, context.layout, needs);
+  const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
+  if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
+  const { data, spec } = analysisInput(context.meta, loaded, needs);
+  let result: TableResult;
+  try {
+    result = estimateTable(data, spec, { by: query.by, compare: query.compare });
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    const field = error.message.startsWith('compare') ? 'compare' : 'data';
+    throw new ApiError(422, `The indicators cannot be estimated from the stored responses: ${error.message}`, [{ field, issue: error.message }]);
+  }
+  let withoutDesignWeight = 0;
+  for (let row = 0; row < loaded.rows; row++) if (loaded.weight[row] !== loaded.weight[row]) withoutDesignWeight++;
+  return {
+    survey: survey.slug,
+    version: context.version,
+    filters: {
+      by: query.by, wave: query.waves ?? null, weighting: query.weighting, indicators: query.indicators.map((indicator) => indicator.id),
+      compare: query.compare.map((request) => `${request.dimension}:${request.a}${request.b === undefined ? '' : `,${request.b}`}`),
+    },
+    indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
+    suppression: context.meta.suppression ?? null,
+    withoutDesignWeight,
+    ...result,
+  };
+}

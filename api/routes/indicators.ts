@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { Db } from '../db/open.ts';
+import type { AppEnv } from '../env.ts';
+import { surveyFor } from '../auth/survey-access.ts';
+import { parseIndicatorQuery } from '../indicators/query.ts';
+import { indicatorTable, surveyContext } from '../indicators/table.ts';
+
+/**
+ * GET /api/surveys/:slug/indicators?by=region,channel&wave=2025&weighting=raked|design|none
+ * &indicators=trust_fav,pf_score&compare=wave:2025,2024 — the analysis engine's table for the
+ * stored responses (estimates with suppression, reliability, comparisons). Aggregates only.
+ */
+export function indicatorRoutes(db: Db) {
+  return new Hono<AppEnv>().get('/:slug/indicators', (c) => {
+    const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
+    const context = surveyContext(db, survey);
+    const query = parseIndicatorQuery(new URL(c.req.url), context.meta, context.waves);
+    return c.json(indicatorTable(db, survey, query));
+  });
+}
