@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { auditQuerySchema } from '../routes/audit.ts';
+import { passwordChangeSchema, signInSchema } from '../routes/auth.ts';
+import { draftContentSchema, surveyCreateSchema } from '../routes/drafts.ts';
+import { memberAddSchema } from '../routes/fieldwork.ts';
+import { tokenCreateSchema } from '../routes/tokens.ts';
+import { userCreateSchema, userUpdateSchema } from '../routes/users.ts';
+import { responseFilterSchema } from '../responses/query.ts';
+import { submissionSchema } from '../responses/submission.ts';
+
+/** One documented endpoint. Request schemas are the very zod schemas the routes validate with. */
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path, `{param}` style. */
+  path: string;
+  tag: string;
+  summary: string;
+  /** Who may call it; omitted for public endpoints. */
+  roles?: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  /** Status → description of the success answers; error answers are added from `errors`. */
+  responses: Record<number, string>;
+  errors?: number[];
+}
+
+const SURVEY = '/api/surveys/{slug}';
+const signedIn = 'any signed-in user';
+
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/api/health', tag: 'system', summary: 'Is the database reachable?', responses: { 200: 'ok' }, errors: [503] },
+  { method: 'get', path: '/api/surveys', tag: 'respondents', summary: 'Published surveys with title per language and current version', responses: { 200: 'the list' } },
+  { method: 'get', path: SURVEY, tag: 'respondents', summary: 'The current published version: { slug, version, status, definition (SurveyJS), meta }', responses: { 200: 'the survey' }, errors: [404] },
+  { method: 'post', path: `${SURVEY}/responses`, tag: 'respondents', summary: 'Submit a completed questionnaire (an enumerator\'s interview when signed in as one)', body: submissionSchema, responses: { 201: 'stored: { id, version }', 200: 'a retry of a stored submission: the stored record' }, errors: [400, 403, 404, 409, 413, 422, 429] },
+
+  { method: 'post', path: '/api/auth/sign-in', tag: 'accounts', summary: 'Sign in; sets the session cookie, returns the CSRF token for writes', body: signInSchema, responses: { 200: '{ user, csrfToken }' }, errors: [400, 401, 422, 429] },
+  { method: 'post', path: '/api/auth/sign-out', tag: 'accounts', summary: 'Sign out', responses: { 204: 'signed out' } },
+  { method: 'get', path: '/api/auth/me', tag: 'accounts', summary: 'Who is signed in (and the CSRF token of the session)', roles: signedIn, responses: { 200: '{ user, role, via, csrfToken? }' }, errors: [401] },
+  { method: 'post', path: '/api/auth/password', tag: 'accounts', summary: 'Change your password; ends your other sessions', roles: signedIn, body: passwordChangeSchema, responses: { 200: 'changed' }, errors: [400, 401, 403, 422] },
+  { method: 'get', path: '/api/tokens', tag: 'accounts', summary: 'Your API tokens (never their secrets)', roles: signedIn, responses: { 200: '{ tokens }' }, errors: [401] },
+  { method: 'post', path: '/api/tokens', tag: 'accounts', summary: 'Create an API token, shown once; its role is no wider than yours', roles: signedIn, body: tokenCreateSchema, responses: { 201: 'the token, with its secret' }, errors: [400, 401, 403, 422] },
+  { method: 'delete', path: '/api/tokens/{id}', tag: 'accounts', summary: 'Revoke an API token', roles: signedIn, responses: { 204: 'revoked' }, errors: [401, 403, 404] },
+  { method: 'get', path: '/api/users', tag: 'accounts', summary: 'All accounts', roles: 'admin', responses: { 200: '{ users }' }, errors: [401, 403] },
+  { method: 'post', path: '/api/users', tag: 'accounts', summary: 'Create an account (a generated password is returned once unless one is given)', roles: 'admin', body: userCreateSchema, responses: { 201: '{ user, password? }' }, errors: [400, 401, 403, 409, 422] },
+  { method: 'patch', path: '/api/users/{id}', tag: 'accounts', summary: 'Change an account\'s role, or disable it', roles: 'admin', body: userUpdateSchema, responses: { 200: '{ user }' }, errors: [400, 401, 403, 404, 422] },
+  { method: 'post', path: '/api/users/{id}/password', tag: 'accounts', summary: 'Reset an account\'s password to a generated one', roles: 'admin', responses: { 200: '{ password }' }, errors: [401, 403, 404] },
+  { method: 'get', path: '/api/audit', tag: 'accounts', summary: 'The audit log, newest first', roles: 'admin', query: auditQuerySchema, responses: { 200: '{ entries, nextBefore }' }, errors: [401, 403, 422] },
+
+  { method: 'get', path: '/api/manage/surveys', tag: 'questionnaires', summary: 'Surveys you manage, with status, version, draft and counts', roles: 'admin, researcher', responses: { 200: '{ surveys }' }, errors: [401, 403] },
+  { method: 'post', path: '/api/surveys', tag: 'questionnaires', summary: 'Create a survey with a draft: blank, from SurveyJS JSON + meta, from another survey, or from item-bank items', roles: 'admin, researcher', body: surveyCreateSchema, responses: { 201: '{ slug, draft }' }, errors: [400, 401, 403, 409, 422] },
+  { method: 'post', path: '/api/surveys/check', tag: 'questionnaires', summary: 'Check a definition + meta without saving it: { problems: [{ field, issue }] }', roles: 'admin, researcher', body: draftContentSchema, responses: { 200: '{ problems }' }, errors: [400, 401, 403, 422] },
+  { method: 'get', path: `${SURVEY}/draft`, tag: 'questionnaires', summary: 'The draft of the next version, with the checker\'s problems', roles: 'admin, researchers of the survey', responses: { 200: 'the draft' }, errors: [401, 403, 404] },
+  { method: 'post', path: `${SURVEY}/draft`, tag: 'questionnaires', summary: 'Start a draft from the latest published version', roles: 'admin, researchers of the survey', responses: { 201: 'new draft', 200: 'the existing draft' }, errors: [401, 403, 404, 409] },
+  { method: 'put', path: `${SURVEY}/draft`, tag: 'questionnaires', summary: 'Save the draft', roles: 'admin, researchers of the survey', body: draftContentSchema, responses: { 200: 'the draft, with problems' }, errors: [400, 401, 403, 404, 413, 422] },
+  { method: 'post', path: `${SURVEY}/publish`, tag: 'questionnaires', summary: 'Publish the draft as version N+1 (refused while the checker finds problems)', roles: 'admin, researchers of the survey', responses: { 201: '{ slug, version }' }, errors: [401, 403, 404, 409, 422] },
+  { method: 'get', path: `${SURVEY}/versions`, tag: 'questionnaires', summary: 'Published versions with their response counts', roles: 'admin, researchers of the survey, evaluators', responses: { 200: '{ versions }' }, errors: [401, 403, 404] },
+  { method: 'get', path: `${SURVEY}/variables`, tag: 'questionnaires', summary: 'Questions across versions, lined up by permanent name, with the versions each appears in', roles: 'admin, researchers of the survey, evaluators', responses: { 200: '{ variables }' }, errors: [401, 403, 404] },
+
+  { method: 'post', path: `${SURVEY}/close`, tag: 'fieldwork', summary: 'Close fieldwork: new submissions are refused', roles: 'admin, researchers of the survey', responses: { 200: '{ status }' }, errors: [401, 403, 404] },
+  { method: 'post', path: `${SURVEY}/open`, tag: 'fieldwork', summary: 'Reopen fieldwork', roles: 'admin, researchers of the survey', responses: { 200: '{ status }' }, errors: [401, 403, 404] },
+  { method: 'get', path: `${SURVEY}/members`, tag: 'fieldwork', summary: 'Researchers and enumerators of the survey', roles: 'admin, researchers of the survey', responses: { 200: '{ members }' }, errors: [401, 403, 404] },
+  { method: 'post', path: `${SURVEY}/members`, tag: 'fieldwork', summary: 'Add a researcher or assign an enumerator', roles: 'admin, researchers of the survey', body: memberAddSchema, responses: { 201: 'the member' }, errors: [400, 401, 403, 404, 422] },
+  { method: 'delete', path: `${SURVEY}/members/{userId}`, tag: 'fieldwork', summary: 'Remove a member', roles: 'admin, researchers of the survey', responses: { 204: 'removed' }, errors: [401, 403, 404, 422] },
+  { method: 'get', path: `${SURVEY}/progress`, tag: 'fieldwork', summary: 'Responses by region against quota targets, by day, language and mode', roles: 'admin, researchers of the survey, evaluators', query: responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), responses: { 200: 'counts' }, errors: [401, 403, 404, 422] },
+
+  {
+    method: 'get', path: `${SURVEY}/indicators`, tag: 'indicators',
+    summary: 'Design-based estimates for the survey\'s indicators (rows as in INDICATORS.md, suppression applied), reliability, and comparisons',
+    roles: 'admin, researchers of the survey, evaluators',
+    // Parsed by api/indicators/query.ts against the survey's own dimensions and waves; described here.
+    query: z.object({
+      by: z.string().optional().describe('dimensions to break down by, e.g. region,channel'),
+      wave: z.string().optional().describe('one survey wave'),
+      weighting: z.enum(['raked', 'design', 'none']).optional(),
+      indicators: z.string().optional().describe('indicator ids, comma-separated (default: all)'),
+      compare: z.string().optional().describe('dimension:a,b — e.g. wave:2025,2024'),
+    }),
+    responses: { 200: '{ design, estimates, reliability, comparisons }' }, errors: [401, 403, 404, 422],
+  },
+  { method: 'get', path: `${SURVEY}/responses`, tag: 'microdata', summary: 'Responses, oldest first, with filters and cursor paging', roles: 'admin, researchers of the survey', query: responseFilterSchema, responses: { 200: '{ items, nextCursor }' }, errors: [401, 403, 404, 422] },
+  { method: 'get', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'One response', roles: 'admin, researchers of the survey', responses: { 200: 'the response' }, errors: [401, 403, 404] },
+  { method: 'delete', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'Erase a response (right to erasure): gone from every later export and indicator; audited', roles: 'admin, researchers of the survey', responses: { 204: 'erased' }, errors: [401, 403, 404] },
+];
