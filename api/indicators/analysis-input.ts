@@ -44,7 +44,8 @@ export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNe
  * - raking: with several waves, every margin is crossed with the wave, which is raking each wave
  *   to the census margins on its own (IPF on wave-crossed margins separates by wave).
  */
-export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec } {
+export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec; notes: string[] } {
+  const notes: string[] = [];
   const design = meta.design ?? {};
   const field = (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
   const rows = loaded.rows;
@@ -91,12 +92,12 @@ export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
   };
   const rake = meta.weighting?.rake;
   if (needs.weighting === 'raked' && rake && Object.keys(rake).length > 0) {
-    spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave) };
+    spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, notes) };
   }
-  return { data, spec };
+  return { data, spec, notes };
 }
 
-function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: Float64Array): Margins {
+function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: Float64Array, notes: string[]): Margins {
   const waves = [...new Set(wave)].map(String);
   if (waves.length <= 1) return rake;
   const crossed: Margins = {};
@@ -110,7 +111,15 @@ function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: F
     }
     const name = `__rake_${column}`;
     data[name] = values;
-    crossed[name] = Object.fromEntries(waves.flatMap((label) => Object.entries(totals).map(([category, total]) => [`${label}|${category}`, total])));
+    // A wave without respondents in some category (e.g. the few web responses that have no wave)
+    // is raked to the categories it has; the table's notes say so.
+    const present = new Set(values);
+    crossed[name] = Object.fromEntries(waves.flatMap((label) => Object.entries(totals).flatMap(([category, total]) => {
+      const key = `${label}|${category}`;
+      if (present.has(key)) return [[key, total]];
+      notes.push(`wave ${label === 'NaN' ? '(none)' : label}: no respondents with ${column} = ${category}; that wave is raked without this category`);
+      return [];
+    })));
   }
   return crossed;
 }

@@ -19,6 +19,8 @@ export interface IndicatorTable extends TableResult {
   suppression: SurveyMeta['suppression'] | null;
   /** Responses without a design weight (self-completed), counted as weight 1 before raking. */
   withoutDesignWeight: number;
+  /** What the reader should know about how this table was made (e.g. a wave raked without a category). */
+  notes: string[];
 }
 
 /** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
@@ -49,7 +51,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
   const variables = neededVariables(context.meta, context.layout, needs);
   const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
-  const { data, spec } = analysisInput(context.meta, loaded, needs);
+  const { data, spec, notes } = analysisInput(context.meta, loaded, needs);
   let result: TableResult;
   try {
     result = estimateTable(data, spec, { by: query.by, compare: query.compare });
@@ -70,6 +72,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
     indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
     suppression: context.meta.suppression ?? null,
     withoutDesignWeight,
+    notes,
     ...result,
   };
 }
