@@ -17,6 +17,9 @@ const LAYOUT: [page: string, visibleIf: string | undefined, elements: Element[]]
   ['residence', ELIGIBLE, [
     ['entity'],
     ['canton', { visibleIf: "{entity} = 'fbih'" }],
+    // Hidden, so survey-core's default clearInvisibleValues 'onComplete' would drop the computed
+    // region on completion and the server (which requires it) would refuse every submission;
+    // 'none' keeps it. test/e2e/full-instrument.test.ts fails without it.
     ['region', { visible: false, clearIfInvisible: 'none', setValueExpression: REGION_EXPRESSION }],
   ]],
   ['trust', ELIGIBLE, [['trust_police'], ['trust_courts'], ['trust_local_gov'], ['conf_police']]],
