@@ -1,9 +1,27 @@
+import { Route, Switch } from 'wouter';
+import { SessionProvider } from './lib/session.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { StudioPage } from './pages/StudioPage.tsx';
 import { SurveyListPage } from './pages/SurveyListPage.tsx';
 
-/** Routes by path: /s/<slug> is a questionnaire for residents, anything else the list of surveys. */
+/**
+ * Routes. /s/<slug> is a questionnaire for residents (no account, no session request);
+ * the rest is for signed-in researchers, evaluators and admins.
+ */
 export function App() {
-  const match = /^\/s\/([^/]+)\/?$/.exec(window.location.pathname);
-  if (match) return <RespondentPage slug={decodeURIComponent(match[1]!)} />;
-  return <SurveyListPage />;
+  return (
+    <Switch>
+      <Route path="/s/:slug">{(params) => <RespondentPage slug={decodeURIComponent(params.slug)} />}</Route>
+      <Route>
+        <SessionProvider>
+          <Switch>
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/studio" component={StudioPage} />
+            <Route component={SurveyListPage} />
+          </Switch>
+        </SessionProvider>
+      </Route>
+    </Switch>
+  );
 }

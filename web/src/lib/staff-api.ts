@@ -1,0 +1,29 @@
+import { RequestError } from './api.ts';
+
+let csrfToken: string | undefined;
+
+/** Remembers the session's CSRF token, which every signed-in write must carry. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/**
+ * Calls the API as the signed-in user: JSON in and out, the session cookie sent by the browser,
+ * the CSRF token added to writes. Throws RequestError with the server's message and field details.
+ */
+export async function staffFetch<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string; details?: { field: string; issue: string }[] } };
+  if (!response.ok) throw new RequestError(payload.error?.message ?? `HTTP ${response.status}`, response.status, payload.error?.details);
+  return payload as T;
+}
