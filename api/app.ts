@@ -17,6 +17,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
@@ -48,6 +49,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', surveyRoutes(db))
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
     .route('/surveys', indicatorRoutes(db))
+    .route('/surveys', exportRoutes(db))
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))

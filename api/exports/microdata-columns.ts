@@ -1,0 +1,77 @@
+import { listQuestions } from '../../surveys/questions.ts';
+import type { SurveyLayout } from '../indicators/survey-layout.ts';
+
+/** One column of the microdata export (after the fixed response columns). */
+export interface MicrodataColumn {
+  name: string;
+  question: string;
+  type: string;
+  /** member: 0/1 for one choice of a multiple-response question. */
+  kind: 'value' | 'member';
+  choice?: string | number;
+  /** Versions whose questionnaire asks it (for a member: offers that choice). */
+  versions: number[];
+  /** The question's JSON in the latest version that asks it (texts, choices). */
+  json: Record<string, unknown>;
+}
+
+/** Response-level columns that start every microdata row. */
+export const FIXED_COLUMNS = ['id', 'version', 'language', 'mode', 'wave', 'stratum', 'psu', 'weight', 'started_at', 'completed_at', 'received_at'] as const;
+
+const MULTIPLE = new Set(['checkbox', 'tagbox']);
+
+/**
+ * Every question of every version, in order of first appearance: a question removed in a later
+ * version keeps its column (empty for that version's responses), one added later is empty for
+ * earlier ones. A multiple-response question becomes one 0/1 column per choice, `<question>_<choice>`.
+ */
+export function microdataColumns(survey: SurveyLayout): MicrodataColumn[] {
+  const columns = new Map<string, MicrodataColumn>();
+  for (const { version, definition } of survey.versions) {
+    for (const question of listQuestions(definition)) {
+      if (!question.name) continue;
+      const entries = MULTIPLE.has(question.type)
+        ? (question.values ?? []).map((choice) => ({ name: `${question.name}_${choice}`, kind: 'member' as const, choice }))
+        : [{ name: question.name, kind: 'value' as const }];
+      for (const entry of entries) {
+        const column = columns.get(entry.name) ?? { ...entry, question: question.name, type: question.type, versions: [], json: question.json };
+        column.versions.push(version);
+        column.json = question.json;
+        columns.set(entry.name, column);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+
+/** Localised text of a SurveyJS string (`"text"` or `{ default, bs, … }`); `en` is SurveyJS's default. */
+export function textIn(value: unknown, language: string): string | null {
+  if (typeof value === 'string') return language === 'en' ? value : null;
+  if (!value || typeof value !== 'object') return null;
+  const texts = value as Record<string, string>;
+  return (language === 'en' ? texts.default ?? texts.en : texts[language]) ?? null;
+}
+
+/** Value → label pairs of a column (choices; rating end labels), in the given language. */
+export function valueLabels(column: MicrodataColumn, language = 'en'): { value: string | number; label: string }[] {
+  if (column.kind === 'member') return [{ value: 0, label: 'not ticked' }, { value: 1, label: 'ticked' }];
+  const json = column.json;
+  if (Array.isArray(json.choices)) {
+    return json.choices.map((choice: unknown) => {
+      if (choice && typeof choice === 'object') {
+        const { value, text } = choice as { value: string | number; text?: unknown };
+        return { value, label: textIn(text, language) ?? textIn(text, 'en') ?? String(value) };
+      }
+      return { value: choice as string | number, label: String(choice) };
+    });
+  }
+  if (json.type === 'rating') {
+    const labels: { value: number; label: string }[] = [];
+    const min = textIn(json.minRateDescription, language) ?? textIn(json.minRateDescription, 'en');
+    const max = textIn(json.maxRateDescription, language) ?? textIn(json.maxRateDescription, 'en');
+    if (min) labels.push({ value: Number(json.rateMin ?? 1), label: min });
+    if (max) labels.push({ value: Number(json.rateMax ?? 5), label: max });
+    return labels;
+  }
+  return [];
+}

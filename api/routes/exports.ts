@@ -1,0 +1,80 @@
+import { Hono, type Context } from 'hono';
+import type { IndicatorSpec } from '../../analysis/index.ts';
+import { recordAudit } from '../audit.ts';
+import { surveyFor, type SurveyPurpose } from '../auth/survey-access.ts';
+import type { Db } from '../db/open.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { codebook, codebookRows } from '../exports/codebook.ts';
+import { csvStream, onePage, type Cell } from '../exports/csv-stream.ts';
+import { comparisonSheet, definitionSheet, estimateSheet, methodNotes, reliabilitySheet } from '../exports/indicator-rows.ts';
+import { microdataColumns } from '../exports/microdata-columns.ts';
+import { parseMicrodataQuery } from '../exports/microdata-query.ts';
+import { microdataHeader, microdataPages } from '../exports/microdata-rows.ts';
+import { xlsxStream } from '../exports/xlsx-stream.ts';
+import { parseIndicatorQuery } from '../indicators/query.ts';
+import { indicatorLabel, indicatorTable, surveyContext } from '../indicators/table.ts';
+
+const TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+function download(c: Context, body: ReadableStream<Uint8Array> | string, filename: string, type: keyof typeof TYPES) {
+  return c.body(body, 200, { 'content-type': TYPES[type], 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' });
+}
+
+/**
+ * Exports, streamed: indicator tables (CSV, XLSX; aggregates) and microdata (CSV, XLSX) with its
+ * codebook (CSV, JSON) for researchers of the survey. Every export is written to the audit log.
+ */
+export function exportRoutes(db: Db) {
+  /** The survey if the caller may use it for `purpose`, its context and parsed query; audits the export. */
+  const open = <T>(c: Context<AppEnv>, purpose: SurveyPurpose, what: string, parse: (url: URL, context: ReturnType<typeof surveyContext>) => T) => {
+    const auth = c.get('auth');
+    const survey = surveyFor(db, c.req.param('slug') ?? '', auth, purpose);
+    const context = surveyContext(db, survey);
+    const url = new URL(c.req.url);
+    const parsed = parse(url, context);
+    recordAudit(db, { userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) });
+    return { survey, context, parsed };
+  };
+
+  return new Hono<AppEnv>()
+    .get('/:slug/exports/:file{indicators\\.(csv|xlsx)}', (c) => {
+      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'xlsx';
+      const { survey, parsed } = open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
+      const table = indicatorTable(db, survey, parsed);
+      const estimates = estimateSheet(table);
+      const name = `${survey.slug}-indicators.${format}`;
+      if (format === 'csv') return download(c, csvStream(estimates.header, onePage(estimates.rows)), name, 'csv');
+      const definitions = definitionSheet(parsed.indicators as IndicatorSpec[], indicatorLabel);
+      const sheets = [estimates, definitions, reliabilitySheet(table), ...(table.comparisons.length > 0 ? [comparisonSheet(table)] : [])];
+      return download(c, xlsxStream([
+        ...sheets.map((sheet) => ({ name: sheet.name, header: sheet.header, pages: onePage(sheet.rows) })),
+        { name: 'notes', header: ['note'], pages: onePage(methodNotes(table).map((note) => [note] as Cell[])) },
+      ]), name, 'xlsx');
+    })
+    .get('/:slug/exports/:file{microdata\\.(csv|xlsx)}', (c) => {
+      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'xlsx';
+      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves));
+      const columns = microdataColumns(context);
+      const pages = microdataPages(db, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
+      const header = microdataHeader(columns);
+      const name = `${survey.slug}-microdata${parsed.values === 'labels' ? '-labels' : ''}.${format}`;
+      return format === 'csv'
+        ? download(c, csvStream(header, pages), name, 'csv')
+        : download(c, xlsxStream([{ name: 'microdata', header, pages }]), name, 'xlsx');
+    })
+    .get('/:slug/exports/:file{codebook\\.(csv|json)}', (c) => {
+      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'json';
+      const { survey, context } = open(c, 'microdata', `codebook.${format}`, (url) => {
+        if ([...url.searchParams.keys()].length > 0) throw new ApiError(422, 'The codebook takes no parameters.', [...url.searchParams.keys()].map((field) => ({ field, issue: 'unknown parameter' })));
+      });
+      const entries = codebook(context);
+      if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries }, null, 2), `${survey.slug}-codebook.json`, 'json');
+      const { header, rows } = codebookRows(entries, context.meta.languages);
+      return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
+    });
+}
