@@ -18,6 +18,7 @@ import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { reportRoutes } from './routes/report.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
@@ -50,6 +51,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
     .route('/surveys', indicatorRoutes(db))
     .route('/surveys', exportRoutes(db))
+    .route('/surveys', reportRoutes(db))
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))

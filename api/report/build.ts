@@ -1,0 +1,55 @@
+import type { Db } from '../db/open.ts';
+import type { Survey } from '../db/schema.ts';
+import type { IndicatorSpec } from '../../analysis/index.ts';
+import type { Weighting } from '../indicators/analysis-input.ts';
+import { loadColumns } from '../indicators/load-columns.ts';
+import { indicatorTable, surveyContext, type IndicatorTable } from '../indicators/table.ts';
+
+export interface ReportData {
+  survey: Survey;
+  title: string;
+  wave: number | null;
+  previousWave: number | null;
+  weighting: Weighting;
+  main: IndicatorTable;
+  change: IndicatorTable | null;
+  definitions: IndicatorSpec[];
+  byRegion: [string, number][];
+  fieldwork: { first: string | null; last: string | null; byMode: Record<string, number> };
+  weightingSource: string | null;
+  dimensions: string[];
+}
+
+/** Everything the report shows, computed with the same engine call as the indicators endpoint. */
+export function reportData(db: Db, survey: Survey, options: { wave?: number; weighting: Weighting }): ReportData {
+  const context = surveyContext(db, survey);
+  const wave = options.wave ?? context.waves.at(-1) ?? null;
+  const previousWave = wave === null ? null : (context.waves.filter((other) => other < wave).at(-1) ?? null);
+  const indicators = (context.meta.indicators ?? []) as IndicatorSpec[];
+  const dimensions = ['region', 'channel'].filter((name) => context.meta.dimensions?.[name] !== undefined);
+  const waves = wave === null ? undefined : [wave];
+  const main = indicatorTable(db, survey, { by: dimensions, ...(waves ? { waves } : {}), weighting: options.weighting, indicators, compare: [] },
+    context.meta.dimensions?.language ? ['language'] : undefined);
+  const change = wave !== null && previousWave !== null && context.meta.dimensions?.wave
+    ? indicatorTable(db, survey, { by: [], waves: [previousWave, wave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(wave), b: String(previousWave) }] })
+    : null;
+  const byRegion = new Map<string, number>();
+  if (context.layout.byName.has('region')) {
+    const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables: ['region'], ...(waves ? { waves } : {}) });
+    for (const region of loaded.variables.region as (string | null)[]) byRegion.set(region ?? '(none)', (byRegion.get(region ?? '(none)') ?? 0) + 1);
+  }
+  const where = `survey_id = ?${wave === null ? '' : ' AND wave = ?'}`;
+  const parameters = wave === null ? [survey.id] : [survey.id, wave];
+  const dates = db.$client.prepare(`SELECT min(coalesce(completed_at, received_at)) AS first, max(coalesce(completed_at, received_at)) AS last FROM responses WHERE ${where}`)
+    .get(...parameters) as { first: string | null; last: string | null };
+  const modes = db.$client.prepare(`SELECT mode, count(*) AS n FROM response_values WHERE ${where} GROUP BY mode`).all(...parameters) as { mode: string; n: number }[];
+  const definition = context.versions.at(-1)!.definition as { title?: unknown };
+  const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
+  const source = context.meta.weightingSource as { source?: string } | undefined;
+  return {
+    survey, title, wave, previousWave, weighting: options.weighting, main, change, definitions: indicators,
+    byRegion: [...byRegion.entries()].sort((a, b) => a[0].localeCompare(b[0])),
+    fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries(modes.map((row) => [row.mode, row.n])) },
+    weightingSource: source?.source ?? null, dimensions,
+  };
+}

@@ -1,0 +1,55 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { EstimateRow } from '../../analysis/index.ts';
+
+/** A Vega-Lite chart rendered to an SVG string in Node (no browser, no canvas). */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+const FONT = { font: 'Helvetica, Arial, sans-serif', labelFontSize: 11, titleFontSize: 11 };
+
+/** Point estimates with confidence-interval whiskers, one line per group (suppressed rows left out). */
+export function intervalChart(rows: EstimateRow[], dimension: string, title: string, scale = 1): TopLevelSpec {
+  const values = rows.filter((row) => row.estimate !== null).map((row) => ({
+    group: row.groups[dimension], estimate: row.estimate! * scale, low: (row.ciLow ?? row.estimate!) * scale, high: (row.ciHigh ?? row.estimate!) * scale,
+    unreliable: row.flag === 'unreliable' ? 'unreliable' : 'reliable',
+  }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, fontSize: 13 }, width: 420, height: { step: 18 }, config: { axis: FONT },
+    data: { values },
+    encoding: { y: { field: 'group', type: 'nominal', sort: '-x', title: null } },
+    layer: [
+      { mark: { type: 'rule', color: '#555' }, encoding: { x: { field: 'low', type: 'quantitative', title: 'estimate with 95% CI' }, x2: { field: 'high' } } },
+      { mark: { type: 'point', filled: true, size: 60 }, encoding: {
+        x: { field: 'estimate', type: 'quantitative' },
+        color: { field: 'unreliable', type: 'nominal', scale: { domain: ['reliable', 'unreliable'], range: ['#1f4e79', '#d08c00'] }, legend: { title: null } },
+      } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Region × channel heat map of one indicator; suppressed cells grey and marked. */
+export function heatMap(rows: EstimateRow[], title: string, scale = 1): TopLevelSpec {
+  const values = rows.map((row) => ({
+    region: row.groups.region, channel: row.groups.channel,
+    estimate: row.estimate === null ? null : row.estimate * scale,
+    text: row.estimate === null ? '–' : (row.estimate * scale).toFixed(scale === 100 ? 0 : 1),
+  }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, fontSize: 13 }, config: { axis: FONT, view: { stroke: null } },
+    width: { step: 34 }, height: { step: 20 },
+    data: { values },
+    encoding: { x: { field: 'channel', type: 'nominal', title: null, axis: { labelAngle: -45 } }, y: { field: 'region', type: 'nominal', title: null } },
+    layer: [
+      { mark: 'rect', encoding: { color: { field: 'estimate', type: 'quantitative', scale: { scheme: 'blues' }, legend: { title: 'estimate' } } } },
+      { mark: { type: 'rect', color: '#ddd' }, transform: [{ filter: 'datum.estimate === null' }] },
+      { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'text' }, color: { value: '#222' } } },
+    ],
+  } as TopLevelSpec;
+}

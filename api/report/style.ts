@@ -1,0 +1,20 @@
+/** Screen and print styles: A4, page breaks between sections, tables that break across pages, never clipped. */
+export const REPORT_CSS = `
+body { font: 11pt/1.4 Helvetica, Arial, sans-serif; color: #222; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 20pt; margin-bottom: 0.2rem; } h2 { font-size: 14pt; border-bottom: 1px solid #1f4e79; color: #1f4e79; }
+h3 { font-size: 11.5pt; margin-bottom: 0.3rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size: 9pt; table-layout: auto; }
+th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: right; vertical-align: top; word-break: break-word; }
+th:first-child, td:first-child, td.text { text-align: left; }
+thead th { background: #eef3f8; }
+.suppressed { color: #888; } .unreliable { color: #a66b00; } .significant { font-weight: bold; }
+.muted { color: #666; font-size: 9pt; } .chart svg { max-width: 100%; height: auto; }
+.key span { margin-right: 1.2rem; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  section { break-before: page; } section.first { break-before: auto; }
+  thead { display: table-header-group; } tr, .chart, h3 { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+`;

@@ -1,0 +1,49 @@
+import { Hono, type Context } from 'hono';
+import { recordAudit } from '../audit.ts';
+import { surveyFor } from '../auth/survey-access.ts';
+import type { Db } from '../db/open.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import type { Weighting } from '../indicators/analysis-input.ts';
+import { surveyContext } from '../indicators/table.ts';
+import { reportData } from '../report/build.ts';
+import { reportHtml } from '../report/html.ts';
+import { htmlToPdf } from '../report/pdf.ts';
+
+/**
+ * GET /api/surveys/:slug/report.html?wave=2025&weighting=raked — the printable report of a wave
+ * (default: the latest); GET …/report.pdf — the same printed by headless Chromium. Aggregates only.
+ */
+export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
+  const build = async (c: Context<AppEnv>, format: 'html' | 'pdf') => {
+    const auth = c.get('auth');
+    const survey = surveyFor(db, c.req.param('slug') ?? '', auth, 'aggregates');
+    const context = surveyContext(db, survey);
+    const url = new URL(c.req.url);
+    const issues: { field: string; issue: string }[] = [];
+    for (const key of new Set(url.searchParams.keys())) if (key !== 'wave' && key !== 'weighting') issues.push({ field: key, issue: 'unknown parameter; use wave, weighting' });
+    const waveText = url.searchParams.get('wave');
+    const wave = waveText === null ? undefined : Number(waveText);
+    if (wave !== undefined && !context.waves.includes(wave)) issues.push({ field: 'wave', issue: `no responses in wave "${waveText}"; stored waves: ${context.waves.join(', ') || 'none'}` });
+    const hasRake = Object.keys(context.meta.weighting?.rake ?? {}).length > 0;
+    const weighting = (url.searchParams.get('weighting') ?? (hasRake ? 'raked' : 'design')) as Weighting;
+    if (!['raked', 'design', 'none'].includes(weighting) || (weighting === 'raked' && !hasRake)) issues.push({ field: 'weighting', issue: `must be ${hasRake ? 'raked, ' : ''}design or none` });
+    if (issues.length > 0) throw new ApiError(422, 'The query does not fit this survey.', issues);
+    const html = await reportHtml(reportData(db, survey, { ...(wave === undefined ? {} : { wave }), weighting }));
+    recordAudit(db, { userId: auth!.user.id, action: `export.report.${format}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) });
+    return { survey, html, wave };
+  };
+  return new Hono<AppEnv>()
+    .get('/:slug/report.html', async (c) => {
+      const { html } = await build(c, 'html');
+      return c.html(html);
+    })
+    .get('/:slug/report.pdf', async (c) => {
+      const { survey, html, wave } = await build(c, 'pdf');
+      const pdf = await htmlToPdf(html, options.chromiumPath ?? '/usr/bin/chromium');
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${survey.slug}-report${wave === undefined ? '' : `-${wave}`}.pdf"`,
+      });
+    });
+}
