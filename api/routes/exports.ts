@@ -12,6 +12,8 @@ import { microdataColumns } from '../exports/microdata-columns.ts';
 import { parseMicrodataQuery } from '../exports/microdata-query.ts';
 import { microdataHeader, microdataPages } from '../exports/microdata-rows.ts';
 import { xlsxStream } from '../exports/xlsx-stream.ts';
+import { rScript } from '../exports/r-script.ts';
+import { spssSyntax } from '../exports/spss-syntax.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
 import { indicatorLabel, indicatorTable, surveyContext } from '../indicators/table.ts';
 
@@ -67,14 +69,25 @@ export function exportRoutes(db: Db) {
         ? download(c, csvStream(header, pages), name, 'csv')
         : download(c, xlsxStream([{ name: 'microdata', header, pages }]), name, 'xlsx');
     })
+    .get('/:slug/exports/:file{microdata\\.(sps|R)}', (c) => {
+      const format = c.req.param('file').endsWith('.sps') ? 'sps' : 'R';
+      const { survey, context } = open(c, 'microdata', `microdata.${format}`, noParameters);
+      const csvFile = `${survey.slug}-microdata.csv`;
+      const entries = codebook(context);
+      const text = format === 'sps' ? spssSyntax(entries, csvFile, survey.slug) : rScript(entries, csvFile, survey.slug);
+      return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });
+    })
     .get('/:slug/exports/:file{codebook\\.(csv|json)}', (c) => {
       const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'json';
-      const { survey, context } = open(c, 'microdata', `codebook.${format}`, (url) => {
-        if ([...url.searchParams.keys()].length > 0) throw new ApiError(422, 'The codebook takes no parameters.', [...url.searchParams.keys()].map((field) => ({ field, issue: 'unknown parameter' })));
-      });
+      const { survey, context } = open(c, 'microdata', `codebook.${format}`, noParameters);
       const entries = codebook(context);
       if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries }, null, 2), `${survey.slug}-codebook.json`, 'json');
       const { header, rows } = codebookRows(entries, context.meta.languages);
       return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
     });
+}
+
+function noParameters(url: URL): void {
+  const keys = [...new Set(url.searchParams.keys())];
+  if (keys.length > 0) throw new ApiError(422, 'This export takes no parameters.', keys.map((field) => ({ field, issue: 'unknown parameter' })));
 }
