@@ -9,6 +9,7 @@ import { ApiError, handleError } from './errors.ts';
 import { OPERATIONS } from './openapi/operations.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { interviewRoutes } from './routes/interviews.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -57,6 +58,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', dataRoutes(db))
     .route('/manage', manageRoutes(db))
     .route('/audit', auditRoutes(db))
+    .route('/interviews', interviewRoutes(db))
     .route('/', docsRoutes(OPERATIONS))
     .all('*', (c) => {
       throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);

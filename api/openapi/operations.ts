@@ -56,6 +56,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: `${SURVEY}/versions`, tag: 'questionnaires', summary: 'Published versions with their response counts', roles: 'admin, researchers of the survey, evaluators', responses: { 200: '{ versions }' }, errors: [401, 403, 404] },
   { method: 'get', path: `${SURVEY}/variables`, tag: 'questionnaires', summary: 'Questions across versions, lined up by permanent name, with the versions each appears in', roles: 'admin, researchers of the survey, evaluators', responses: { 200: '{ variables }' }, errors: [401, 403, 404] },
 
+  { method: 'get', path: '/api/interviews', tag: 'fieldwork', summary: 'Published surveys the enumerator is assigned to', roles: 'enumerator', responses: { 200: '{ surveys }' }, errors: [401, 403] },
   { method: 'post', path: `${SURVEY}/close`, tag: 'fieldwork', summary: 'Close fieldwork: new submissions are refused', roles: 'admin, researchers of the survey', responses: { 200: '{ status }' }, errors: [401, 403, 404] },
   { method: 'post', path: `${SURVEY}/open`, tag: 'fieldwork', summary: 'Reopen fieldwork', roles: 'admin, researchers of the survey', responses: { 200: '{ status }' }, errors: [401, 403, 404] },
   { method: 'get', path: `${SURVEY}/members`, tag: 'fieldwork', summary: 'Researchers and enumerators of the survey', roles: 'admin, researchers of the survey', responses: { 200: '{ members }' }, errors: [401, 403, 404] },

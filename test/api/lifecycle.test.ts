@@ -126,3 +126,22 @@ describe('questionnaire lifecycle', () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('an enumerator\'s assignments', () => {
+  it('lists only the published surveys they are assigned to', async () => {
+    const { app, db } = testApp();
+    createUser(db, 'res@example.org', 'researcher');
+    const researcher = await signIn(app, 'res@example.org');
+    const call = (method: string, path: string, body?: unknown) =>
+      app.request(path, { method, headers: researcher.headers(true), body: body === undefined ? undefined : JSON.stringify(body) });
+    await call('POST', '/api/surveys', { slug: 'field', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/field/publish');
+    await call('POST', '/api/surveys', { slug: 'unpublished' });
+    createUser(db, 'enum@example.org', 'enumerator');
+    await call('POST', '/api/surveys/field/members', { email: 'enum@example.org' });
+    await call('POST', '/api/surveys/unpublished/members', { email: 'enum@example.org' });
+    const tablet = await signIn(app, 'enum@example.org');
+    const { surveys } = await (await app.request('/api/interviews', { headers: tablet.headers() })).json();
+    expect(surveys).toEqual([{ slug: 'field', status: 'open', version: 1, title: 'Trust in the police in Bosnia and Herzegovina (short form)' }]);
+  });
+});

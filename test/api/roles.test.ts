@@ -40,6 +40,7 @@ const RULES: Rule[] = [
   { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
   { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
+  { method: 'GET', path: '/api/interviews', allow: ['enumerator'] },
 ];
 
 const CALLERS: Caller[] = ['admin', 'researcher', 'outsider', 'evaluator', 'enumerator'];

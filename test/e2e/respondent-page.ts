@@ -9,9 +9,10 @@ export const BOSNIAN_ANSWERS = {
   channels_used: ['station', 'facebook'],
 };
 
-export async function answerShortSurveyInBosnian(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/s/bih-police-trust-short`);
-  await page.getByLabel('Language').selectOption('bs');
+/** Answers the short survey in Bosnian, opening `path` first unless `path` is null (already there). */
+export async function answerShortSurveyInBosnian(page: Page, baseUrl: string, path: string | null = '/s/bih-police-trust-short'): Promise<void> {
+  if (path !== null) await page.goto(`${baseUrl}${path}`);
+  await page.locator('select#language').selectOption('bs');
   await page.locator('.sd-dropdown').first().click();
   await page.getByRole('option', { name: 'Kanton Sarajevo' }).click();
   await page.getByRole('button', { name: 'Sljedeća' }).click();

@@ -1,9 +1,11 @@
 import { Route, Switch } from 'wouter';
 import { SessionProvider } from './lib/session.tsx';
+import { InterviewsPage } from './pages/InterviewsPage.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { StudioPage } from './pages/StudioPage.tsx';
 import { SurveyListPage } from './pages/SurveyListPage.tsx';
+import { StaffLayout } from './staff/StaffLayout.tsx';
 
 /**
  * Routes. /s/<slug> is a questionnaire for residents (no account, no session request);
@@ -18,6 +20,10 @@ export function App() {
           <Switch>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/studio" component={StudioPage} />
+            <Route path="/interview" component={InterviewsPage} />
+            <Route path="/interview/:slug">
+              {(params) => <StaffLayout roles={['enumerator']}><RespondentPage slug={decodeURIComponent(params.slug)} interview /></StaffLayout>}
+            </Route>
             <Route component={SurveyListPage} />
           </Switch>
         </SessionProvider>

@@ -1,9 +1,11 @@
 import type { SurveyDefinition, SurveyMeta } from '../../../surveys/types.ts';
 import type { Submission } from './outbox.ts';
+import { getCsrfToken } from './staff-api.ts';
 
 export interface PublishedSurvey {
   slug: string;
   version: number;
+  status: 'open' | 'closed';
   definition: SurveyDefinition;
   meta: SurveyMeta;
 }
@@ -48,13 +50,18 @@ export type SendOutcome =
 /**
  * Sends one submission. Network failures, timeouts, 5xx, 408 and 429 are worth retrying with the
  * same id; 201 and 200 (already stored) mean done; any other answer is a refusal to show.
+ * A resident's submission goes without cookies: it is anonymous even when someone signed in to
+ * Trustlens tries a survey in the same browser. An enumerator's interview goes with the session
+ * and its CSRF token; when the session has ended (401/403) it waits for them to sign in again.
  */
-export async function sendSubmission(slug: string, submission: Submission): Promise<SendOutcome> {
+export async function sendSubmission(slug: string, submission: Submission, interview = false): Promise<SendOutcome> {
   let response: Response;
+  const csrfToken = interview ? getCsrfToken() : undefined;
   try {
     response = await fetch(`/api/surveys/${encodeURIComponent(slug)}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      credentials: interview ? 'same-origin' : 'omit',
+      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
       body: JSON.stringify(submission),
       signal: AbortSignal.timeout(20_000),
     });
@@ -65,6 +72,7 @@ export async function sendSubmission(slug: string, submission: Submission): Prom
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
     return { kind: 'retry', reason: `server answered ${response.status}` };
   }
+  if (interview && (response.status === 401 || response.status === 403)) return { kind: 'retry', reason: 'signed out' };
   const body = (await response.json().catch(() => ({}))) as ErrorBody;
   return { kind: 'rejected', message: body.error?.message ?? `HTTP ${response.status}`, details: body.error?.details };
 }

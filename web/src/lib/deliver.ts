@@ -15,7 +15,7 @@ const BACKOFF_SECONDS = [1, 2, 4, 8, 15, 30];
  * tries. Calling `retryNow` (or the browser coming back online) cuts a wait short. The outbox entry
  * is removed only once the server has confirmed, so a closed page resumes on its next visit.
  */
-export function deliver(slug: string, submission: Submission, onState: (state: DeliveryState) => void) {
+export function deliver(slug: string, submission: Submission, onState: (state: DeliveryState) => void, interview = false) {
   let wake: (() => void) | undefined;
   let stopped = false;
   const retryNow = () => wake?.();
@@ -24,7 +24,7 @@ export function deliver(slug: string, submission: Submission, onState: (state: D
   const run = async () => {
     for (let attempt = 1; !stopped; attempt += 1) {
       onState({ kind: 'sending', attempt });
-      const outcome = await sendSubmission(slug, submission);
+      const outcome = await sendSubmission(slug, submission, interview);
       if (outcome.kind === 'stored') {
         removeFromOutbox(submission.id);
         onState({ kind: 'stored' });

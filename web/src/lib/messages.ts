@@ -14,6 +14,8 @@ export interface PageMessages {
   rejected: string;
   earlierPending: (count: number) => string;
   earlierSent: string;
+  closed: string;
+  nextInterview: string;
 }
 
 const en: PageMessages = {
@@ -29,6 +31,8 @@ const en: PageMessages = {
   rejected: 'The server did not accept your answers. They are kept on this device. Please tell the survey team:',
   earlierPending: (count) => `${count} earlier questionnaire(s) from this device are waiting to be sent; we keep trying.`,
   earlierSent: 'Answers saved on this device earlier have now been sent.',
+  closed: 'This survey has closed and no longer accepts answers. Thank you for your interest.',
+  nextInterview: 'Start the next interview',
 };
 
 const bs: PageMessages = {
@@ -44,6 +48,8 @@ const bs: PageMessages = {
   rejected: 'Server nije prihvatio Vaše odgovore. Sačuvani su na ovom uređaju. Molimo obavijestite istraživački tim:',
   earlierPending: (count) => `Ranije popunjeni upitnici s ovog uređaja (${count}) čekaju na slanje; nastavljamo pokušavati.`,
   earlierSent: 'Odgovori ranije sačuvani na ovom uređaju sada su poslani.',
+  closed: 'Ova anketa je završena i više ne prima odgovore. Hvala na interesu.',
+  nextInterview: 'Započni sljedeći intervju',
 };
 
 const hr: PageMessages = {
@@ -59,6 +65,8 @@ const hr: PageMessages = {
   rejected: 'Poslužitelj nije prihvatio vaše odgovore. Spremljeni su na ovom uređaju. Molimo obavijestite istraživački tim:',
   earlierPending: (count) => `Ranije ispunjeni upitnici s ovog uređaja (${count}) čekaju na slanje; nastavljamo pokušavati.`,
   earlierSent: 'Odgovori ranije spremljeni na ovom uređaju sada su poslani.',
+  closed: 'Ova je anketa završena i više ne prima odgovore. Hvala na interesu.',
+  nextInterview: 'Započni sljedeći intervju',
 };
 
 const srLatn: PageMessages = {
@@ -75,6 +83,8 @@ const srLatn: PageMessages = {
   rejected: 'Server nije prihvatio Vaše odgovore. Sačuvani su na ovom uređaju. Molimo obavijestite istraživački tim:',
   earlierPending: (count) => `Ranije popunjeni upitnici sa ovog uređaja (${count}) čekaju na slanje; nastavljamo da pokušavamo.`,
   earlierSent: 'Odgovori ranije sačuvani na ovom uređaju sada su poslati.',
+  closed: 'Ova anketa je završena i više ne prima odgovore. Hvala na interesovanju.',
+  nextInterview: 'Započni sljedeći intervju',
 };
 
 /** Serbian Cyrillic is generated from Serbian Latin, never typed twice. */

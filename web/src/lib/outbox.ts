@@ -15,6 +15,8 @@ export interface Submission {
 export interface OutboxEntry {
   slug: string;
   submission: Submission;
+  /** An enumerator's interview: sent with the enumerator's session, so it is stored with their id. */
+  interview?: boolean;
 }
 
 const KEY = 'trustlens.outbox.v1';

@@ -55,5 +55,5 @@ export function useSession(): Session {
 
 /** Where each role starts after signing in. */
 export function homeFor(role: SignedInUser['role']): string {
-  return role === 'evaluator' ? '/dashboard' : role === 'enumerator' ? '/' : '/studio';
+  return role === 'evaluator' ? '/dashboard' : role === 'enumerator' ? '/interview' : '/studio';
 }

@@ -2,6 +2,10 @@ import { RequestError } from './api.ts';
 
 let csrfToken: string | undefined;
 
+export function getCsrfToken(): string | undefined {
+  return csrfToken;
+}
+
 /** Remembers the session's CSRF token, which every signed-in write must carry. */
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;

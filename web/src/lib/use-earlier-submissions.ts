@@ -19,7 +19,7 @@ export function useEarlierSubmissions(slug: string): { waiting: number; sent: bo
         if (state.kind !== 'stored' && state.kind !== 'rejected') return;
         setWaiting((ids) => new Set([...ids].filter((id) => id !== entry.submission.id)));
         if (state.kind === 'stored') setSent(true);
-      }),
+      }, entry.interview ?? false),
     );
     return () => deliveries.forEach((delivery) => delivery.stop());
   }, [slug]);

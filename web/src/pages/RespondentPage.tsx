@@ -24,11 +24,18 @@ type Loading =
   | { kind: 'failed'; notFound: boolean }
   | { kind: 'ready'; survey: PublishedSurvey; firstLanguage: string };
 
+interface Props {
+  slug: string;
+  /** An enumerator's face-to-face interview: stored with the enumerator's id; one after another. */
+  interview?: boolean;
+}
+
 /** A questionnaire for a resident: pick a language, answer, complete, and see the answers safely stored. */
-export function RespondentPage({ slug }: { slug: string }) {
+export function RespondentPage({ slug, interview = false }: Props) {
   const [loading, setLoading] = useState<Loading>({ kind: 'loading' });
   const [language, setLanguage] = useState('en');
   const [delivery, setDelivery] = useState<DeliveryState | undefined>();
+  const [round, setRound] = useState(0);
   const retryNow = useRef<() => void>(() => {});
   const earlier = useEarlierSubmissions(slug);
   const messages = pageMessages(language);
@@ -65,11 +72,12 @@ export function RespondentPage({ slug }: { slug: string }) {
         completedAt: new Date().toISOString(),
       };
       // Kept on the device before the first try, so nothing is lost if the page closes mid-send.
-      addToOutbox({ slug, submission });
-      retryNow.current = deliver(slug, submission, setDelivery).retryNow;
+      addToOutbox({ slug, submission, interview });
+      retryNow.current = deliver(slug, submission, setDelivery, interview).retryNow;
     });
     return created;
-  }, [ready, slug]);
+    // `round` is in the dependencies so that the next interview starts from an empty form.
+  }, [ready, slug, interview, round]);
 
   useEffect(() => {
     if (model) model.locale = surveyJsLocale(language as LanguageCode);
@@ -89,7 +97,13 @@ export function RespondentPage({ slug }: { slug: string }) {
       {loading.kind === 'loading' && <p>{messages.loading}</p>}
       {loading.kind === 'failed' && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
       {delivery && <DeliveryNotice state={delivery} messages={messages} onRetryNow={() => retryNow.current()} />}
-      {model && !delivery && <Survey model={model} />}
+      {interview && delivery && (
+        <button type="button" className="next-interview" onClick={() => { setDelivery(undefined); setRound((value) => value + 1); }}>
+          {messages.nextInterview}
+        </button>
+      )}
+      {survey?.status === 'closed' && !delivery && <p className="notice notice-info">{messages.closed}</p>}
+      {model && !delivery && survey?.status !== 'closed' && <Survey model={model} />}
     </main>
   );
 }

@@ -26,6 +26,7 @@ export function StaffLayout({ roles, children }: Props) {
         <nav aria-label="Main">
           {canManage && <Link href="/studio">Questionnaires</Link>}
           {user.role !== 'enumerator' && <Link href="/dashboard">Indicators</Link>}
+          {user.role === 'enumerator' && <Link href="/interview">Interviews</Link>}
         </nav>
         <span className="who">{user.email} ({user.role})</span>
         <button type="button" onClick={() => signOut().then(() => navigate('/sign-in'))}>Sign out</button>

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { RequestError } from '../lib/api.ts';
+import { outboxFor } from '../lib/outbox.ts';
+import { staffFetch } from '../lib/staff-api.ts';
+import { StaffLayout } from '../staff/StaffLayout.tsx';
+
+interface Assignment {
+  slug: string;
+  title: string;
+  status: 'open' | 'closed';
+  version: number;
+}
+
+/** An enumerator's start page: assigned surveys, and how many interviews wait on this tablet. */
+export function InterviewsPage() {
+  const [assignments, setAssignments] = useState<Assignment[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    staffFetch<{ surveys: Assignment[] }>('/api/interviews').then(
+      (result) => setAssignments(result.surveys),
+      (failure: unknown) => setError(failure instanceof RequestError ? failure.message : 'Your surveys could not be loaded.'),
+    );
+  }, []);
+  return (
+    <StaffLayout roles={['enumerator']}>
+      <h1>Interviews</h1>
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {assignments?.length === 0 && <p>You are not assigned to any survey yet. Ask the survey's researcher.</p>}
+      <ul className="survey-list">
+        {assignments?.map((assignment) => {
+          const waiting = outboxFor(assignment.slug).length;
+          return (
+            <li key={assignment.slug}>
+              {assignment.status === 'open'
+                ? <Link href={`/interview/${assignment.slug}`}>{assignment.title}</Link>
+                : <span>{assignment.title} (fieldwork closed)</span>}
+              {waiting > 0 && <span className="hint"> — {waiting} interview(s) on this device waiting to be sent</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </StaffLayout>
+  );
+}
