@@ -28,14 +28,19 @@ export const surveyCreateSchema = z.strictObject({
   content: draftContentSchema.optional(),
   /** Start from a copy of another survey's latest version. */
   fromSurvey: z.string().optional(),
+  /**
+   * Start from a template: a questionnaire published from a file in surveys/ (e.g. bih-police-trust),
+   * its latest version. Templates are public questionnaires, so no membership is needed.
+   */
+  fromTemplate: z.string().optional(),
   /** Start from item-bank items; the indicators follow from the items. */
   fromItems: z.strictObject({
     items: z.array(z.string()).min(1, 'name at least one item'),
     title: texts,
     languages: z.array(z.enum(SUPPORTED_LANGUAGES)).min(1).default([...SUPPORTED_LANGUAGES]),
   }).optional(),
-}).refine((body) => [body.content, body.fromSurvey, body.fromItems].filter(Boolean).length <= 1, {
-  message: 'give at most one of content, fromSurvey and fromItems', path: ['content'],
+}).refine((body) => [body.content, body.fromSurvey, body.fromTemplate, body.fromItems].filter(Boolean).length <= 1, {
+  message: 'give at most one of content, fromSurvey, fromTemplate and fromItems', path: ['content'],
 });
 
 const BLANK: DraftContent = { definition: { pages: [{ name: 'page1', elements: [] }] }, meta: { languages: ['en'] } };
@@ -58,6 +63,12 @@ export function draftRoutes(db: Db) {
       const source = surveyFor(db, body.fromSurvey, auth, 'manage');
       const latest = latestVersion(db, source.id);
       if (!latest) throw new ApiError(422, 'Nothing to copy.', [{ field: 'fromSurvey', issue: `survey "${body.fromSurvey}" has no published version` }]);
+      return { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta };
+    }
+    if (body.fromTemplate) {
+      const template = db.select().from(surveys).where(eq(surveys.slug, body.fromTemplate)).get();
+      const latest = template?.sourceHash ? latestVersion(db, template.id) : undefined;
+      if (!latest) throw new ApiError(422, 'No such template.', [{ field: 'fromTemplate', issue: `"${body.fromTemplate}" is not a questionnaire published from the surveys folder` }]);
       return { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta };
     }
     return BLANK;

@@ -104,7 +104,21 @@ describe('questionnaire lifecycle', () => {
     expect((await unknownItem.json()).error.details).toEqual([{ field: 'fromItems.items', issue: 'no item named "no_such_item" in the item bank' }]);
     const both = await call('POST', '/api/surveys', { slug: 'y', fromSurvey: SHORT, content: { definition: {}, meta: { languages: ['en'] } } });
     expect(both.status).toBe(422);
-    expect((await both.json()).error.details).toEqual([{ field: 'content', issue: 'give at most one of content, fromSurvey and fromItems' }]);
+    expect((await both.json()).error.details).toEqual([{ field: 'content', issue: 'give at most one of content, fromSurvey, fromTemplate and fromItems' }]);
+  });
+
+  it('starts from a template (a questionnaire from the surveys folder) without being its member, but not from a survey made in the app', async () => {
+    const { call } = await researcherApp();
+    const created = await call('POST', '/api/surveys', { slug: 'my-wave', fromTemplate: SHORT });
+    expect(created.status).toBe(201);
+    const { draft } = await created.json();
+    expect(draft.definition).toEqual(shortSurvey().definition);
+    expect(draft.problems).toEqual([]);
+    expect((await call('POST', '/api/surveys/my-wave/publish')).status).toBe(201);
+    const notTemplate = await call('POST', '/api/surveys', { slug: 'other', fromTemplate: 'my-wave' });
+    expect(notTemplate.status).toBe(422);
+    expect((await notTemplate.json()).error.details).toEqual([{ field: 'fromTemplate', issue: '"my-wave" is not a questionnaire published from the surveys folder' }]);
+    expect((await call('POST', '/api/surveys', { slug: 'other', fromTemplate: 'nope' })).status).toBe(422);
   });
 
   it('assigns an enumerator, whose interviews are stored with their id and mode; an unassigned one is refused', async () => {
