@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyticsApp, FULL } from '../api/analytics-fixture.ts';
+
+/**
+ * GET …/report.pdf: the report printed by headless Chromium. We check it is a real multi-page PDF,
+ * and, printing the HTML report in the browser ourselves, that no table is wider than the page.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let context: Awaited<ReturnType<typeof analyticsApp>>;
+beforeAll(async () => {
+  context = await analyticsApp(1500);
+}, 60_000);
+
+describe('report.pdf', () => {
+  it('is a PDF of several A4 pages, named after the survey and wave', async () => {
+    expect(existsSync(CHROMIUM)).toBe(true);
+    const response = await context.get(`/api/surveys/${FULL}/report.pdf?wave=2025`, 'evaluator');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain(`${FULL}-report-2025.pdf`);
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThan(4);
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 59[45]/); // A4: 595 × 842 points
+  });
+
+  it('prints without clipping: every table and chart fits the printed page width', async () => {
+    const html = await (await context.get(`/api/surveys/${FULL}/report.html?wave=2025`, 'evaluator')).text();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html);
+      await page.emulateMedia({ media: 'print' });
+      // A4 minus 12 mm margins each side at 96 dpi ≈ 703 CSS px.
+      await page.setViewportSize({ width: 703, height: 1000 });
+      const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('table, .chart svg')].map((element) => element.getBoundingClientRect().right)));
+      expect(widest).toBeLessThanOrEqual(703);
+      expect(await page.locator('section').count()).toBeGreaterThan(5);
+    } finally {
+      await browser.close();
+    }
+  });
+});
