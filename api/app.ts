@@ -8,6 +8,7 @@ import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
 import { OPERATIONS } from './openapi/operations.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { chartRoutes } from './routes/charts.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { interviewRoutes } from './routes/interviews.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -53,6 +54,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', indicatorRoutes(db))
     .route('/surveys', exportRoutes(db))
     .route('/surveys', reportRoutes(db))
+    .route('/surveys', chartRoutes(db))
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))

@@ -78,6 +78,18 @@ export const OPERATIONS: Operation[] = [
     }),
     responses: { 200: '{ design, estimates, reliability, comparisons }' }, errors: [401, 403, 404, 422],
   },
+  {
+    method: 'get', path: `${SURVEY}/chart.svg`, tag: 'indicators',
+    summary: 'One indicator as an SVG chart: estimates with CI whiskers by one dimension, or the region × channel heat map',
+    roles: 'admin, researchers of the survey, evaluators',
+    query: z.object({
+      indicators: z.string().describe('one indicator id'),
+      by: z.string().describe('one dimension, or region,channel'),
+      wave: z.string().optional(),
+      weighting: z.enum(['raked', 'design', 'none']).optional(),
+    }),
+    responses: { 200: 'image/svg+xml' }, errors: [401, 403, 404, 422],
+  },
   { method: 'get', path: `${SURVEY}/responses`, tag: 'microdata', summary: 'Responses, oldest first, with filters and cursor paging', roles: 'admin, researchers of the survey', query: responseFilterSchema, responses: { 200: '{ items, nextCursor }' }, errors: [401, 403, 404, 422] },
   { method: 'get', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'One response', roles: 'admin, researchers of the survey', responses: { 200: 'the response' }, errors: [401, 403, 404] },
   { method: 'delete', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'Erase a response (right to erasure): gone from every later export and indicator; audited', roles: 'admin, researchers of the survey', responses: { 204: 'erased' }, errors: [401, 403, 404] },

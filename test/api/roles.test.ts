@@ -41,6 +41,7 @@ const RULES: Rule[] = [
   { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/interviews', allow: ['enumerator'] },
+  { method: 'GET', path: '/api/surveys/field/chart.svg?indicators=trust_fav&by=region', allow: ['admin', 'researcher', 'evaluator'] },
 ];
 
 const CALLERS: Caller[] = ['admin', 'researcher', 'outsider', 'evaluator', 'enumerator'];
