@@ -21,6 +21,8 @@ export interface IndicatorTable extends TableResult {
   withoutDesignWeight: number;
   /** What the reader should know about how this table was made (e.g. a wave raked without a category). */
   notes: string[];
+  /** Every wave with stored responses, so a reader can pick one. */
+  waves: number[];
 }
 
 /** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
@@ -73,6 +75,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
     suppression: context.meta.suppression ?? null,
     withoutDesignWeight,
     notes,
+    waves: context.waves,
     ...result,
   };
 }
