@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { groupLabels } from '../../surveys/group-labels.ts';
 import { surveyFor } from '../auth/survey-access.ts';
 import type { Db } from '../db/open.ts';
 import type { AppEnv } from '../env.ts';
@@ -7,6 +8,7 @@ import { parseIndicatorQuery } from '../indicators/query.ts';
 import { indicatorLabel, indicatorTable, surveyContext } from '../indicators/table.ts';
 import { heatMap, intervalChart, renderSvg } from '../report/charts.ts';
 import { scaleOf } from '../report/format.ts';
+import { findVersion } from '../surveys/queries.ts';
 
 /**
  * GET /api/surveys/:slug/chart.svg?indicators=<one id>&by=region|channel|region,channel&wave=&weighting=
@@ -28,7 +30,12 @@ export function chartRoutes(db: Db) {
     const table = indicatorTable(db, survey, query);
     const scale = scaleOf(indicator.type);
     const label = indicatorLabel(indicator) + (scale === 100 ? ' (%)' : '');
-    const rows = table.estimates.filter((row) => query.by.every((dimension) => dimension in row.groups) && Object.keys(row.groups).length === query.by.length);
+    // Groups are drawn with their labels from the questionnaire (e.g. "Sarajevo Canton", not "sarajevo").
+    const latest = findVersion(db, survey.slug);
+    const labels = latest ? groupLabels(latest.definition, latest.meta, 'en') : {};
+    const rows = table.estimates
+      .filter((row) => query.by.every((dimension) => dimension in row.groups) && Object.keys(row.groups).length === query.by.length)
+      .map((row) => ({ ...row, groups: Object.fromEntries(Object.entries(row.groups).map(([dimension, value]) => [dimension, labels[dimension]?.[value] ?? value])) }));
     const spec = query.by.length === 1 ? intervalChart(rows, query.by[0]!, `${label} by ${query.by[0]}`, scale) : heatMap(rows, `${label}: ${query.by.join(' × ')}`, scale);
     return c.body(await renderSvg(spec), 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
   });

@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { SessionProvider } from './lib/session.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InterviewsPage } from './pages/InterviewsPage.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -20,6 +21,7 @@ export function App() {
           <Switch>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/studio" component={StudioPage} />
+            <Route path="/dashboard" component={DashboardPage} />
             <Route path="/interview" component={InterviewsPage} />
             <Route path="/interview/:slug">
               {(params) => <StaffLayout roles={['enumerator']}><RespondentPage slug={decodeURIComponent(params.slug)} interview /></StaffLayout>}

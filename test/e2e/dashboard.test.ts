@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findVersion } from '../../api/surveys/queries.ts';
+import { generateDemo } from '../../data/demo/generate.ts';
+import { storeDemoRows } from '../../data/demo/store.ts';
+import { readRegions } from '../../data/regions.ts';
+import { loadSurveyFile } from '../../surveys/load.ts';
+import { createUser, PASSWORD } from '../api/accounts.ts';
+import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+
+let browser: Browser;
+let running: RunningApp;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  running = await startApp(inject('webDist'), [loadSurveyFile('surveys/bih-police-trust.json')]);
+  storeDemoRows(running.db, findVersion(running.db, 'bih-police-trust')!, generateDemo({ responses: 2000, seed: 'dashboard-test', regions: readRegions() }));
+  createUser(running.db, 'eval@example.org', 'evaluator');
+});
+afterAll(async () => {
+  await browser.close();
+  await running.stop();
+});
+
+describe('an evaluator on the dashboard', () => {
+  it('sees trust by region with intervals and a chart, downloads the XLSX, and is refused microdata', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1400 } });
+    const page = await context.newPage();
+    await page.goto(`${running.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill('eval@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+
+    const table = page.locator('table.estimates');
+    await table.waitFor();
+    expect(await table.locator('th').allInnerTexts()).toEqual(expect.arrayContaining(['region', 'Estimate', '95% interval', 'n', 'Design effect']));
+    const sarajevo = table.getByRole('row', { name: /^Sarajevo Canton/ });
+    expect(await sarajevo.innerText()).toMatch(/\d+\.\d%\s+\d+\.\d% – \d+\.\d%/);
+
+    const chart = page.locator('figure.chart img');
+    await chart.waitFor();
+    await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(100);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /All indicators, definitions/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const xlsx = readFileSync((await download.path())!);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+
+    await expect(page.getByRole('link', { name: 'Microdata (CSV)' }).count()).resolves.toBe(0);
+    const refused = await page.request.get(`${running.baseUrl}/api/surveys/bih-police-trust/exports/microdata.csv`);
+    expect(refused.status()).toBe(403);
+    await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,50 @@
+/** What GET /api/surveys/:slug/indicators answers (rows as in shared/INDICATORS.md). */
+export interface EstimateRow {
+  indicator: string;
+  groups: Record<string, string>;
+  estimate: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+  nEffective: number | null;
+  deff: number | null;
+  flag: 'suppressed' | 'unreliable' | null;
+}
+
+export interface IndicatorTable {
+  survey: string;
+  version: number;
+  waves: number[];
+  indicators: { id: string; label: string; type: 'share' | 'mean' | 'scale' | 'net' }[];
+  filters: { by: string[]; wave: number[] | null; weighting: string };
+  suppression: { minN: number; flagBelowN: number; flagRse: number } | null;
+  design: { n: number; strata: number; psus: number; degf: number };
+  estimates: EstimateRow[];
+  notes: string[];
+}
+
+/** What the evaluator has chosen. */
+export interface Selection {
+  slug: string;
+  indicator: string;
+  /** '' for the whole sample, else one dimension or 'region,channel'. */
+  by: string;
+  /** '' for every wave. */
+  wave: string;
+  weighting: 'raked' | 'design' | 'none';
+}
+
+/** The query string shared by the table, the chart and the downloads. */
+export function selectionQuery(selection: Selection, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ indicators: selection.indicator, weighting: selection.weighting, ...extra });
+  if (selection.by) params.set('by', selection.by);
+  if (selection.wave) params.set('wave', selection.wave);
+  return params.toString();
+}
+
+/** Shares and net scores in percent, means and scale scores as they are. */
+export function formatValue(value: number | null, type: IndicatorTable['indicators'][number]['type']): string {
+  if (value === null) return '–';
+  return type === 'share' || type === 'net' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
+}

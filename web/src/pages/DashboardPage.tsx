@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { groupLabels } from '../../../surveys/group-labels.ts';
+import { Controls } from '../dashboard/Controls.tsx';
+import { Downloads } from '../dashboard/Downloads.tsx';
+import { EstimateTable } from '../dashboard/EstimateTable.tsx';
+import { selectionQuery, type IndicatorTable, type Selection } from '../dashboard/types.ts';
+import { fetchSurvey, fetchSurveyList, RequestError, type PublishedSurvey, type SurveySummary } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
+import { staffFetch } from '../lib/staff-api.ts';
+import { StaffLayout } from '../staff/StaffLayout.tsx';
+
+/** Evaluators' indicator dashboard: pick survey, indicator, breakdown, wave → table, chart, downloads. */
+export function DashboardPage() {
+  return (
+    <StaffLayout roles={['admin', 'researcher', 'evaluator']}>
+      <Dashboard />
+    </StaffLayout>
+  );
+}
+
+function Dashboard() {
+  const { user } = useSession();
+  const [surveys, setSurveys] = useState<SurveySummary[]>([]);
+  const [survey, setSurvey] = useState<PublishedSurvey | undefined>();
+  const [selection, setSelection] = useState<Selection | undefined>();
+  const [table, setTable] = useState<IndicatorTable | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    fetchSurveyList().then((list) => {
+      setSurveys(list);
+      const wanted = new URLSearchParams(window.location.search).get('survey');
+      const first = list.find((entry) => entry.slug === wanted) ?? list.find((entry) => entry.slug === 'bih-police-trust') ?? list[0];
+      if (first) void choose(first.slug);
+    }, () => setError('The surveys could not be loaded.'));
+  }, []);
+
+  const choose = async (slug: string) => {
+    setTable(undefined);
+    const loaded = await fetchSurvey(slug);
+    setSurvey(loaded);
+    const canRake = Object.keys(loaded.meta.weighting?.rake ?? {}).length > 0;
+    const firstIndicator = loaded.meta.indicators?.[0]?.id ?? '';
+    setSelection({ slug, indicator: firstIndicator, by: loaded.meta.dimensions?.region ? 'region' : '', wave: '', weighting: canRake ? 'raked' : 'design' });
+  };
+
+  useEffect(() => {
+    if (!selection?.indicator) return;
+    setError(undefined);
+    staffFetch<IndicatorTable>(`/api/surveys/${selection.slug}/indicators?${selectionQuery(selection)}`).then(setTable, (failure: unknown) => {
+      setTable(undefined);
+      setError(failure instanceof RequestError ? `${failure.message} ${failure.details?.map((detail) => detail.issue).join('; ') ?? ''}` : 'The indicators could not be loaded.');
+    });
+  }, [selection]);
+
+  const by = selection?.by ? selection.by.split(',') : [];
+  return (
+    <>
+      <h1>Trust indicators</h1>
+      <label className="survey-picker">Survey
+        <select value={selection?.slug ?? ''} onChange={(event) => void choose(event.target.value)}>
+          {surveys.map((entry) => <option key={entry.slug} value={entry.slug}>{entry.title.en ?? entry.slug}</option>)}
+        </select>
+      </label>
+      {survey && selection && (
+        <Controls
+          selection={selection}
+          indicators={(survey.meta.indicators ?? []).map((indicator) => ({ id: indicator.id, label: typeof indicator.label === 'string' ? indicator.label : (indicator.label?.default ?? indicator.id) }))}
+          dimensions={Object.keys(survey.meta.dimensions ?? {})}
+          waves={table?.waves ?? []}
+          canRake={Object.keys(survey.meta.weighting?.rake ?? {}).length > 0}
+          onChange={setSelection}
+        />
+      )}
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {table && selection && (
+        <div className="dashboard-body">
+          <p className="hint">
+            Design-based estimates from {table.design.n} responses ({table.design.strata} strata, {table.design.psus} sampling points, {table.design.degf} degrees of freedom).
+            {table.suppression && ` Cells with fewer than ${table.suppression.minN} responses are suppressed; below ${table.suppression.flagBelowN} or with a relative standard error of ${Math.round(table.suppression.flagRse * 100)}% or more they are marked unreliable.`}
+          </p>
+          {table.notes.map((note) => <p key={note} className="hint">{note}</p>)}
+          {by.length > 0 && (
+            <figure className="chart">
+              <img src={`/api/surveys/${selection.slug}/chart.svg?${selectionQuery(selection)}`} alt={`Chart of ${table.indicators[0]?.label ?? 'the indicator'} by ${by.join(' and ')}, with 95% intervals`} />
+            </figure>
+          )}
+          <EstimateTable table={table} by={by} labels={survey ? groupLabels(survey.definition, survey.meta, 'en') : {}} />
+          <Downloads selection={selection} microdata={user?.role === 'admin' || user?.role === 'researcher'} />
+        </div>
+      )}
+    </>
+  );
+}
