@@ -1,5 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { SessionProvider } from './lib/session.tsx';
+import { BuilderPage } from './pages/BuilderPage.tsx';
+import { NewSurveyPage } from './pages/NewSurveyPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InterviewsPage } from './pages/InterviewsPage.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
@@ -21,6 +23,8 @@ export function App() {
           <Switch>
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/studio" component={StudioPage} />
+            <Route path="/studio/new" component={NewSurveyPage} />
+            <Route path="/studio/:slug/builder">{(params) => <BuilderPage slug={decodeURIComponent(params.slug)} />}</Route>
             <Route path="/dashboard" component={DashboardPage} />
             <Route path="/interview" component={InterviewsPage} />
             <Route path="/interview/:slug">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { RequestError } from '../lib/api.ts';
 import { staffFetch } from '../lib/staff-api.ts';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
@@ -37,6 +38,7 @@ export function StudioPage() {
   return (
     <StaffLayout roles={['admin', 'researcher']}>
       <h1>Questionnaires</h1>
+      <p><Link href="/studio/new">New questionnaire</Link></p>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
       {surveys && surveys.length === 0 && <p>You do not run any survey yet.</p>}
       {surveys && surveys.length > 0 && (
@@ -53,6 +55,8 @@ export function StudioPage() {
                 <td>{survey.status}</td>
                 <td>{survey.responses}</td>
                 <td className="actions">
+                  <Link href={`/studio/${survey.slug}/builder`}>Edit in builder<span className="visually-hidden"> {survey.slug}</span></Link>
+                  <Link href={`/studio/${survey.slug}/monitor`}>Fieldwork monitor<span className="visually-hidden"> {survey.slug}</span></Link>
                   {survey.version !== null && <a href={`/s/${survey.slug}`}>Open as resident</a>}
                   {survey.status === 'open'
                     ? <button type="button" onClick={() => setFieldwork(survey.slug, 'close')}>Close fieldwork</button>

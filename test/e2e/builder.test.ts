@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { responses, surveys, surveyVersions } from '../../api/db/schema.ts';
+import { loadSurveyFiles } from '../../surveys/load.ts';
+import { createUser, PASSWORD } from '../api/accounts.ts';
+import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+let browser: Browser;
+let running: RunningApp;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
+  running = await startApp(inject('webDist'), loadSurveyFiles('surveys'));
+  createUser(running.db, 'builder@example.org', 'researcher');
+});
+afterAll(async () => {
+  await browser.close();
+  await running.stop();
+});
+
+async function signedIn(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${running.baseUrl}/sign-in?next=%2Fstudio`);
+  await page.getByLabel('E-mail').fill('builder@example.org');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/studio$/);
+  return page;
+}
+
+/** Fills one text in the four written languages; Serbian Cyrillic follows Serbian Latin. */
+async function fillTexts(page: Page, label: string, texts: [string, string, string, string]) {
+  const languages = ['English', 'Bosanski', 'Hrvatski', 'Srpski (latinica)'];
+  for (const [index, language] of languages.entries()) await page.getByLabel(`${label} (${language})`, { exact: true }).fill(texts[index]!);
+}
+
+async function createBlank(page: Page, slug: string) {
+  await page.getByRole('link', { name: 'New questionnaire' }).click();
+  await page.getByLabel(/Address \(slug\)/).fill(slug);
+  await page.getByLabel(/^Blank, in five languages/).check();
+  await fillTexts(page, 'Title', ['Police and you', 'Policija i Vi', 'Policija i Vi', 'Policija i Vi']);
+  expect(await page.getByLabel('Title (Српски (ћирилица))', { exact: true }).inputValue()).toBe('Полиција и Ви');
+  await page.getByRole('button', { name: 'Create and open the builder' }).click();
+  await page.waitForURL(new RegExp(`/studio/${slug}/builder$`));
+  await page.getByRole('heading', { name: 'Item bank' }).waitFor();
+}
+
+describe('the questionnaire builder', () => {
+  it('builds a questionnaire from the bank with an own question and a skip rule, previews it in Serbian Cyrillic, publishes, and a resident answers it', async () => {
+    const page = await signedIn();
+    await createBlank(page, 'police-and-you');
+
+    // Items from the bank: one found by its ESS variable, a whole construct, one found by words.
+    await page.getByLabel('ESS variable').selectOption('trstplc');
+    await page.getByRole('button', { name: 'Add trust_police' }).click();
+    await page.getByLabel('ESS variable').selectOption('');
+    await page.getByLabel('Construct').selectOption('procedural_fairness');
+    await page.getByRole('button', { name: /Add the whole construct .*Procedural fairness.* \(3 items\)/ }).click();
+    await page.getByLabel('Construct').selectOption('');
+    await page.getByLabel('Search items').fill('kontaktu s policijom 12 mjeseci');
+    await page.getByRole('button', { name: 'Add contact_any' }).click();
+
+    // An own question in every language, Serbian Cyrillic filled from Latin.
+    await fillTexts(page, 'New question text', ['Which police station is nearest to you?', 'Koja policijska stanica Vam je najbliža?', 'Koja policijska postaja Vam je najbliža?', 'Koja policijska stanica Vam je najbliža?']);
+    expect(await page.getByLabel('New question text (Српски (ћирилица))', { exact: true }).inputValue()).toBe('Која полицијска станица Вам је најближа?');
+    await fillTexts(page, 'Choice 1', ['In my town', 'U mom mjestu', 'U mom mjestu', 'U mom mjestu']);
+    await fillTexts(page, 'Choice 2', ['Elsewhere', 'Negdje drugo', 'Negdje drugo', 'Negdje drugo']);
+    await page.getByLabel('Question name (permanent key of the answers)').fill('nearest_station');
+    await page.getByRole('button', { name: 'Add this question' }).click();
+    const row = page.locator('[data-question="nearest_station"]');
+    await row.waitFor();
+
+    // Skip rule: only for residents who had contact with the police.
+    await row.getByRole('button', { name: 'Edit nearest_station' }).click();
+    await row.getByRole('button', { name: 'Add a condition' }).click();
+    await row.getByLabel('Question', { exact: true }).selectOption('contact_any');
+    await row.getByLabel('Answer').selectOption('1');
+    await row.getByText('shown if {contact_any} = 1').waitFor();
+    await row.getByRole('button', { name: 'Close nearest_station' }).click();
+
+    // Reorder by keyboard: pf_explain goes up above pf_fair, and back down with the button.
+    const order = () => page.locator('[data-question]').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-question')));
+    await page.getByRole('button', { name: 'Edit pf_explain' }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_explain', 'pf_fair', 'contact_any', 'nearest_station']);
+    await page.getByRole('button', { name: 'Move down pf_explain' }).press('Enter');
+    expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_fair', 'pf_explain', 'contact_any', 'nearest_station']);
+    await page.getByRole('checkbox', { name: 'Required (trust_police)' }).check();
+
+    await page.getByText('The checker finds no problem').waitFor();
+
+    // Live preview as a resident on a phone, in Serbian Cyrillic.
+    await page.getByLabel('Preview language').selectOption('sr-Cyrl');
+    const phone = page.getByTestId('phone-preview');
+    await phone.getByText('Колико Ви лично имате повјерења у полицију?').waitFor();
+    // survey-react-ui lays the questionnaire out for a phone (its mobile mode) inside the 360 px frame.
+    expect((await phone.locator('.sd-root-modern').boundingBox())!.width).toBeLessThanOrEqual(360);
+    await phone.locator('.sd-root-modern--mobile').waitFor();
+    await phone.locator('.sd-question', { hasText: 'у контакту' }).getByText('Да', { exact: true }).click();
+    await phone.getByText('Која полицијска станица Вам је најближа?').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/builder.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 1\./).waitFor();
+    const survey = running.db.select().from(surveys).all().find((entry) => entry.slug === 'police-and-you')!;
+    const version = running.db.select().from(surveyVersions).all().find((entry) => entry.surveyId === survey.id)!;
+    expect((version.meta as { languages: string[] }).languages).toEqual(['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl']);
+    expect((version.meta as { indicators: { id: string }[] }).indicators.map((indicator) => indicator.id)).toContain('procedural_fairness_score');
+    await page.close();
+
+    // A resident answers the published questionnaire in Serbian Cyrillic.
+    const resident = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await resident.goto(`${running.baseUrl}/s/police-and-you?lang=sr-Cyrl`);
+    await resident.locator('.sd-rating__item', { hasText: /^7$/ }).click();
+    await resident.locator('.sd-question', { hasText: 'у контакту' }).getByText('Да', { exact: true }).click();
+    await resident.locator('.sd-question', { hasText: 'најближа' }).getByText('У мом мјесту', { exact: true }).click();
+    await resident.getByRole('button', { name: 'Заврши' }).click();
+    await resident.getByText('Ваши одговори су сачувани.').waitFor();
+    const stored = running.db.select().from(responses).all().filter((entry) => entry.surveyId === survey.id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.language).toBe('sr-Cyrl');
+    expect(stored[0]!.answers).toMatchObject({ trust_police: 7, contact_any: 1, nearest_station: 1 });
+    await resident.close();
+  });
+
+  it('refuses to publish a questionnaire with an untranslated question, and says which', async () => {
+    const page = await signedIn();
+    await createBlank(page, 'untranslated');
+    await page.getByRole('button', { name: 'Add trust_police' }).click();
+    await page.getByLabel('Kind of question').selectOption('text');
+    await page.getByLabel('New question text (English)', { exact: true }).fill('Anything else you want to tell us?');
+    await page.getByRole('button', { name: 'Add this question' }).click();
+    const row = page.locator('[data-question="anything_else_you_want_to"]');
+    await row.getByText('title: text missing in bs, hr, sr-Latn, sr-Cyrl').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.getByText('Not published. The draft cannot be published until these problems are fixed.').waitFor();
+    expect(await refusal.innerText()).toContain('Question “anything_else_you_want_to” — title: text missing in bs, hr, sr-Latn, sr-Cyrl');
+    const survey = running.db.select().from(surveys).all().find((entry) => entry.slug === 'untranslated')!;
+    expect(running.db.select().from(surveyVersions).all().filter((entry) => entry.surveyId === survey.id)).toHaveLength(0);
+    await page.close();
+  });
+});
