@@ -192,6 +192,20 @@ export const responseValues = sqliteTable(
   (table) => [index('response_values_survey_wave').on(table.surveyId, table.wave)],
 );
 
+/**
+ * How many residents started a questionnaire on the web, per survey and day (UTC), so the
+ * fieldwork monitor can show a completion rate. A plain counter: no id, address or answer is kept.
+ */
+export const surveyStarts = sqliteTable(
+  'survey_starts',
+  {
+    surveyId: integer('survey_id').notNull().references(() => surveys.id),
+    day: text('day').notNull(),
+    starts: integer('starts').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.surveyId, table.day] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
