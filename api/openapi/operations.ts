@@ -32,6 +32,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/surveys', tag: 'respondents', summary: 'Published surveys with title per language and current version', responses: { 200: 'the list' } },
   { method: 'get', path: SURVEY, tag: 'respondents', summary: 'The current published version: { slug, version, status, definition (SurveyJS), meta }', responses: { 200: 'the survey' }, errors: [404] },
   { method: 'post', path: `${SURVEY}/responses`, tag: 'respondents', summary: 'Submit a completed questionnaire (an enumerator\'s interview when signed in as one)', body: submissionSchema, responses: { 201: 'stored: { id, version }', 200: 'a retry of a stored submission: the stored record' }, errors: [400, 403, 404, 409, 413, 422, 429] },
+  { method: 'post', path: `${SURVEY}/starts`, tag: 'respondents', summary: 'Count one questionnaire started on the web today (no body, no identifier kept; for the completion rate)', responses: { 204: 'counted' }, errors: [404, 409, 429] },
 
   { method: 'post', path: '/api/auth/sign-in', tag: 'accounts', summary: 'Sign in; sets the session cookie, returns the CSRF token for writes', body: signInSchema, responses: { 200: '{ user, csrfToken }' }, errors: [400, 401, 422, 429] },
   { method: 'post', path: '/api/auth/sign-out', tag: 'accounts', summary: 'Sign out', responses: { 204: 'signed out' } },
@@ -62,7 +63,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: `${SURVEY}/members`, tag: 'fieldwork', summary: 'Researchers and enumerators of the survey', roles: 'admin, researchers of the survey', responses: { 200: '{ members }' }, errors: [401, 403, 404] },
   { method: 'post', path: `${SURVEY}/members`, tag: 'fieldwork', summary: 'Add a researcher or assign an enumerator', roles: 'admin, researchers of the survey', body: memberAddSchema, responses: { 201: 'the member' }, errors: [400, 401, 403, 404, 422] },
   { method: 'delete', path: `${SURVEY}/members/{userId}`, tag: 'fieldwork', summary: 'Remove a member', roles: 'admin, researchers of the survey', responses: { 204: 'removed' }, errors: [401, 403, 404, 422] },
-  { method: 'get', path: `${SURVEY}/progress`, tag: 'fieldwork', summary: 'Responses by region against quota targets, by day, language and mode', roles: 'admin, researchers of the survey, evaluators', query: responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), responses: { 200: 'counts' }, errors: [401, 403, 404, 422] },
+  { method: 'get', path: `${SURVEY}/progress`, tag: 'fieldwork', summary: 'Responses by region against quota targets, by day, language and mode; median duration; web completion rate (null when filtered by version, language or enumerator mode); the latest submissions\' time, region, language and mode (null for evaluators)', roles: 'admin, researchers of the survey, evaluators', query: responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), responses: { 200: 'counts' }, errors: [401, 403, 404, 422] },
 
   {
     method: 'get', path: `${SURVEY}/indicators`, tag: 'indicators',

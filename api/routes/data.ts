@@ -10,11 +10,28 @@ import { responses, surveyVersions } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { filterConditions, listResponses, microdataRecord, responseFilterSchema } from '../responses/query.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
 import { latestVersion } from '../surveys/drafts.ts';
+import { countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
+import { findVersion } from '../surveys/queries.ts';
 
 /** Microdata for researchers (list, fetch, erase) and fieldwork counts against quotas. */
 export function dataRoutes(db: Db) {
+  const startLimiter = new RateLimiter(300, 60_000);
   return new Hono<AppEnv>()
+    .post('/:slug/starts', (c) => {
+      // Anonymous, like a submission: counted per day only, limited per client address.
+      const wait = startLimiter.hit(c.get('clientKey'));
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError(429, `Too many requests from this address. Try again in ${wait} s.`);
+      }
+      const survey = findVersion(db, c.req.param('slug'));
+      if (!survey) throw new ApiError(404, `No published survey "${c.req.param('slug')}".`);
+      if (survey.status === 'closed') throw new ApiError(409, `Fieldwork for "${survey.slug}" is closed.`);
+      countStart(db, survey.surveyId);
+      return c.body(null, 204);
+    })
     .get('/:slug/responses', (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'microdata');
@@ -45,7 +62,8 @@ export function dataRoutes(db: Db) {
       return c.body(null, 204);
     })
     .get('/:slug/progress', (c) => {
-      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
+      const auth = c.get('auth');
+      const survey = surveyFor(db, c.req.param('slug'), auth, 'aggregates');
       const filter = parseWith(responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), c.req.query(), 'The filters are not in the expected form.');
       const where = filterConditions(survey.id, filter);
       const region = sql<string | null>`json_extract(${responses.answers}, '$.region')`;
@@ -63,6 +81,10 @@ export function dataRoutes(db: Db) {
         byDay: countBy(sql<string>`substr(${responses.receivedAt}, 1, 10)`).map((row) => ({ day: row.key, responses: row.responses })),
         byLanguage: countBy(sql<string>`${responses.language}`).map((row) => ({ language: row.key, responses: row.responses })),
         byMode: countBy(sql<string>`${responses.mode}`).map((row) => ({ mode: row.key, responses: row.responses })),
+        medianDurationSeconds: medianDurationSeconds(db, where),
+        completion: filter.mode === 'enumerator' || filter.version !== undefined || filter.language !== undefined ? null : webCompletion(db, survey.id, filter),
+        // Who may read microdata (admins, the survey's researchers) sees when, where and how the last ones came in; evaluators only counts.
+        latest: auth!.role === 'evaluator' ? null : latestSubmissions(db, where),
       });
     })
     .get('/:slug/variables', (c) => {

@@ -82,6 +82,34 @@ describe('reading responses', () => {
     expect(progress.byMode).toEqual([{ mode: 'web', responses: 6 }]);
   });
 
+  it('gives the median duration, the web completion rate from anonymous starts, and the latest submissions to researchers only', async () => {
+    const { app, db, call } = await surveyWithResponses(0);
+    const at = (seconds: number) => new Date(Date.parse('2026-03-01T10:00:00Z') + seconds * 1000).toISOString();
+    for (const seconds of [300, 60, 120]) {
+      expect((await post(app, 'field', submission({ startedAt: at(0), completedAt: at(seconds) }))).status).toBe(201);
+    }
+    expect((await post(app, 'field', submission())).status).toBe(201); // no times: not part of the median
+    for (let count = 0; count < 5; count += 1) expect((await app.request('/api/surveys/field/starts', { method: 'POST' })).status).toBe(204);
+    const progress = await (await call('GET', '/api/surveys/field/progress')).json();
+    expect(progress.medianDurationSeconds).toBe(120);
+    expect(progress.completion).toEqual({ started: 5, completed: 4, rate: 0.8 });
+    expect(progress.latest).toHaveLength(4);
+    expect(Object.keys(progress.latest[0]).sort()).toEqual(['language', 'mode', 'receivedAt', 'region', 'version']);
+    expect(progress.latest[0]).toMatchObject({ region: 'tuzla', language: 'en', mode: 'web', version: 1 });
+    expect(db.$client.prepare('select * from survey_starts').all()).toEqual([{ survey_id: expect.any(Number), day: new Date().toISOString().slice(0, 10), starts: 5 }]);
+    expect((await (await call('GET', '/api/surveys/field/progress?language=bs')).json()).completion).toBeNull();
+
+    createUser(db, 'eval@example.org', 'evaluator');
+    const evaluator = await signIn(app, 'eval@example.org');
+    const seen = await (await app.request('/api/surveys/field/progress', { headers: evaluator.headers() })).json();
+    expect(seen.total).toBe(4);
+    expect(seen.latest).toBeNull();
+
+    expect((await app.request('/api/surveys/nothing/starts', { method: 'POST' })).status).toBe(404);
+    await call('POST', '/api/surveys/field/close');
+    expect((await app.request('/api/surveys/field/starts', { method: 'POST' })).status).toBe(409);
+  });
+
   it('lines questions up across versions by name: a removed question stays listed with the versions it was in', async () => {
     const { call } = await surveyWithResponses(0);
     const draft = await (await call('POST', '/api/surveys/field/draft')).json();
