@@ -13,6 +13,7 @@ import { chooseLanguage } from '../lib/choose-language.ts';
 import { deliver, type DeliveryState } from '../lib/deliver.ts';
 import { pageMessages } from '../lib/messages.ts';
 import { addToOutbox, type Submission } from '../lib/outbox.ts';
+import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
 import { newResponseId } from '../lib/uuid.ts';
@@ -61,6 +62,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
     created.locale = surveyJsLocale(ready.firstLanguage as LanguageCode);
     created.showCompletedPage = false;
     keepRatingScalesVisible(created);
+    // Residents' starts are counted (anonymously) for the fieldwork monitor's completion rate.
+    if (!interview) countStartOnFirstAnswer(created, slug);
     const startedAt = new Date().toISOString();
     created.onComplete.add((sender) => {
       const submission: Submission = {
