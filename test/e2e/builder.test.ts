@@ -126,6 +126,15 @@ describe('the questionnaire builder', () => {
     expect(stored[0]!.language).toBe('sr-Cyrl');
     expect(stored[0]!.answers).toMatchObject({ trust_police: 7, contact_any: 1, nearest_station: 1 });
     await resident.close();
+
+    // The researcher sees it on the fieldwork monitor.
+    const monitor = await signedIn();
+    await monitor.getByRole('link', { name: 'Fieldwork monitor police-and-you' }).click();
+    await monitor.getByTestId('total').getByText('1').waitFor();
+    expect(await monitor.getByRole('table', { name: 'By language' }).innerText()).toMatch(/Српски \(ћирилица\)\s+1/);
+    await monitor.getByText('1 completed of 1 started on the web').waitFor();
+    expect(await monitor.getByRole('table', { name: /Latest submissions/ }).innerText()).toContain('sr-Cyrl');
+    await monitor.close();
   });
 
   it('refuses to publish a questionnaire with an untranslated question, and says which', async () => {

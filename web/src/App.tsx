@@ -1,6 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { SessionProvider } from './lib/session.tsx';
 import { BuilderPage } from './pages/BuilderPage.tsx';
+import { MonitorPage } from './pages/MonitorPage.tsx';
 import { NewSurveyPage } from './pages/NewSurveyPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InterviewsPage } from './pages/InterviewsPage.tsx';
@@ -25,6 +26,7 @@ export function App() {
             <Route path="/studio" component={StudioPage} />
             <Route path="/studio/new" component={NewSurveyPage} />
             <Route path="/studio/:slug/builder">{(params) => <BuilderPage slug={decodeURIComponent(params.slug)} />}</Route>
+            <Route path="/studio/:slug/monitor">{(params) => <MonitorPage slug={decodeURIComponent(params.slug)} />}</Route>
             <Route path="/dashboard" component={DashboardPage} />
             <Route path="/interview" component={InterviewsPage} />
             <Route path="/interview/:slug">
