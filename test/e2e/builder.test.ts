@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { responses, surveys, surveyVersions } from '../../api/db/schema.ts';
+import { responses, surveyDrafts, surveys, surveyVersions } from '../../api/db/schema.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
 import { createUser, PASSWORD } from '../api/accounts.ts';
 import { launchBrowser, startApp, type RunningApp } from './harness.ts';
@@ -152,6 +154,53 @@ describe('the questionnaire builder', () => {
     expect(await refusal.innerText()).toContain('Question “anything_else_you_want_to” — title: text missing in bs, hr, sr-Latn, sr-Cyrl');
     const survey = running.db.select().from(surveys).all().find((entry) => entry.slug === 'untranslated')!;
     expect(running.db.select().from(surveyVersions).all().filter((entry) => entry.surveyId === survey.id)).toHaveLength(0);
+    await page.close();
+  });
+
+  it('starts from the BiH template, edits the channel list, a quota and an indicator label, and exports and imports SurveyJS JSON', async () => {
+    const page = await signedIn();
+    await page.getByRole('link', { name: 'New questionnaire' }).click();
+    await page.getByLabel(/Address \(slug\)/).fill('bih-wave-2');
+    await page.getByLabel(/^The BiH template/).check();
+    await page.getByRole('button', { name: 'Create and open the builder' }).click();
+    await page.getByText('The checker finds no problem').waitFor();
+    expect(await page.locator('[data-question]').count()).toBe(50);
+
+    // A new contact channel, in every language; the channel dimension follows.
+    await page.getByRole('tab', { name: 'Settings and lists' }).click();
+    const channels = page.getByRole('group', { name: /Contact channel list/ });
+    await channels.getByLabel('New choice (English)', { exact: true }).fill('Viber group of the station');
+    await channels.getByLabel('New choice (Bosanski)', { exact: true }).fill('Viber grupa stanice');
+    await channels.getByLabel('New choice (Hrvatski)', { exact: true }).fill('Viber grupa postaje');
+    await channels.getByLabel('New choice (Srpski (latinica))', { exact: true }).fill('Viber grupa stanice');
+    expect(await channels.getByLabel('New choice (Српски (ћирилица))', { exact: true }).inputValue()).toBe('Viber група станице');
+    await channels.getByRole('button', { name: 'Add choice' }).click();
+    await channels.getByText('viber_group_of_the_station', { exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Indicators and quotas' }).click();
+    await page.getByLabel('Sarajevo Canton').fill('120');
+    await page.getByLabel('Label of trust_fav').fill('Trusts the police (6–10)');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    const survey = running.db.select().from(surveys).all().find((entry) => entry.slug === 'bih-wave-2')!;
+    const saved = running.db.select().from(surveyDrafts).all().find((entry) => entry.surveyId === survey.id)!;
+    const meta = saved.meta as { quotas: { region: Record<string, number> }; dimensions: { channel: { multiple: Record<string, string> } }; indicators: { id: string; label: string }[] };
+    expect(meta.quotas.region).toEqual({ sarajevo: 120 });
+    expect(meta.dimensions.channel.multiple.viber_group_of_the_station).toBe('channels_used_viber_group_of_the_station');
+    expect(meta.indicators.find((indicator) => indicator.id === 'trust_fav')!.label).toBe('Trusts the police (6–10)');
+
+    // Export, then import plain SurveyJS JSON from another tool.
+    await page.getByRole('tab', { name: 'Import / export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.slug).toBe('bih-wave-2');
+    expect(exported.meta.quotas.region.sarajevo).toBe(120);
+    const file = join(tmpdir(), `surveyjs-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify({ title: { default: 'From another tool', bs: 'Iz drugog alata' }, pages: [{ name: 'p1', elements: [{ type: 'boolean', name: 'feels_safe', title: { default: 'Do you feel safe?', bs: 'Osjećate li se sigurno?' } }] }] }));
+    await page.getByLabel('Import JSON file').setInputFiles(file);
+    await page.getByText(/Imported surveyjs-.*\.json/).waitFor();
+    expect(await page.locator('[data-question]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-question')))).toEqual(['feels_safe']);
+    await page.getByText('The checker finds no problem').waitFor();
     await page.close();
   });
 });
