@@ -1,6 +1,6 @@
 import type { Column } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
-import { packedValue, type Layout } from './layout.ts';
+import type { Layout } from './layout.ts';
 
 /** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
 export const RESPONSE_FIELDS = ['wave', 'weight', 'stratum', 'psu', 'language', 'mode'] as const;
@@ -48,27 +48,36 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
     rows, variables: {}, wave: new Float64Array(rows), weight: new Float64Array(rows),
     stratum: new Array(rows), psu: new Array(rows), language: new Array(rows), mode: new Array(rows),
   };
+  // One synchronous pass (nothing else can use the connection meanwhile, and nothing waits).
+  // Each packed blob is copied once into an aligned buffer and read as a Float64Array.
   const statement = db.$client.prepare(
     `SELECT wave, weight, stratum, psu, language, mode, answer_values FROM response_values WHERE ${where}`,
   ).raw();
+  const scratch = new Float64Array(layout.variables.length);
+  const scratchBytes = new Uint8Array(scratch.buffer);
+  const positions = Int32Array.from(wanted.map((variable) => variable.position));
   let row = 0;
-  for (const record of statement.iterate(...parameters) as IterableIterator<[number | null, number | null, string | null, string | null, string, string, Buffer]>) {
-    if (row >= rows) break; // rows added after the count: left for the next request
-    const [wave, weight, stratum, psu, language, mode, packed] = record;
-    loaded.wave[row] = wave ?? NaN;
-    loaded.weight[row] = weight ?? NaN;
-    loaded.stratum[row] = stratum;
-    loaded.psu[row] = psu;
-    loaded.language[row] = language;
-    loaded.mode[row] = mode;
-    for (let index = 0; index < wanted.length; index++) {
-      const variable = wanted[index]!;
-      const value = packedValue(packed, variable.position);
-      const numeric = numbers[index];
-      if (numeric) numeric[row] = value;
-      else labels[index]![row] = value === value ? (variable.codes[value] ?? null) : null;
+  {
+    for (const [wave, weight, stratum, psu, language, mode, packed] of statement.iterate(...parameters) as IterableIterator<[number | null, number | null, string | null, string | null, string, string, Buffer]>) {
+      if (row >= rows) break; // rows added after the count: left for the next request
+      loaded.wave[row] = wave ?? NaN;
+      loaded.weight[row] = weight ?? NaN;
+      loaded.stratum[row] = stratum;
+      loaded.psu[row] = psu;
+      loaded.language[row] = language;
+      loaded.mode[row] = mode;
+      const length = Math.min(packed.length, scratchBytes.length);
+      packed.copy(scratchBytes, 0, 0, length);
+      const filled = length >> 3;
+      for (let index = 0; index < positions.length; index++) {
+        const position = positions[index]!;
+        const value = position < filled ? scratch[position]! : NaN;
+        const numeric = numbers[index];
+        if (numeric) numeric[row] = value;
+        else labels[index]![row] = value === value ? (wanted[index]!.codes[value] ?? null) : null;
+      }
+      row++;
     }
-    row++;
   }
   wanted.forEach((variable, index) => {
     const numeric = numbers[index];

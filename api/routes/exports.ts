@@ -43,9 +43,18 @@ export function exportRoutes(db: Db) {
     return { survey, context, parsed };
   };
 
-  return new Hono<AppEnv>()
-    .get('/:slug/exports/:file{indicators\\.(csv|xlsx)}', (c) => {
-      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'xlsx';
+  const routes = new Hono<AppEnv>()
+    .get('/:slug/exports/indicators.csv', (c) => indicatorExport(c, 'csv'))
+    .get('/:slug/exports/indicators.xlsx', (c) => indicatorExport(c, 'xlsx'))
+    .get('/:slug/exports/microdata.csv', (c) => microdataExport(c, 'csv'))
+    .get('/:slug/exports/microdata.xlsx', (c) => microdataExport(c, 'xlsx'))
+    .get('/:slug/exports/microdata.sps', (c) => syntaxExport(c, 'sps'))
+    .get('/:slug/exports/microdata.R', (c) => syntaxExport(c, 'R'))
+    .get('/:slug/exports/codebook.csv', (c) => codebookExport(c, 'csv'))
+    .get('/:slug/exports/codebook.json', (c) => codebookExport(c, 'json'));
+  return routes;
+
+  function indicatorExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, parsed } = open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
       const table = indicatorTable(db, survey, parsed);
       const estimates = estimateSheet(table);
@@ -57,9 +66,9 @@ export function exportRoutes(db: Db) {
         ...sheets.map((sheet) => ({ name: sheet.name, header: sheet.header, pages: onePage(sheet.rows) })),
         { name: 'notes', header: ['note'], pages: onePage(methodNotes(table).map((note) => [note] as Cell[])) },
       ]), name, 'xlsx');
-    })
-    .get('/:slug/exports/:file{microdata\\.(csv|xlsx)}', (c) => {
-      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'xlsx';
+  }
+
+  function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves));
       const columns = microdataColumns(context);
       const pages = microdataPages(db, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
@@ -68,23 +77,23 @@ export function exportRoutes(db: Db) {
       return format === 'csv'
         ? download(c, csvStream(header, pages), name, 'csv')
         : download(c, xlsxStream([{ name: 'microdata', header, pages }]), name, 'xlsx');
-    })
-    .get('/:slug/exports/:file{microdata\\.(sps|R)}', (c) => {
-      const format = c.req.param('file').endsWith('.sps') ? 'sps' : 'R';
+  }
+
+  function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
       const { survey, context } = open(c, 'microdata', `microdata.${format}`, noParameters);
       const csvFile = `${survey.slug}-microdata.csv`;
       const entries = codebook(context);
       const text = format === 'sps' ? spssSyntax(entries, csvFile, survey.slug) : rScript(entries, csvFile, survey.slug);
       return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });
-    })
-    .get('/:slug/exports/:file{codebook\\.(csv|json)}', (c) => {
-      const format = c.req.param('file').endsWith('.csv') ? 'csv' : 'json';
+  }
+
+  function codebookExport(c: Context<AppEnv>, format: 'csv' | 'json') {
       const { survey, context } = open(c, 'microdata', `codebook.${format}`, noParameters);
       const entries = codebook(context);
       if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries }, null, 2), `${survey.slug}-codebook.json`, 'json');
       const { header, rows } = codebookRows(entries, context.meta.languages);
       return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
-    });
+  }
 }
 
 function noParameters(url: URL): void {
