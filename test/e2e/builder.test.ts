@@ -90,6 +90,22 @@ describe('the questionnaire builder', () => {
     expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_explain', 'pf_fair', 'contact_any', 'nearest_station']);
     await page.getByRole('button', { name: 'Move down pf_explain' }).press('Enter');
     expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_fair', 'pf_explain', 'contact_any', 'nearest_station']);
+    // Drag and drop by keyboard (dnd-kit): lift contact_any, move it up once, drop it.
+    await page.getByRole('button', { name: 'Drag contact_any' }).focus();
+    for (const key of ['Space', 'ArrowUp', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(150); // dnd-kit animates each step
+    }
+    await expect.poll(order).toEqual(['trust_police', 'pf_respect', 'pf_fair', 'contact_any', 'pf_explain', 'nearest_station']);
+    // …and with the mouse: drag trust_police onto pf_respect's place.
+    const handle = await page.getByRole('button', { name: 'Drag trust_police' }).boundingBox();
+    const target = await page.locator('[data-question="pf_respect"]').boundingBox();
+    await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle!.x + 5, handle!.y + 20, { steps: 5 });
+    await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height - 5, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(order).toEqual(['pf_respect', 'trust_police', 'pf_fair', 'contact_any', 'pf_explain', 'nearest_station']);
     await page.getByRole('checkbox', { name: 'Required (trust_police)' }).check();
 
     await page.getByText('The checker finds no problem').waitFor();

@@ -30,6 +30,8 @@ describe('the builder document model', () => {
     expect(order(moveQuestion(draft(), { page: 1, index: 0 }, { page: 1, index: -1 }))).toEqual([['trust_police', 'trust_courts', 'pf_respect'], []]);
     expect(order(moveQuestion(draft(), { page: 0, index: 0 }, { page: 0, index: -1 }))).toEqual(order(draft()));
     expect(order(moveQuestion(draft(), { page: 0, index: 0 }, { page: 1, index: 1 }))).toEqual([['trust_courts'], ['pf_respect', 'trust_police']]);
+    const three = addQuestions(addPage(draft()), [item('sex')]);
+    expect(order(moveQuestion(three, { page: 0, index: 0 }, { page: 2, index: 0 }))).toEqual([['trust_courts'], ['pf_respect'], ['trust_police', 'sex']]);
     expect(pagesOf(movePage(draft(), 1, 0)).map((page) => page.name)).toEqual(['fairness', 'trust']);
   });
 
@@ -63,5 +65,18 @@ describe('a researcher\'s own question', () => {
     expect(nameProblem('Bad name', new Set())).toMatch(/lower-case/);
     expect(nameProblem('trust_police', new Set(['trust_police']))).toMatch(/already/);
     expect(nameProblem('bus_line', new Set())).toBeUndefined();
+  });
+});
+
+describe('drag and drop', () => {
+  it('puts a dragged question in the place of the one it is dropped on, on any page, or at the end of a page', async () => {
+    const { applyDrop, pageDropId, pageId } = await import('../../web/src/builder/drag-drop.ts');
+    expect(order(applyDrop(draft(), 'trust_police', 'trust_courts'))).toEqual([['trust_courts', 'trust_police'], ['pf_respect']]);
+    expect(order(applyDrop(draft(), 'pf_respect', 'trust_police'))).toEqual([['pf_respect', 'trust_police', 'trust_courts'], []]);
+    expect(order(applyDrop(draft(), 'trust_police', pageDropId(1)))).toEqual([['trust_courts'], ['pf_respect', 'trust_police']]);
+    expect(order(applyDrop(draft(), 'trust_police', pageDropId(0)))).toEqual([['trust_courts', 'trust_police'], ['pf_respect']]);
+    expect(pagesOf(applyDrop(draft(), pageId('fairness'), pageId('trust'))).map((page) => page.name)).toEqual(['fairness', 'trust']);
+    expect(applyDrop(draft(), 'trust_police', undefined)).toEqual(draft());
+    expect(applyDrop(draft(), 'nothing', 'trust_police')).toEqual(draft());
   });
 });

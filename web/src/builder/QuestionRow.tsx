@@ -1,3 +1,5 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEvent } from 'react';
 import { setRequired, removeQuestion, moveQuestion, type Element, type Position } from './draft-model.ts';
 import type { Editing } from './editing.ts';
@@ -16,8 +18,8 @@ interface Props {
 }
 
 /**
- * One question in the structure: its text, name and type, required, move up/down (buttons, or
- * Alt+↑/Alt+↓ on the row; at a page's edge it moves to the neighbouring page), edit and remove.
+ * One question in the structure: its text, name and type, a drag handle, required, move up/down
+ * (buttons, or Alt+↑/Alt+↓ on the row; at a page's edge it moves to the neighbouring page), edit and remove.
  * The checker's messages about it are shown under it.
  */
 export function QuestionRow({ editing, element, position, last, lastPage, open, onToggle }: Props) {
@@ -31,14 +33,17 @@ export function QuestionRow({ editing, element, position, last, lastPage, open, 
     move(event.key === 'ArrowUp' ? -1 : 1);
   };
   const noteId = `problems-${element.name}`;
+  const sortable = useSortable({ id: element.name });
+  const style = { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition };
 
   return (
-    <li className={`question-row${own?.length ? ' has-problems' : ''}`} data-question={element.name} onKeyDown={onKeyDown} aria-describedby={own?.length ? noteId : undefined}>
+    <li ref={sortable.setNodeRef} style={style} className={`question-row${own?.length ? ' has-problems' : ''}${sortable.isDragging ? ' dragging' : ''}`} data-question={element.name} onKeyDown={onKeyDown} aria-describedby={own?.length ? noteId : undefined}>
       <div className="question-head">
         <div className="question-label">
           <strong>{label}</strong>
           <span className="hint"> <code>{element.name}</code> · {element.type}{element.visibleIf ? ` · shown if ${String(element.visibleIf)}` : ''}</span>
         </div>
+        <button type="button" className="small drag-handle" {...sortable.attributes} {...sortable.listeners} aria-label={`Drag ${element.name}`}>⠿</button>
         <label className="inline">
           <input type="checkbox" checked={element.isRequired === true} onChange={(event) => change((draft) => setRequired(draft, element.name, event.target.checked))} />
           Required<span className="visually-hidden"> ({element.name})</span>

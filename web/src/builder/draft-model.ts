@@ -65,7 +65,8 @@ export function movePage(draft: Draft, from: number, to: number): Draft {
 
 /**
  * Moves a question. Within a page it changes places; moving past the first or last place of a
- * page (to index -1 or length) carries it to the end of the page before or the start of the next.
+ * page (to index -1 or length) carries it to the end of the page before or the start of the next;
+ * a target on another page (drag and drop) puts it at that place there.
  */
 export function moveQuestion(draft: Draft, from: Position, to: Position): Draft {
   const pages = clonePages(draft);
@@ -75,8 +76,8 @@ export function moveQuestion(draft: Draft, from: Position, to: Position): Draft 
     source.elements = moveInList(source.elements, from.index, to.index);
     return withPages(draft, pages);
   }
-  const step = to.page !== from.page ? to.page - from.page : to.index < 0 ? -1 : 1;
-  const targetPage = pages[from.page + Math.sign(step)];
+  const step = to.index < 0 ? -1 : 1;
+  const targetPage = to.page !== from.page ? pages[to.page] : pages[from.page + step];
   if (!targetPage) return draft;
   const [moved] = source.elements.splice(from.index, 1);
   if (to.page !== from.page) targetPage.elements.splice(Math.max(0, Math.min(to.index, targetPage.elements.length)), 0, moved!);
