@@ -19,6 +19,8 @@ interface Props {
 export function TextsEditor({ label, value, languages, onChange, multiline }: Props) {
   const id = useId();
   const overridden = isCyrillicOverridden(value);
+  // Once a text exists in one language, the languages still missing are marked.
+  const started = languages.some((language) => textIn(value, language).trim());
   return (
     <fieldset className="texts-editor">
       <legend>{label}</legend>
@@ -30,7 +32,7 @@ export function TextsEditor({ label, value, languages, onChange, multiline }: Pr
           id: inputId,
           value: text,
           lang: language,
-          'aria-invalid': text.trim() ? undefined : true,
+          'aria-invalid': started && !text.trim() ? true : undefined,
           onChange: (event: { target: { value: string } }) => onChange(setText(value, language, event.target.value)),
         };
         return (
