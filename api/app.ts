@@ -27,7 +27,7 @@ import { webAppRoutes } from './web-app.ts';
 
 export interface AppDependencies {
   db: Db;
-  config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies'>>;
+  config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies' | 'chromiumPath'>>;
   /** Rate limits (per 15 minutes for sign-in, per minute for anonymous submissions); tests lower them. */
   limits?: { signInPerAccount?: number; signInPerClient?: number; submissionsPerClient?: number };
 }
@@ -53,7 +53,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
     .route('/surveys', indicatorRoutes(db))
     .route('/surveys', exportRoutes(db))
-    .route('/surveys', reportRoutes(db))
+    .route('/surveys', reportRoutes(db, { chromiumPath: config.chromiumPath }))
     .route('/surveys', chartRoutes(db))
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))

@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   /** Mark the session cookie Secure (serve over HTTPS, directly or behind a proxy). */
   secureCookies: boolean;
+  /** Chromium used to print reports to PDF; without it report.pdf answers 503. */
+  chromiumPath: string;
 }
 
 const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
@@ -27,6 +29,7 @@ const environment = z.object({
   WEB_DIST: z.string().min(1).default('web/dist'),
   TRUST_PROXY: flag,
   SECURE_COOKIES: flag,
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 /**
@@ -48,6 +51,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     webDist: values.WEB_DIST,
     trustProxy: values.TRUST_PROXY,
     secureCookies: values.SECURE_COOKIES,
+    chromiumPath: values.CHROMIUM_PATH,
   };
 }
 

@@ -3,6 +3,7 @@ import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { ensureAllResponseValues } from './responses/values.ts';
 import { publishSurveyFiles } from './surveys/publish.ts';
 
 // The only file that reads the environment, opens the real database and listens.
@@ -11,6 +12,9 @@ function start(): void {
   const files = loadSurveyFiles(config.surveysDir);
   const db = openDatabase(config.databasePath);
   const published = publishSurveyFiles(db, files);
+  // Responses stored before the analysed-values table existed get their values now, not on the first request.
+  const backfilled = ensureAllResponseValues(db);
+  if (backfilled > 0) console.log(`Prepared analysed values for ${backfilled} earlier responses.`);
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = `http://localhost:${info.port}`;
