@@ -1,16 +1,31 @@
-// Browser tests drive Debian's Chromium (test tools may not download browsers here).
-// When it is missing and we may install packages (root with apt-get, as on CI and fresh
+// The tests need three programs from Debian's packages: Chromium (browser tests, report PDFs; test
+// tools may not download browsers here), GNU PSPP and R (they run the exported SPSS syntax and R
+// script). When one is missing and we may install packages (root with apt-get, as on CI and fresh
 // machines), install it; otherwise stop with the command to run.
-import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(path)) {
+const onPath = (command) => {
+  try {
+    execSync(`command -v ${command}`, { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const missing = [
+  ...(existsSync(chromium) ? [] : ['chromium']),
+  ...(onPath('pspp') ? [] : ['pspp']),
+  ...(onPath('Rscript') ? [] : ['r-base-core']),
+];
+if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`Chromium not found at ${path}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(`The tests need ${missing.join(', ')}. Install: sudo apt-get install -y ${missing.join(' ')} (or set CHROMIUM_PATH).`);
     process.exit(1);
   }
-  console.log('Chromium is needed for the browser tests; installing Debian\'s chromium package…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  console.log(`The tests need ${missing.join(', ')}; installing Debian's packages…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
 }
