@@ -2,21 +2,12 @@ import type { EstimateRow } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
 import { domainSumsOfMany } from './domain-sums.ts';
-import type { DomainSums } from './domain-sums.ts';
-import { isCompletePartition, marginalSums } from './marginal-sums.ts';
+import { domainCells } from './domain-cells.ts';
 import { estimateDomain } from './domain-estimate.ts';
 import { estimateRow } from './estimate-row.ts';
 
-/** Sums read off an already computed crossing with one more (complete partition) dimension in front. */
-function cachedSums(prepared: Prepared, dimensionNames: readonly string[], cache: Map<string, DomainSums[]>): DomainSums[] | undefined {
-  for (const [key, sums] of cache) {
-    const names = key === '' ? [] : key.split('\u0000');
-    if (names.length !== dimensionNames.length + 1 || names.slice(1).join('\u0000') !== dimensionNames.join('\u0000')) continue;
-    const first = prepared.dimension(names[0] as string);
-    if (isCompletePartition(first)) return sums.map((crossed) => marginalSums(crossed, first.labels.length));
-  }
-  return undefined;
-}
+/** Indicators summed in one pass over the rows: shares the row lookups, bounds the memory of the sums. */
+const indicatorsPerPass = 6;
 
 /**
  * Estimate rows of every indicator for every domain of one breakdown (the crossing of the named
@@ -29,30 +20,28 @@ function cachedSums(prepared: Prepared, dimensionNames: readonly string[], cache
  * @example
  * breakdownEstimates(prepared, ['region', 'channel']);
  */
-export function breakdownEstimates(
-  prepared: Prepared,
-  dimensionNames: readonly string[],
-  cache: Map<string, DomainSums[]> = new Map(),
-): EstimateRow[] {
+export function breakdownEstimates(prepared: Prepared, dimensionNames: readonly string[]): EstimateRow[] {
   const { spec, design, calibration } = prepared;
   const breakdown = crossDimensions(dimensionNames.map((name) => prepared.dimension(name)));
-  const present = new Uint8Array(breakdown.domainCount);
-  for (const layer of breakdown.layers) {
-    if (layer === null) present[0] = 1;
-    else for (const code of layer.codes) present[code] = 1;
+  const cells = domainCells(design, breakdown);
+  const present: number[] = [];
+  for (let domain = 0; domain < breakdown.domainCount; domain++) {
+    if ((cells.domainStart[domain + 1] as number) > (cells.domainStart[domain] as number)) present.push(domain);
   }
+  const groups = present.map((domain) => domainGroups(breakdown, domain));
   const rows: EstimateRow[] = [];
   const indicators = spec.indicators ?? [];
-  const allSums = cachedSums(prepared, dimensionNames, cache) ??
-    domainSumsOfMany(design, calibration, indicators.map((indicator) => prepared.values.get(indicator.id) as Float64Array), breakdown);
-  cache.set(dimensionNames.join('\u0000'), allSums);
-  for (const [position, indicator] of indicators.entries()) {
-    const sums = allSums[position] as DomainSums;
-    for (let domain = 0; domain < breakdown.domainCount; domain++) {
-      if (present[domain] === 0) continue;
-      const result = estimateDomain(design, calibration, sums, domain);
-      rows.push(estimateRow(indicator, domainGroups(breakdown, domain), result, design, spec, calibration !== null));
-    }
+  for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
+    const chunk = indicators.slice(first, first + indicatorsPerPass);
+    const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
+    const allSums = domainSumsOfMany(design, calibration, values, breakdown, cells);
+    chunk.forEach((indicator, position) => {
+      const sums = allSums[position]!;
+      present.forEach((domain, index) => {
+        const result = estimateDomain(design, calibration, sums, domain);
+        rows.push(estimateRow(indicator, { ...groups[index] }, result, design, spec, calibration !== null));
+      });
+    });
   }
   return rows;
 }

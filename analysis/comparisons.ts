@@ -4,7 +4,9 @@ import type { ResolvedDimension } from './domains.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
 import { AnalysisError } from './errors.ts';
 import { domainSums } from './domain-sums.ts';
+import { domainCells } from './domain-cells.ts';
 import { estimateDomain, influenceVariance } from './domain-estimate.ts';
+import type { Influence } from './domain-estimate.ts';
 import { studentTQuantile, studentTTwoSidedP } from './distributions/student-t.ts';
 import { finiteOrNull } from './estimate-row.ts';
 import { suppressionFlag } from './suppression.ts';
@@ -46,6 +48,31 @@ export function comparisonDimension(prepared: Prepared, request: CompareRequest)
 }
 
 /**
+ * The influence of a − b: PSU totals over the PSUs either reaches, and group sums.
+ * `position` is scratch of one entry per PSU, all −1, and is left so.
+ *
+ * @example
+ * influenceDifference(a.influence, b.influence, new Int32Array(design.psuCount).fill(-1));
+ */
+export function influenceDifference(a: Influence, b: Influence, position: Int32Array): Influence {
+  const psus: number[] = Array.from(a.psus);
+  const totals: number[] = Array.from(a.psuTotals);
+  a.psus.forEach((psu, i) => (position[psu] = i));
+  b.psus.forEach((psu, i) => {
+    const at = position[psu] as number;
+    const value = b.psuTotals[i] as number;
+    if (at >= 0) totals[at] = (totals[at] as number) - value;
+    else {
+      psus.push(psu);
+      totals.push(-value);
+    }
+  });
+  for (const psu of a.psus) position[psu] = -1;
+  const stepSums = a.stepSums.map((sumsA, s) => sumsA.map((value, g) => value - (b.stepSums[s] as Float64Array)[g]!));
+  return { psus: Int32Array.from(psus), psuTotals: Float64Array.from(totals), stepSums };
+}
+
+/**
  * Differences between two groups' estimates (a − b) of every indicator, within every domain of a
  * breakdown, with the linearised standard error of the difference over the one design (so the
  * covariance of overlapping or clustered groups is accounted for), a t interval and a two-sided
@@ -66,9 +93,11 @@ export function compareGroups(prepared: Prepared, request: CompareRequest, withi
   const breakdown = crossDimensions([...within.map((name) => prepared.dimension(name)), sides]);
   const level = spec.level ?? 0.95;
   const rows: ComparisonRow[] = [];
+  const cells = domainCells(design, breakdown);
+  const position = new Int32Array(design.psuCount).fill(-1);
   for (const indicator of spec.indicators ?? []) {
     const values = prepared.values.get(indicator.id) as Float64Array;
-    const sums = domainSums(design, calibration, values, breakdown);
+    const sums = domainSums(design, calibration, values, breakdown, cells);
     for (let cell = 0; cell < breakdown.domainCount / 2; cell++) {
       const a = estimateDomain(design, calibration, sums, 2 * cell);
       const b = estimateDomain(design, calibration, sums, 2 * cell + 1);
@@ -84,13 +113,8 @@ export function compareGroups(prepared: Prepared, request: CompareRequest, withi
           pValue: null, flag: spec.suppression ? 'suppressed' : null });
         continue;
       }
-      const psuTotals = new Float64Array(design.psuCount);
-      for (let psu = 0; psu < design.psuCount; psu++) {
-        psuTotals[psu] = (a.influence.psuTotals[psu] as number) - (b.influence.psuTotals[psu] as number);
-      }
-      const stepSums = a.influence.stepSums.map((sumsA, s) => sumsA.map((value, g) => value - (b.influence.stepSums[s] as Float64Array)[g]!));
       // Over the full design, as svyby(covmat = TRUE) stacks the influence functions.
-      const variance = influenceVariance(design, calibration, { psuTotals, stepSums }, null);
+      const variance = influenceVariance(design, calibration, influenceDifference(a.influence, b.influence, position), null);
       const difference = a.estimate - b.estimate;
       const se = Math.sqrt(variance);
       const t = studentTQuantile(1 - (1 - level) / 2, design.degf);

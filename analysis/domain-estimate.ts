@@ -1,11 +1,16 @@
 import type { Design } from './design.ts';
 import type { DomainSums } from './domain-sums.ts';
 import type { Calibration } from './weighting/calibration.ts';
-import { calibrationProducts, residualPsuTotals } from './weighting/calibration-residuals.ts';
-import { domainDegreesOfFreedom, stratifiedVariance } from './variance.ts';
+import { calibrationProducts } from './weighting/calibration-residuals.ts';
+import { calibratedVariance } from './weighting/residual-variance.ts';
+import { sparseDegreesOfFreedom, sparseStratifiedVariance } from './sparse-variance.ts';
 
-/** Influence values of an estimate, summed by PSU and (for calibrated designs) by calibration group. */
+/**
+ * Influence values of an estimate, summed by PSU (only the PSUs it reaches, `psus[i]` with total
+ * `psuTotals[i]`; zero elsewhere) and, for calibrated designs, by calibration group.
+ */
 export interface Influence {
+  psus: Int32Array;
   psuTotals: Float64Array;
   stepSums: Float64Array[];
 }
@@ -22,13 +27,14 @@ export interface DomainEstimate {
   /** Degrees of freedom of the domain (R degf() of the subset design). */
   df: number;
   influence: Influence;
-  /** Rows of the domain by PSU (to drop strata the domain does not reach); null when calibrated. */
+  /** Rows of the domain by entry of `influence.psus` (to drop strata the domain does not reach); null when calibrated. */
   presence: Float64Array | null;
 }
 
 /**
  * Variance of an influence variable: residuals from the calibration when there is one, then the
- * stratified with-replacement variance of the PSU totals.
+ * stratified with-replacement variance of the PSU totals. `presence` (rows by entry of
+ * `influence.psus`) drops strata the domain does not reach; null keeps the full design.
  *
  * @example
  * influenceVariance(design, null, influence, presence);
@@ -39,10 +45,10 @@ export function influenceVariance(
   influence: Influence,
   presence: Float64Array | null,
 ): number {
-  if (calibration === null) return stratifiedVariance(design, influence.psuTotals, 0, presence);
-  const products = calibrationProducts(calibration, design.psuOfRow, design.psuCount);
-  const residuals = residualPsuTotals(calibration, products, influence.psuTotals, influence.stepSums, design.psuCount);
-  return stratifiedVariance(design, residuals, 0, null);
+  const sparse = { psus: influence.psus, totals: influence.psuTotals, presence };
+  if (calibration === null) return sparseStratifiedVariance(design, sparse, null);
+  const products = calibrationProducts(calibration, design);
+  return calibratedVariance(design, calibration, products, { ...sparse, presence: null }, influence.stepSums);
 }
 
 /**
@@ -54,7 +60,7 @@ export function influenceVariance(
  * without replacement of the same n from a population of Σw, with the weighted sample variance
  * s² = Σw(y−ȳ)²/Σw · n/(n−1): R's `svymean(deff = TRUE)` (which uses `svyvar`). When the weights
  * do not sum to more than n (unweighted data, where R returns Inf or NA) the with-replacement
- * variance s²/n is used, as R's deff = "replace".
+ * variance s²/n is used, as R's deff = "replace". Only the PSUs the domain reaches are visited.
  *
  * Reference: Lumley (2010) Complex Surveys §2.3–2.4; Kish (1965) §8.2; R `svymean`, `svyby`.
  *
@@ -68,20 +74,20 @@ export function estimateDomain(
   sums: DomainSums,
   domain: number,
 ): DomainEstimate {
-  const { psuCount } = sums;
-  const offset = domain * psuCount;
+  const start = sums.cells.domainStart[domain] as number;
+  const end = sums.cells.domainStart[domain + 1] as number;
   let sumWeights = 0;
   let sumValues = 0;
   let n = 0;
-  for (let psu = 0; psu < psuCount; psu++) {
-    sumWeights += sums.weight[offset + psu] as number;
-    sumValues += sums.weightedValue[offset + psu] as number;
-    n += sums.rows[offset + psu] as number;
+  for (let cell = start; cell < end; cell++) {
+    sumWeights += sums.weight[cell] as number;
+    sumValues += sums.weightedValue[cell] as number;
+    n += sums.rows[cell] as number;
   }
   const estimate = sumValues / sumWeights;
-  const psuTotals = new Float64Array(psuCount);
-  for (let psu = 0; psu < psuCount; psu++) {
-    psuTotals[psu] = ((sums.weightedValue[offset + psu] as number) - estimate * (sums.weight[offset + psu] as number)) / sumWeights;
+  const psuTotals = new Float64Array(end - start);
+  for (let cell = start; cell < end; cell++) {
+    psuTotals[cell - start] = ((sums.weightedValue[cell] as number) - estimate * (sums.weight[cell] as number)) / sumWeights;
   }
   const stepSums = (calibration?.steps ?? []).map((step, s) => {
     const groupSums = new Float64Array(step.groupCount);
@@ -92,8 +98,9 @@ export function estimateDomain(
     }
     return groupSums;
   });
-  const presence = sums.rows.subarray(offset, offset + psuCount);
-  const influence = { psuTotals, stepSums };
+  const psus = sums.cells.cellPsu.subarray(start, end);
+  const presence = sums.rows.subarray(start, end);
+  const influence = { psus, psuTotals, stepSums };
   const variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
   const spread = (sums.weightedSquare[domain] as number) / sumWeights - estimate * estimate;
   const sampleVariance = (Math.max(spread, 0) * n) / (n - 1);
@@ -104,7 +111,7 @@ export function estimateDomain(
     n,
     sumWeights,
     deff: variance / srsVariance,
-    df: domainDegreesOfFreedom(design, presence, 0),
+    df: sparseDegreesOfFreedom(design, psus, presence),
     influence,
     presence: calibration === null ? presence : null,
   };

@@ -1,16 +1,19 @@
 import type { Design } from './design.ts';
 import type { Breakdown } from './domains.ts';
+import type { DomainCells } from './domain-cells.ts';
+import { domainCells } from './domain-cells.ts';
 import type { Calibration } from './weighting/calibration.ts';
 
-/** Weighted sums of one indicator over the domains of a breakdown, by PSU. */
+/** Weighted sums of one indicator over the domains of a breakdown, by (domain, PSU) cell. */
 export interface DomainSums {
   domainCount: number;
-  psuCount: number;
-  /** Σ w·y by [domain · psuCount + psu]. */
+  /** The cells: which PSUs each domain reaches. */
+  cells: DomainCells;
+  /** Σ w·y by cell. */
   weightedValue: Float64Array;
-  /** Σ w by [domain · psuCount + psu]. */
+  /** Σ w by cell. */
   weight: Float64Array;
-  /** Rows by [domain · psuCount + psu]. */
+  /** Rows with a valid value, by cell (zero where only other indicators have values). */
   rows: Float64Array;
   /** Σ w·y² by domain. */
   weightedSquare: Float64Array;
@@ -37,8 +40,9 @@ export function domainSums(
   calibration: Calibration | null,
   values: Float64Array,
   breakdown: Breakdown,
+  cells: DomainCells = domainCells(design, breakdown),
 ): DomainSums {
-  return domainSumsOfMany(design, calibration, [values], breakdown)[0] as DomainSums;
+  return domainSumsOfMany(design, calibration, [values], breakdown, cells)[0] as DomainSums;
 }
 
 function addStepSums(sums: DomainSums, steps: Calibration['steps'], domain: number, row: number, w: number, value: number): void {
@@ -51,14 +55,16 @@ function addStepSums(sums: DomainSums, steps: Calibration['steps'], domain: numb
   }
 }
 
-function emptySums(domainCount: number, psuCount: number, calibration: Calibration | null): DomainSums {
+function emptySums(cells: DomainCells, calibration: Calibration | null): DomainSums {
   const steps = calibration?.steps ?? [];
+  const { domainCount } = cells;
+  const cellCount = cells.cellPsu.length;
   return {
     domainCount,
-    psuCount,
-    weightedValue: new Float64Array(domainCount * psuCount),
-    weight: new Float64Array(domainCount * psuCount),
-    rows: new Float64Array(domainCount * psuCount),
+    cells,
+    weightedValue: new Float64Array(cellCount),
+    weight: new Float64Array(cellCount),
+    rows: new Float64Array(cellCount),
     weightedSquare: new Float64Array(domainCount),
     stepValue: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
     stepWeight: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
@@ -66,34 +72,35 @@ function emptySums(domainCount: number, psuCount: number, calibration: Calibrati
 }
 
 /**
- * `domainSums` for several indicators in one pass over the rows of each layer (the row's PSU,
+ * `domainSums` for several indicators in one pass over the rows of each layer (the row's cell,
  * weight and domain are looked up once for all of them).
  *
  * @example
- * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown);
+ * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown, cells);
  */
 export function domainSumsOfMany(
   design: Design,
   calibration: Calibration | null,
   valuesList: readonly Float64Array[],
   breakdown: Breakdown,
+  cells: DomainCells = domainCells(design, breakdown),
 ): DomainSums[] {
-  const { domainCount } = breakdown;
-  const { psuCount, psuOfRow, weights } = design;
-  const all = valuesList.map(() => emptySums(domainCount, psuCount, calibration));
+  const { weights } = design;
+  const all = valuesList.map(() => emptySums(cells, calibration));
   const steps = calibration?.steps ?? [];
   const indicatorCount = valuesList.length;
   const weightedValues = all.map((sums) => sums.weightedValue);
   const weightSums = all.map((sums) => sums.weight);
   const rowCounts = all.map((sums) => sums.rows);
   const squares = all.map((sums) => sums.weightedSquare);
-  for (const layer of breakdown.layers) {
-    const count = layer === null ? (valuesList[0]?.length ?? 0) : layer.rows.length;
+  breakdown.layers.forEach((layer, layerIndex) => {
+    const entryCell = cells.entryCell[layerIndex] as Int32Array;
+    const count = entryCell.length;
     for (let index = 0; index < count; index++) {
       const row = layer === null ? index : (layer.rows[index] as number);
       const domain = layer === null ? 0 : (layer.codes[index] as number);
       const w = weights[row] as number;
-      const cell = domain * psuCount + (psuOfRow[row] as number);
+      const cell = entryCell[index] as number;
       for (let k = 0; k < indicatorCount; k++) {
         const value = (valuesList[k] as Float64Array)[row] as number;
         if (value !== value) continue;
@@ -108,6 +115,6 @@ export function domainSumsOfMany(
         if (steps.length > 0) addStepSums(all[k] as DomainSums, steps, domain, row, w, value);
       }
     }
-  }
+  });
   return all;
 }

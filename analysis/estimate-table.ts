@@ -1,5 +1,4 @@
 import type { AnalysisSpec, Columns, CompareRequest, EstimateRow, TableOptions, TableResult } from './types.ts';
-import type { DomainSums } from './domain-sums.ts';
 import { prepare } from './prepared.ts';
 import { breakdownEstimates } from './breakdown-estimates.ts';
 import { compareGroups } from './comparisons.ts';
@@ -37,12 +36,7 @@ export function estimateTable(data: Columns, spec: AnalysisSpec, options: TableO
   const prepared = prepare(data, spec);
   const by = options.by ?? [];
   const breakdowns = options.breakdowns ?? breakdownsFor(by);
-  // Largest crossings first, so smaller breakdowns can be summed from them (same numbers, fewer passes);
-  // rows are then put back in the requested order.
-  const cache = new Map<string, DomainSums[]>();
-  const order = breakdowns.map((dimensions, position) => ({ dimensions, position })).sort((a, b) => b.dimensions.length - a.dimensions.length);
-  const rowsByBreakdown: EstimateRow[][] = [];
-  for (const { dimensions, position } of order) rowsByBreakdown[position] = breakdownEstimates(prepared, dimensions, cache);
+  const rowsByBreakdown = breakdowns.map((dimensions) => breakdownEstimates(prepared, dimensions));
   const estimates = rowsByBreakdown.flat();
   const requests: readonly CompareRequest[] =
     options.compare === undefined ? [] : Array.isArray(options.compare) ? options.compare : [options.compare as CompareRequest];

@@ -1,70 +1,138 @@
+import type { Design } from '../design.ts';
 import type { Calibration } from './calibration.ts';
 
-/** Group-level cross sums a calibration's variance needs, computed once per calibration. */
+/**
+ * What a calibration's variance needs, computed once per design. Groups of all steps are
+ * numbered together: group h of step t is `groupOffset[t] + h`.
+ */
 export interface CalibrationProducts {
   /** cross[s][t][g * G_t + h] = Σ over rows in group g of step s and h of step t of factor_s · after_t. */
   cross: Float64Array[][];
-  /** psuWeight[t][p * G_t + h] = Σ over rows of PSU p in group h of step t of after_t. */
-  psuWeight: Float64Array[];
+  groupOffset: Int32Array;
+  groupTotal: number;
+  /** Σ of weights after each step by PSU and group, sparse by PSU: entries psuStart[p] .. psuStart[p + 1]. */
+  psuStart: Int32Array;
+  psuGroup: Int32Array;
+  psuGroupWeight: Float64Array;
+  /** Per stratum, Σ over its PSUs of those weights, by group: [stratum · groupTotal + group]. */
+  stratumGroupWeight: Float64Array;
+  /** Per stratum, Σ over its PSUs of products of two groups' weights (g ≤ h, off-diagonal doubled). */
+  stratumPairStart: Int32Array;
+  pairFirst: Int32Array;
+  pairSecond: Int32Array;
+  pairValue: Float64Array;
 }
 
 const cache = new WeakMap<Calibration, CalibrationProducts>();
 
-/**
- * Precomputes the cross sums between calibration steps (once per design).
- *
- * @example
- * const products = calibrationProducts(calibration, design.psuOfRow, design.psuCount);
- */
-export function calibrationProducts(calibration: Calibration, psuOfRow: Int32Array, psuCount: number): CalibrationProducts {
-  const cached = cache.get(calibration);
-  if (cached) return cached;
+function crossProducts(calibration: Calibration, rowCount: number): Float64Array[][] {
   const { steps } = calibration;
-  const cross = steps.map((stepS) =>
+  return steps.map((stepS) =>
     steps.map((stepT) => {
       const table = new Float64Array(stepS.groupCount * stepT.groupCount);
-      for (let row = 0; row < psuOfRow.length; row++) {
+      for (let row = 0; row < rowCount; row++) {
         const cell = (stepS.groups[row] as number) * stepT.groupCount + (stepT.groups[row] as number);
         table[cell] = (table[cell] as number) + (stepS.factor[row] as number) * (stepT.after[row] as number);
       }
       return table;
     }),
   );
-  const psuWeight = steps.map((step) => {
+}
+
+/** PSU × group weight sums of every step, kept only where a PSU has rows in the group. */
+function psuGroupWeights(calibration: Calibration, design: Design, groupOffset: Int32Array) {
+  const { psuCount, psuOfRow, rowCount } = design;
+  const tables = calibration.steps.map((step) => {
     const table = new Float64Array(psuCount * step.groupCount);
-    for (let row = 0; row < psuOfRow.length; row++) {
+    for (let row = 0; row < rowCount; row++) {
       const cell = (psuOfRow[row] as number) * step.groupCount + (step.groups[row] as number);
       table[cell] = (table[cell] as number) + (step.after[row] as number);
     }
     return table;
   });
-  const products = { cross, psuWeight };
+  const psuStart = new Int32Array(psuCount + 1);
+  const group: number[] = [];
+  const weight: number[] = [];
+  for (let psu = 0; psu < psuCount; psu++) {
+    calibration.steps.forEach((step, t) => {
+      const table = tables[t] as Float64Array;
+      for (let h = 0; h < step.groupCount; h++) {
+        const value = table[psu * step.groupCount + h] as number;
+        if (value !== 0) {
+          group.push((groupOffset[t] as number) + h);
+          weight.push(value);
+        }
+      }
+    });
+    psuStart[psu + 1] = group.length;
+  }
+  return { psuStart, psuGroup: Int32Array.from(group), psuGroupWeight: Float64Array.from(weight) };
+}
+
+/**
+ * Precomputes the cross sums between calibration steps and the PSU and stratum weight sums the
+ * residual variance needs (once per design).
+ *
+ * @example
+ * const products = calibrationProducts(calibration, design);
+ */
+export function calibrationProducts(calibration: Calibration, design: Design): CalibrationProducts {
+  const cached = cache.get(calibration);
+  if (cached) return cached;
+  const { steps } = calibration;
+  const groupOffset = new Int32Array(steps.length + 1);
+  steps.forEach((step, t) => (groupOffset[t + 1] = (groupOffset[t] as number) + step.groupCount));
+  const groupTotal = groupOffset[steps.length] as number;
+  const { psuStart, psuGroup, psuGroupWeight } = psuGroupWeights(calibration, design, groupOffset);
+  const { stratumCount, psusByStratum, stratumStart } = design;
+  const stratumGroupWeight = new Float64Array(stratumCount * groupTotal);
+  const square = new Float64Array(groupTotal * groupTotal);
+  const stratumPairStart = new Int32Array(stratumCount + 1);
+  const first: number[] = [];
+  const second: number[] = [];
+  const values: number[] = [];
+  for (let stratum = 0; stratum < stratumCount; stratum++) {
+    for (let k = stratumStart[stratum] as number; k < (stratumStart[stratum + 1] as number); k++) {
+      const psu = psusByStratum[k] as number;
+      for (let a = psuStart[psu] as number; a < (psuStart[psu + 1] as number); a++) {
+        const g = psuGroup[a] as number;
+        const wa = psuGroupWeight[a] as number;
+        stratumGroupWeight[stratum * groupTotal + g] = (stratumGroupWeight[stratum * groupTotal + g] as number) + wa;
+        for (let b = psuStart[psu] as number; b < (psuStart[psu + 1] as number); b++) {
+          const h = psuGroup[b] as number;
+          if (h < g) continue;
+          const cell = g * groupTotal + h;
+          square[cell] = (square[cell] as number) + (h === g ? wa * wa : 2 * wa * (psuGroupWeight[b] as number));
+        }
+      }
+    }
+    for (let cell = 0; cell < square.length; cell++) {
+      if (square[cell] === 0) continue;
+      first.push(Math.floor(cell / groupTotal));
+      second.push(cell % groupTotal);
+      values.push(square[cell] as number);
+      square[cell] = 0;
+    }
+    stratumPairStart[stratum + 1] = first.length;
+  }
+  const products = {
+    cross: crossProducts(calibration, design.rowCount), groupOffset, groupTotal, psuStart, psuGroup, psuGroupWeight,
+    stratumGroupWeight, stratumPairStart, pairFirst: Int32Array.from(first), pairSecond: Int32Array.from(second),
+    pairValue: Float64Array.from(values),
+  };
   cache.set(calibration, products);
   return products;
 }
 
 /**
- * PSU totals of the calibration residuals of an influence variable x, from the PSU totals of x
- * and, per step, its group sums Σ_g factor·x. Equivalent to R's `svyrecvar` loop
- * `x <- x - psw * m[group]` (ten passes over the margins for raking, one for post-stratification),
- * done on group totals instead of rows because the corrections are constant within groups.
- *
- * Why: a post-stratified or raked estimator's variance is that of the residuals of its influence
- * values from the calibration margins (Deville & Särndal 1992); matching R needs R's exact
- * finite number of backfitting passes.
- *
- * Reference: R `survey:::svyrecvar` (postStrata branch); Lumley (2010) §7.4.
+ * The per-group corrections m of R's `svyrecvar` loop `x <- x - psw * m[group]` for an influence
+ * variable with group sums Σ_g factor·x per step (`stepSums`), after the calibration's passes
+ * (ten for raking, one for post-stratification), all steps' groups in one vector.
  *
  * @example
- * const residuals = residualPsuTotals(calibration, products, psuTotals, stepSums, design.psuCount);
+ * const corrections = calibrationCorrections(calibration, products, influence.stepSums);
  */
-export function residualPsuTotals(
-  calibration: Calibration,
-  products: CalibrationProducts,
-  psuTotals: Float64Array,
-  stepSums: readonly Float64Array[],
-  psuCount: number,
-): Float64Array {
+export function calibrationCorrections(calibration: Calibration, products: CalibrationProducts, stepSums: readonly Float64Array[]): Float64Array {
   const { steps } = calibration;
   const corrections = steps.map((step) => new Float64Array(step.groupCount));
   for (let pass = 0; pass < calibration.passes; pass++) {
@@ -83,16 +151,7 @@ export function residualPsuTotals(
       }
     });
   }
-  const result = Float64Array.from(psuTotals);
-  steps.forEach((step, t) => {
-    const psuWeight = products.psuWeight[t] as Float64Array;
-    const correction = corrections[t] as Float64Array;
-    for (let psu = 0; psu < psuCount; psu++) {
-      let total = 0;
-      const base = psu * step.groupCount;
-      for (let h = 0; h < step.groupCount; h++) total += (psuWeight[base + h] as number) * (correction[h] as number);
-      result[psu] = (result[psu] as number) - total;
-    }
-  });
-  return result;
+  const all = new Float64Array(products.groupTotal);
+  corrections.forEach((correction, t) => all.set(correction, products.groupOffset[t] as number));
+  return all;
 }

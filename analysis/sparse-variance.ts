@@ -1,0 +1,115 @@
+import type { Design } from './design.ts';
+
+/**
+ * Influence totals of the PSUs an estimate reaches: entry i is PSU psus[i] with total totals[i]
+ * (PSUs are distinct); every other PSU of the design has total zero, unless `untouched` says
+ * otherwise for its stratum.
+ */
+export interface SparseTotals {
+  psus: Int32Array;
+  totals: Float64Array;
+  /** Rows of the domain by entry (to drop strata the domain does not reach); null for the full design. */
+  presence: Float64Array | null;
+}
+
+/**
+ * Per stratum, Σ and Σ² of the totals of the PSUs not listed in a `SparseTotals` (a calibrated
+ * design's residuals are not zero outside the domain).
+ */
+export interface UntouchedMoments {
+  sum: Float64Array;
+  squares: Float64Array;
+}
+
+/**
+ * `stratifiedVariance` (see variance.ts) from the PSUs with a nonzero total only: the stratum
+ * mean takes the unlisted PSUs into account through their count (or their moments), and their
+ * squared deviations (0 − mean)² are added in closed form, n_unlisted · mean², so the work is
+ * proportional to the listed PSUs plus the strata, whatever the number of PSUs in the design.
+ *
+ * Why: a domain of a large sample (a region × channel cell) reaches a few thousand of 125,000
+ * PSUs; summing zeros for the rest dominated the time of a full table. The centred two-pass form
+ * keeps the rounding of the dense sum (no Σz² − (Σz)²/n cancellation).
+ *
+ * Reference: R `survey:::onestrat` (with `survey.lonely.psu` and `survey.adjust.domain.lonely`);
+ * Wolter (2007) §6.11.
+ *
+ * @example
+ * // stratum of four PSUs, two reached with totals 1 and −1: mean 0, variance 4/3 · 2
+ * sparseStratifiedVariance(design, { psus, totals, presence: null }, null);
+ */
+export function sparseStratifiedVariance(design: Design, sparse: SparseTotals, untouched: UntouchedMoments | null): number {
+  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumOfPsu, stratumCount } = design;
+  const { psus, totals, presence } = sparse;
+  const sums = new Float64Array(stratumCount);
+  const listed = new Int32Array(stratumCount);
+  const reached = new Int32Array(stratumCount);
+  for (let i = 0; i < psus.length; i++) {
+    const stratum = stratumOfPsu[psus[i] as number] as number;
+    sums[stratum] = (sums[stratum] as number) + (totals[i] as number);
+    listed[stratum] = (listed[stratum] as number) + 1;
+    if (presence !== null && (presence[i] as number) > 0) reached[stratum] = (reached[stratum] as number) + 1;
+  }
+  const centres = new Float64Array(stratumCount);
+  for (let stratum = 0; stratum < stratumCount; stratum++) {
+    const count = psusInStratum[stratum] as number;
+    const present = presence === null ? count : (reached[stratum] as number);
+    const total = (sums[stratum] as number) + (untouched === null ? 0 : (untouched.sum[stratum] as number));
+    centres[stratum] = lonelyPsu !== 'adjust' || present > 1 || (count > 1 && !adjustDomainLonely) ? total / count : 0;
+  }
+  const squares = new Float64Array(stratumCount);
+  for (let i = 0; i < psus.length; i++) {
+    const stratum = stratumOfPsu[psus[i] as number] as number;
+    const deviation = (totals[i] as number) - (centres[stratum] as number);
+    squares[stratum] = (squares[stratum] as number) + deviation * deviation;
+  }
+  let sum = 0;
+  let strataPresent = 0;
+  let strataCounted = 0;
+  for (let stratum = 0; stratum < stratumCount; stratum++) {
+    const count = psusInStratum[stratum] as number;
+    const present = presence === null ? count : (reached[stratum] as number);
+    if (presence !== null && present === 0) continue;
+    strataPresent++;
+    const centre = centres[stratum] as number;
+    const unlisted = count - (listed[stratum] as number);
+    let stratumSquares = (squares[stratum] as number) + unlisted * centre * centre;
+    if (untouched !== null) {
+      stratumSquares += (untouched.squares[stratum] as number) - 2 * centre * (untouched.sum[stratum] as number);
+    }
+    if (count > 1) {
+      if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
+      sum += (stratumSquares * count) / (count - 1);
+      strataCounted++;
+    } else {
+      if (lonelyPsu === 'average') continue;
+      sum += stratumSquares;
+      strataCounted++;
+    }
+  }
+  if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
+  return (sum * strataPresent) / strataCounted;
+}
+
+/**
+ * `domainDegreesOfFreedom` (variance.ts) from the PSUs a domain reaches: PSUs with at least one
+ * row minus strata with at least one row.
+ *
+ * @example
+ * sparseDegreesOfFreedom(design, psus, rows); // => reached PSUs − reached strata
+ */
+export function sparseDegreesOfFreedom(design: Design, psus: Int32Array, presence: Float64Array): number {
+  const reached = new Uint8Array(design.stratumCount);
+  let psuCount = 0;
+  let strata = 0;
+  for (let i = 0; i < psus.length; i++) {
+    if ((presence[i] as number) <= 0) continue;
+    psuCount++;
+    const stratum = design.stratumOfPsu[psus[i] as number] as number;
+    if (reached[stratum] === 0) {
+      reached[stratum] = 1;
+      strata++;
+    }
+  }
+  return psuCount - strata;
+}
