@@ -52,6 +52,12 @@ describe('an evaluator on the dashboard', () => {
     const refused = await page.request.get(`${running.baseUrl}/api/surveys/bih-police-trust/exports/microdata.csv`);
     expect(refused.status()).toBe(403);
     await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
+
+    // Evaluators follow fieldwork too, as counts: never a submission's details.
+    await page.getByRole('link', { name: 'Fieldwork progress of this survey' }).click();
+    await page.waitForURL(/\/studio\/bih-police-trust\/monitor$/);
+    await page.getByText('Responses by region').first().waitFor();
+    expect(await page.getByText('Latest submissions').count()).toBe(0);
     await context.close();
   });
 });

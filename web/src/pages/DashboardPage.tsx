@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { groupLabels } from '../../../surveys/group-labels.ts';
 import { Controls } from '../dashboard/Controls.tsx';
 import { Downloads } from '../dashboard/Downloads.tsx';
@@ -62,6 +63,7 @@ function Dashboard() {
           {surveys.map((entry) => <option key={entry.slug} value={entry.slug}>{entry.title.en ?? entry.slug}</option>)}
         </select>
       </label>
+      {selection && <p><Link href={`/studio/${selection.slug}/monitor`}>Fieldwork progress of this survey</Link></p>}
       {survey && selection && (
         <Controls
           selection={selection}
