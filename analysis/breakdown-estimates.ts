@@ -1,47 +1,103 @@
 import type { EstimateRow } from './types.ts';
 import type { Prepared } from './prepared.ts';
+import type { Breakdown } from './domains.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
 import { domainSumsOfMany } from './domain-sums.ts';
+import type { DomainSums } from './domain-sums.ts';
+import type { DomainCells } from './domain-cells.ts';
 import { domainCells } from './domain-cells.ts';
+import type { FoldedCells } from './fold-sums.ts';
+import { foldCells, foldSums, isCompletePartition } from './fold-sums.ts';
 import { estimateDomain } from './domain-estimate.ts';
 import { estimateRow } from './estimate-row.ts';
 
 /** Indicators summed in one pass over the rows: shares the row lookups, bounds the memory of the sums. */
-const indicatorsPerPass = 6;
+const indicatorsPerPass = 5;
+
+/** How one breakdown's sums are made: from its rows, or folded from a larger crossing's. */
+interface Plan {
+  breakdown: Breakdown;
+  cells: DomainCells;
+  /** Position (in the plan list) of the crossing to fold from, with its first dimension's groups. */
+  foldFrom: { position: number; folded: FoldedCells } | null;
+  present: number[];
+  groups: Record<string, string>[];
+}
+
+const key = (names: readonly string[]): string => names.join('\u0000');
+
+/** Plans breakdowns largest first, so smaller ones can be folded from a crossing with one more (complete partition) dimension in front. */
+function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): { plans: Plan[]; order: number[] } {
+  const order = breakdowns.map((_, position) => position).sort((a, b) => breakdowns[b]!.length - breakdowns[a]!.length);
+  const planned = new Map<string, number>();
+  const plans: Plan[] = [];
+  for (const position of order) {
+    const names = breakdowns[position]!;
+    const breakdown = crossDimensions(names.map((name) => prepared.dimension(name)));
+    let foldFrom: Plan['foldFrom'] = null;
+    for (const [crossedKey, crossedPosition] of planned) {
+      const crossedNames = crossedKey === '' ? [] : crossedKey.split('\u0000');
+      if (crossedNames.length !== names.length + 1 || key(crossedNames.slice(1)) !== key(names)) continue;
+      const first = prepared.dimension(crossedNames[0] as string);
+      if (!isCompletePartition(first)) continue;
+      const crossed = plans[crossedPosition] as Plan;
+      foldFrom = { position: crossedPosition, folded: foldCells(crossed.cells, first.labels.length, prepared.design.psuCount) };
+      break;
+    }
+    const cells = foldFrom?.folded.cells ?? domainCells(prepared.design, breakdown);
+    const present: number[] = [];
+    for (let domain = 0; domain < breakdown.domainCount; domain++) {
+      if ((cells.domainStart[domain + 1] as number) > (cells.domainStart[domain] as number)) present.push(domain);
+    }
+    planned.set(key(names), plans.length);
+    plans.push({ breakdown, cells, foldFrom, present, groups: present.map((domain) => domainGroups(breakdown, domain)) });
+  }
+  return { plans, order };
+}
 
 /**
- * Estimate rows of every indicator for every domain of one breakdown (the crossing of the named
- * dimensions; none = whole sample). Domains with no respondent at all are left out, as
- * `svyby(drop.empty.groups = TRUE)` does.
+ * Estimate rows of every indicator for every domain of each breakdown (the crossing of the
+ * named dimensions; none = whole sample), one list per breakdown in the order asked. Domains
+ * with no respondent at all are left out, as `svyby(drop.empty.groups = TRUE)` does.
  *
  * Reference: R `svyby(~y, ~region + channel, design, svymean, deff = TRUE)` and
  * `svyby(~fav, ~region, design, svyciprop, vartype = "ci")`.
  *
  * @example
- * breakdownEstimates(prepared, ['region', 'channel']);
+ * const [whole, byRegion] = tableEstimates(prepared, [[], ['region']]);
  */
-export function breakdownEstimates(prepared: Prepared, dimensionNames: readonly string[]): EstimateRow[] {
+export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonly string[])[]): EstimateRow[][] {
   const { spec, design, calibration } = prepared;
-  const breakdown = crossDimensions(dimensionNames.map((name) => prepared.dimension(name)));
-  const cells = domainCells(design, breakdown);
-  const present: number[] = [];
-  for (let domain = 0; domain < breakdown.domainCount; domain++) {
-    if ((cells.domainStart[domain + 1] as number) > (cells.domainStart[domain] as number)) present.push(domain);
-  }
-  const groups = present.map((domain) => domainGroups(breakdown, domain));
-  const rows: EstimateRow[] = [];
+  const { plans, order } = plan(prepared, breakdowns);
+  const rows: EstimateRow[][] = breakdowns.map(() => []);
   const indicators = spec.indicators ?? [];
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
-    const allSums = domainSumsOfMany(design, calibration, values, breakdown, cells);
-    chunk.forEach((indicator, position) => {
-      const sums = allSums[position]!;
-      present.forEach((domain, index) => {
-        const result = estimateDomain(design, calibration, sums, domain);
-        rows.push(estimateRow(indicator, { ...groups[index] }, result, design, spec, calibration !== null));
+    const sumsByPlan: DomainSums[][] = [];
+    plans.forEach((planned, index) => {
+      const sums = planned.foldFrom === null
+        ? domainSumsOfMany(design, calibration, values, planned.breakdown, planned.cells)
+        : foldSums(sumsByPlan[planned.foldFrom.position] as DomainSums[], planned.foldFrom.folded);
+      sumsByPlan.push(sums);
+      const target = rows[order[index] as number] as EstimateRow[];
+      chunk.forEach((indicator, position) => {
+        planned.present.forEach((domain, at) => {
+          const result = estimateDomain(design, calibration, sums[position] as DomainSums, domain);
+          target.push(estimateRow(indicator, { ...planned.groups[at] }, result, design, spec, calibration !== null));
+        });
       });
     });
   }
   return rows;
+}
+
+/**
+ * Estimate rows of every indicator for every domain of one breakdown.
+ *
+ * @example
+ * breakdownEstimates(prepared, ['region', 'channel']);
+ */
+export function breakdownEstimates(prepared: Prepared, dimensionNames: readonly string[]): EstimateRow[] {
+  return tableEstimates(prepared, [dimensionNames])[0] as EstimateRow[];
 }

@@ -3,14 +3,18 @@ import type { Breakdown } from './domains.ts';
 
 /**
  * The (domain, PSU) pairs of a breakdown that have at least one row, grouped by domain: domain d
- * owns cells domainStart[d] .. domainStart[d + 1], cell c lies in PSU cellPsu[c], and entry i of
- * layer l (see `Breakdown.layers`) adds to cell entryCell[l][i].
+ * owns cells domainStart[d] .. domainStart[d + 1] and cell c lies in PSU cellPsu[c]. The rows
+ * of each domain are listed too, domain by domain (entryStart[d] .. entryStart[d + 1]), each
+ * with its cell, so sums are written to one domain's cells at a time (cache-friendly).
  */
 export interface DomainCells {
   domainCount: number;
   domainStart: Int32Array;
   cellPsu: Int32Array;
-  entryCell: Int32Array[];
+  /** Null for cells folded from a crossing (see fold-sums.ts), which are summed from cells, not rows. */
+  entryStart: Int32Array | null;
+  entryRow: Int32Array | null;
+  entryCell: Int32Array | null;
 }
 
 /**
@@ -39,20 +43,16 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
     entriesInDomain[domain + 1] = (entriesInDomain[domain + 1] as number) + (entriesInDomain[domain] as number);
   }
   const total = entriesInDomain[domainCount] as number;
-  const sortedEntry = new Int32Array(total);
   const sortedRow = new Int32Array(total);
   const fill = entriesInDomain.slice(0, domainCount);
-  let entryBase = 0;
   for (const layer of layers) {
     const count = layerSize(layer);
     for (let index = 0; index < count; index++) {
       const domain = layer === null ? 0 : (layer.codes[index] as number);
       const at = fill[domain] as number;
-      sortedEntry[at] = entryBase + index;
       sortedRow[at] = layer === null ? index : (layer.rows[index] as number);
       fill[domain] = at + 1;
     }
-    entryBase += count;
   }
   // Within each domain, one cell per PSU met, in order of first appearance.
   const cellOfEntry = new Int32Array(total);
@@ -76,17 +76,12 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
         cellOfPsu[psu] = cell;
         cellPsu[cell] = psu;
       }
-      cellOfEntry[sortedEntry[at] as number] = cell;
+      cellOfEntry[at] = cell;
     }
     for (let cell = first; cell < cells; cell++) cellOfPsu[cellPsu[cell] as number] = -1;
   }
   domainStart[domainCount] = cells;
-  const entryCell: Int32Array[] = [];
-  entryBase = 0;
-  for (const layer of layers) {
-    const count = layerSize(layer);
-    entryCell.push(cellOfEntry.subarray(entryBase, entryBase + count));
-    entryBase += count;
-  }
-  return { domainCount, domainStart, cellPsu: cellPsu.slice(0, cells), entryCell };
+  return {
+    domainCount, domainStart, cellPsu: cellPsu.slice(0, cells), entryStart: entriesInDomain, entryRow: sortedRow, entryCell: cellOfEntry,
+  };
 }

@@ -3,7 +3,7 @@ import type { DomainSums } from './domain-sums.ts';
 import type { Calibration } from './weighting/calibration.ts';
 import { calibrationProducts } from './weighting/calibration-residuals.ts';
 import { calibratedVariance } from './weighting/residual-variance.ts';
-import { sparseDegreesOfFreedom, sparseStratifiedVariance } from './sparse-variance.ts';
+import { sparseStratifiedVariance } from './sparse-variance.ts';
 
 /**
  * Influence values of an estimate, summed by PSU (only the PSUs it reaches, `psus[i]` with total
@@ -76,18 +76,36 @@ export function estimateDomain(
 ): DomainEstimate {
   const start = sums.cells.domainStart[domain] as number;
   const end = sums.cells.domainStart[domain + 1] as number;
+  const { cellSums, stride, offset } = sums;
   let sumWeights = 0;
   let sumValues = 0;
   let n = 0;
+  const presence = new Float64Array(end - start);
+  const psus = sums.cells.cellPsu.subarray(start, end);
+  // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
+  const reachedStratum = new Uint8Array(design.stratumCount);
+  let df = 0;
   for (let cell = start; cell < end; cell++) {
-    sumWeights += sums.weight[cell] as number;
-    sumValues += sums.weightedValue[cell] as number;
-    n += sums.rows[cell] as number;
+    const at = cell * stride + offset;
+    const rows = cellSums[at + 2] as number;
+    sumValues += cellSums[at] as number;
+    sumWeights += cellSums[at + 1] as number;
+    n += rows;
+    presence[cell - start] = rows;
+    if (rows > 0) {
+      df++;
+      const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
+      if (reachedStratum[stratum] === 0) {
+        reachedStratum[stratum] = 1;
+        df--;
+      }
+    }
   }
   const estimate = sumValues / sumWeights;
   const psuTotals = new Float64Array(end - start);
   for (let cell = start; cell < end; cell++) {
-    psuTotals[cell - start] = ((sums.weightedValue[cell] as number) - estimate * (sums.weight[cell] as number)) / sumWeights;
+    const at = cell * stride + offset;
+    psuTotals[cell - start] = ((cellSums[at] as number) - estimate * (cellSums[at + 1] as number)) / sumWeights;
   }
   const stepSums = (calibration?.steps ?? []).map((step, s) => {
     const groupSums = new Float64Array(step.groupCount);
@@ -98,8 +116,6 @@ export function estimateDomain(
     }
     return groupSums;
   });
-  const psus = sums.cells.cellPsu.subarray(start, end);
-  const presence = sums.rows.subarray(start, end);
   const influence = { psus, psuTotals, stepSums };
   const variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
   const spread = (sums.weightedSquare[domain] as number) / sumWeights - estimate * estimate;
@@ -111,7 +127,7 @@ export function estimateDomain(
     n,
     sumWeights,
     deff: variance / srsVariance,
-    df: sparseDegreesOfFreedom(design, psus, presence),
+    df,
     influence,
     presence: calibration === null ? presence : null,
   };

@@ -9,12 +9,14 @@ export interface DomainSums {
   domainCount: number;
   /** The cells: which PSUs each domain reaches. */
   cells: DomainCells;
-  /** Σ w·y by cell. */
-  weightedValue: Float64Array;
-  /** Σ w by cell. */
-  weight: Float64Array;
-  /** Rows with a valid value, by cell (zero where only other indicators have values). */
-  rows: Float64Array;
+  /**
+   * By cell, shared by the indicators summed together: cellSums[cell · stride + offset + j] is
+   * Σ w·y (j = 0), Σ w (j = 1) and the rows with a valid value (j = 2; zero where only other
+   * indicators have values). Interleaved so one row's additions to a cell touch one cache line.
+   */
+  cellSums: Float64Array;
+  stride: number;
+  offset: number;
   /** Σ w·y² by domain. */
   weightedSquare: Float64Array;
   /** Per calibration step, Σ factor·w·y by [domain · groupCount + group]. */
@@ -45,35 +47,21 @@ export function domainSums(
   return domainSumsOfMany(design, calibration, [values], breakdown, cells)[0] as DomainSums;
 }
 
-function addStepSums(sums: DomainSums, steps: Calibration['steps'], domain: number, row: number, w: number, value: number): void {
-  for (let s = 0; s < steps.length; s++) {
-    const step = steps[s]!;
-    const stepCell = domain * step.groupCount + (step.groups[row] as number);
-    const scaled = (step.factor[row] as number) * w;
-    sums.stepValue[s]![stepCell] = sums.stepValue[s]![stepCell]! + scaled * value;
-    sums.stepWeight[s]![stepCell] = sums.stepWeight[s]![stepCell]! + scaled;
-  }
-}
+/** Per calibration step, factor · w of every row (the step sums' weights), once per calibration. */
+const scaledCache = new WeakMap<Calibration, Float64Array[]>();
 
-function emptySums(cells: DomainCells, calibration: Calibration | null): DomainSums {
-  const steps = calibration?.steps ?? [];
-  const { domainCount } = cells;
-  const cellCount = cells.cellPsu.length;
-  return {
-    domainCount,
-    cells,
-    weightedValue: new Float64Array(cellCount),
-    weight: new Float64Array(cellCount),
-    rows: new Float64Array(cellCount),
-    weightedSquare: new Float64Array(domainCount),
-    stepValue: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
-    stepWeight: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
-  };
+function scaledWeights(calibration: Calibration, weights: Float64Array): Float64Array[] {
+  let scaled = scaledCache.get(calibration);
+  if (scaled === undefined) {
+    scaled = calibration.steps.map((step) => step.factor.map((factor, row) => factor * (weights[row] as number)));
+    scaledCache.set(calibration, scaled);
+  }
+  return scaled;
 }
 
 /**
- * `domainSums` for several indicators in one pass over the rows of each layer (the row's cell,
- * weight and domain are looked up once for all of them).
+ * `domainSums` for several indicators in one pass over the rows of each domain (the row's cell
+ * and weight are looked up once for all of them, and one domain's cells are written at a time).
  *
  * @example
  * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown, cells);
@@ -86,35 +74,50 @@ export function domainSumsOfMany(
   cells: DomainCells = domainCells(design, breakdown),
 ): DomainSums[] {
   const { weights } = design;
-  const all = valuesList.map(() => emptySums(cells, calibration));
+  const { domainCount, entryStart, entryRow, entryCell } = cells;
+  if (entryStart === null || entryRow === null || entryCell === null) throw new Error('domainSumsOfMany needs cells with their rows');
   const steps = calibration?.steps ?? [];
+  const stepCount = steps.length;
+  const stepGroups = steps.map((step) => step.groups);
+  const stepGroupCounts = steps.map((step) => step.groupCount);
+  const stepScaled = calibration === null ? [] : scaledWeights(calibration, weights);
   const indicatorCount = valuesList.length;
-  const weightedValues = all.map((sums) => sums.weightedValue);
-  const weightSums = all.map((sums) => sums.weight);
-  const rowCounts = all.map((sums) => sums.rows);
+  const stride = 3 * indicatorCount;
+  const cellSums = new Float64Array(cells.cellPsu.length * stride);
+  const all: DomainSums[] = valuesList.map((_, k) => ({
+    domainCount, cells, cellSums, stride, offset: 3 * k,
+    weightedSquare: new Float64Array(domainCount),
+    stepValue: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
+    stepWeight: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
+  }));
   const squares = all.map((sums) => sums.weightedSquare);
-  breakdown.layers.forEach((layer, layerIndex) => {
-    const entryCell = cells.entryCell[layerIndex] as Int32Array;
-    const count = entryCell.length;
-    for (let index = 0; index < count; index++) {
-      const row = layer === null ? index : (layer.rows[index] as number);
-      const domain = layer === null ? 0 : (layer.codes[index] as number);
+  // Flat list indexed k · stepCount + s, so the inner loop reads plain arrays.
+  const stepValues = all.flatMap((sums) => sums.stepValue);
+  const stepWeights = all.flatMap((sums) => sums.stepWeight);
+  for (let domain = 0; domain < domainCount; domain++) {
+    for (let entry = entryStart[domain] as number; entry < (entryStart[domain + 1] as number); entry++) {
+      const row = entryRow[entry] as number;
       const w = weights[row] as number;
-      const cell = entryCell[index] as number;
+      const base = (entryCell[entry] as number) * stride;
       for (let k = 0; k < indicatorCount; k++) {
         const value = (valuesList[k] as Float64Array)[row] as number;
         if (value !== value) continue;
-        const weightedValue = weightedValues[k] as Float64Array;
-        const weight = weightSums[k] as Float64Array;
-        const rows = rowCounts[k] as Float64Array;
+        const at = base + 3 * k;
+        cellSums[at] = (cellSums[at] as number) + w * value;
+        cellSums[at + 1] = (cellSums[at + 1] as number) + w;
+        cellSums[at + 2] = (cellSums[at + 2] as number) + 1;
         const square = squares[k] as Float64Array;
-        weightedValue[cell] = (weightedValue[cell] as number) + w * value;
-        weight[cell] = (weight[cell] as number) + w;
-        rows[cell] = (rows[cell] as number) + 1;
         square[domain] = (square[domain] as number) + w * value * value;
-        if (steps.length > 0) addStepSums(all[k] as DomainSums, steps, domain, row, w, value);
+        for (let s = 0; s < stepCount; s++) {
+          const stepCell = domain * (stepGroupCounts[s] as number) + ((stepGroups[s] as Int32Array)[row] as number);
+          const scaled = (stepScaled[s] as Float64Array)[row] as number;
+          const stepValue = stepValues[k * stepCount + s] as Float64Array;
+          const stepWeight = stepWeights[k * stepCount + s] as Float64Array;
+          stepValue[stepCell] = (stepValue[stepCell] as number) + scaled * value;
+          stepWeight[stepCell] = (stepWeight[stepCell] as number) + scaled;
+        }
       }
     }
-  });
+  }
   return all;
 }

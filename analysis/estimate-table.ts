@@ -1,6 +1,6 @@
 import type { AnalysisSpec, Columns, CompareRequest, EstimateRow, TableOptions, TableResult } from './types.ts';
 import { prepare } from './prepared.ts';
-import { breakdownEstimates } from './breakdown-estimates.ts';
+import { tableEstimates } from './breakdown-estimates.ts';
 import { compareGroups } from './comparisons.ts';
 import { reliabilityTable } from './reliability-table.ts';
 
@@ -36,7 +36,7 @@ export function estimateTable(data: Columns, spec: AnalysisSpec, options: TableO
   const prepared = prepare(data, spec);
   const by = options.by ?? [];
   const breakdowns = options.breakdowns ?? breakdownsFor(by);
-  const rowsByBreakdown = breakdowns.map((dimensions) => breakdownEstimates(prepared, dimensions));
+  const rowsByBreakdown = tableEstimates(prepared, breakdowns);
   const estimates = rowsByBreakdown.flat();
   const requests: readonly CompareRequest[] =
     options.compare === undefined ? [] : Array.isArray(options.compare) ? options.compare : [options.compare as CompareRequest];

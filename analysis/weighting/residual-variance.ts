@@ -5,6 +5,23 @@ import type { Calibration } from './calibration.ts';
 import type { CalibrationProducts } from './calibration-residuals.ts';
 import { calibrationCorrections } from './calibration-residuals.ts';
 
+/** A reusable per-design buffer for the residual totals (every PSU at most once). */
+interface Scratch {
+  totals: Float64Array;
+}
+
+const scratchCache = new WeakMap<Design, Scratch>();
+
+function scratchFor(design: Design): Scratch {
+  let scratch = scratchCache.get(design);
+  if (scratch === undefined) {
+    const size = design.psuCount;
+    scratch = { totals: new Float64Array(size) };
+    scratchCache.set(design, scratch);
+  }
+  return scratch;
+}
+
 /** Σ over a PSU's groups of its weight after the step times the group's correction. */
 function psuCorrection(products: CalibrationProducts, corrections: Float64Array, psu: number): number {
   let total = 0;
@@ -22,9 +39,8 @@ function psuCorrection(products: CalibrationProducts, corrections: Float64Array,
  * Why: outside the domain x is zero but its residual −Σ w_after · m is not, so every PSU of the
  * design counts. For each stratum, the residuals of PSUs the domain does not reach are summed in
  * closed form from per-stratum sums of the PSU weights by group (Σ W_p·m and Σ (W_p·m)² =
- * mᵀ(Σ W_p W_pᵀ)m), so the cost does not grow with the PSUs of the design. Where the domain
- * reaches at least half of a stratum's PSUs the rest are listed one by one instead (as cheap, and
- * the rounding of the dense sum).
+ * mᵀ(Σ W_p W_pᵀ)m, less the PSUs it reaches), so the cost does not grow with the PSUs of the
+ * design.
  *
  * Reference: R `survey:::svyrecvar` (postStrata branch); Deville & Särndal (1992); Lumley (2010) §7.4.
  *
@@ -39,13 +55,13 @@ export function calibratedVariance(
   stepSums: readonly Float64Array[],
 ): number {
   const corrections = calibrationCorrections(calibration, products, stepSums);
-  const { stratumCount, stratumOfPsu, psusInStratum, psusByStratum, stratumStart } = design;
+  const { stratumCount, stratumOfPsu, psusInStratum } = design;
   const { psus, totals } = sparse;
   const listed = new Int32Array(stratumCount);
   const listedCorrection = new Float64Array(stratumCount);
   const listedSquare = new Float64Array(stratumCount);
-  const entryPsu: number[] = Array.from(psus);
-  const entryTotal: number[] = new Array<number>(psus.length);
+  const scratch = scratchFor(design);
+  const entryTotal = scratch.totals;
   for (let i = 0; i < psus.length; i++) {
     const psu = psus[i] as number;
     const stratum = stratumOfPsu[psu] as number;
@@ -57,23 +73,8 @@ export function calibratedVariance(
   }
   const untouched: UntouchedMoments = { sum: new Float64Array(stratumCount), squares: new Float64Array(stratumCount) };
   const { groupTotal, stratumGroupWeight, stratumPairStart, pairFirst, pairSecond, pairValue } = products;
-  let marked: Uint8Array | null = null;
   for (let stratum = 0; stratum < stratumCount; stratum++) {
-    const unlisted = (psusInStratum[stratum] as number) - (listed[stratum] as number);
-    if (unlisted === 0) continue;
-    if (unlisted <= (listed[stratum] as number)) {
-      if (marked === null) {
-        marked = new Uint8Array(design.psuCount);
-        for (let i = 0; i < psus.length; i++) marked[psus[i] as number] = 1;
-      }
-      for (let k = stratumStart[stratum] as number; k < (stratumStart[stratum + 1] as number); k++) {
-        const psu = psusByStratum[k] as number;
-        if (marked[psu] === 1) continue;
-        entryPsu.push(psu);
-        entryTotal.push(-psuCorrection(products, corrections, psu));
-      }
-      continue;
-    }
+    if ((psusInStratum[stratum] as number) === (listed[stratum] as number)) continue;
     let sum = 0;
     for (let g = 0; g < groupTotal; g++) sum += (stratumGroupWeight[stratum * groupTotal + g] as number) * (corrections[g] as number);
     let squares = 0;
@@ -83,6 +84,6 @@ export function calibratedVariance(
     untouched.sum[stratum] = -(sum - (listedCorrection[stratum] as number));
     untouched.squares[stratum] = Math.max(squares - (listedSquare[stratum] as number), 0);
   }
-  const all: SparseTotals = { psus: Int32Array.from(entryPsu), totals: Float64Array.from(entryTotal), presence: null };
+  const all: SparseTotals = { psus, totals: entryTotal.subarray(0, psus.length), presence: null };
   return sparseStratifiedVariance(design, all, untouched);
 }
