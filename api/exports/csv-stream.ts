@@ -1,29 +1,31 @@
-import { stringify } from 'csv-stringify/sync';
-import { safeCell } from './safe-cell.ts';
+import { csvText } from './csv-text.ts';
 
 export type Cell = string | number | null;
 
 /**
- * A CSV file as a byte stream: the header, then each page of rows as it is produced (pages are
- * pulled only as fast as the client reads, so memory stays constant). Every text cell is
- * neutralised against formula execution. Starts with a UTF-8 byte order mark so Excel reads
- * Bosnian, Croatian and Serbian (Cyrillic) letters correctly.
+ * A CSV file as a byte stream: the header, then each page of rows as it is produced. Pages are
+ * pulled only when the stream's queue has room (highWaterMark 2 chunks), i.e. only as fast as the
+ * client reads, so memory stays constant however long the export. Every text cell is neutralised
+ * against formula execution. Starts with a UTF-8 byte order mark so Excel reads Bosnian, Croatian
+ * and Serbian (Cyrillic) letters correctly.
  */
 export function csvStream(header: readonly string[], pages: Iterator<Cell[][]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const encode = (rows: Cell[][]) => encoder.encode(stringify(rows.map((row) => row.map((cell) => safeCell(cell ?? '')))));
   let started = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode('\uFEFF'));
-        controller.enqueue(encode([header as Cell[]]));
+        controller.enqueue(encoder.encode(`\uFEFF${csvText([header as readonly Cell[]])}`));
         return;
       }
       const next = pages.next();
       if (next.done) controller.close();
-      else controller.enqueue(encode(next.value));
+      else controller.enqueue(encoder.encode(csvText(next.value)));
+    },
+    cancel() {
+      // The client went away: end the generator so its database paging stops too.
+      pages.return?.();
     },
   }, { highWaterMark: 2 });
 }

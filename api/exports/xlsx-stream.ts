@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './csv-stream.ts';
 import { safeCell } from './safe-cell.ts';
 
@@ -20,8 +20,11 @@ export interface SheetSource {
  */
 export function xlsxStream(sheets: SheetSource[], maxRows = EXCEL_MAX_ROWS): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
   const write = async () => {
+    // Loaded on first use: exceljs adds ~25 MB to every API process that imports it, and most
+    // never write a workbook (the CSV exports and the rest of the API do not need it).
+    const { default: excel } = await import('exceljs');
+    const workbook: ExcelJS.stream.xlsx.WorkbookWriter = new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
     for (const source of sheets) {
       let part = 1;
       let sheet = workbook.addWorksheet(source.name);

@@ -2,9 +2,14 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, surveyMembers, surveys } from '../../api/db/schema.ts';
+import { auditLog, responseValues, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { onePage } from '../../api/exports/csv-stream.ts';
 import { xlsxStream } from '../../api/exports/xlsx-stream.ts';
+import { microdataColumns } from '../../api/exports/microdata-columns.ts';
+import { planColumns } from '../../api/exports/microdata-plan.ts';
+import { microdataPages } from '../../api/exports/microdata-rows.ts';
+import { surveyLayout } from '../../api/indicators/survey-layout.ts';
+import { ensureResponseValues } from '../../api/responses/values.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { versionedSurvey } from '../fixtures/api/versioned-survey.ts';
 import { analyticsApp, CALLERS, FULL, type Caller } from './analytics-fixture.ts';
@@ -109,6 +114,29 @@ describe('microdata exports', () => {
       const response = await context.get(`/api/surveys/${FULL}/exports/microdata.csv?${query}`, 'admin');
       expect(response.status).toBe(422);
       expect(((await response.json()) as { error: { details: { field: string }[] } }).error.details.map((detail) => detail.field)).toContain(field);
+    }
+  });
+
+  it('reads packed values where lossless, and gives exactly the cells the stored JSON answers give', () => {
+    for (const slug of [FULL, 'versioned']) {
+      const survey = context.db.select().from(surveys).where(eq(surveys.slug, slug)).get()!;
+      const layout = surveyLayout(context.db, survey.id);
+      const columns = microdataColumns(layout);
+      const plans = planColumns(columns, layout.layout, layout.versions.map((entry) => entry.definition), 'codes');
+      // Free text stays in the JSON; choices and 0/1 columns come from the packed values.
+      const source = (name: string) => plans[columns.findIndex((column) => column.name === name)]!.source;
+      if (slug === 'versioned') expect(['comment', 'region', 'old_item', 'channels_used_app'].map(source)).toEqual(['json', 'packed', 'packed', 'packed']);
+      else expect(plans.every((plan) => plan.source === 'packed')).toBe(true);
+      for (const values of ['codes', 'labels'] as const) {
+        const read = () => [...microdataPages(context.db, { surveyId: survey.id, columns, values, pageSize: 97 })].flat();
+        const packed = read();
+        // Without response_values rows every cell is computed from the parsed JSON, as before.
+        context.db.delete(responseValues).where(eq(responseValues.surveyId, survey.id)).run();
+        const fromJson = read();
+        ensureResponseValues(context.db, survey.id);
+        expect(packed.length).toBe(slug === FULL ? 800 : 3);
+        expect(packed).toEqual(fromJson);
+      }
     }
   });
 
