@@ -83,7 +83,7 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
       const target = rows[order[index] as number] as EstimateRow[];
       chunk.forEach((indicator, position) => {
         planned.present.forEach((domain, at) => {
-          const result = estimateDomain(design, calibration, sums[position] as DomainSums, domain);
+          const result = estimateDomain(design, calibration, sums[position] as DomainSums, domain, false);
           target.push(estimateRow(indicator, { ...planned.groups[at] }, result, design, spec, calibration !== null));
         });
       });

@@ -31,6 +31,18 @@ export interface DomainEstimate {
   presence: Float64Array | null;
 }
 
+/** Buffers reused by estimates whose influence is not kept (table rows), one entry per PSU. */
+const scratchCache = new WeakMap<Design, { presence: Float64Array; totals: Float64Array }>();
+
+function scratchFor(design: Design): { presence: Float64Array; totals: Float64Array } {
+  let scratch = scratchCache.get(design);
+  if (scratch === undefined) {
+    scratch = { presence: new Float64Array(design.psuCount), totals: new Float64Array(design.psuCount) };
+    scratchCache.set(design, scratch);
+  }
+  return scratch;
+}
+
 /**
  * Variance of an influence variable: residuals from the calibration when there is one, then the
  * stratified with-replacement variance of the PSU totals. `presence` (rows by entry of
@@ -64,6 +76,9 @@ export function influenceVariance(
  *
  * Reference: Lumley (2010) Complex Surveys §2.3–2.4; Kish (1965) §8.2; R `svymean`, `svyby`.
  *
+ * With `keepInfluence` false the influence and presence live in buffers the next call reuses
+ * (for table rows, which need only the numbers).
+ *
  * @example
  * const estimate = estimateDomain(design, null, sums, 0);
  * estimate.estimate; // weighted mean of domain 0
@@ -73,6 +88,7 @@ export function estimateDomain(
   calibration: Calibration | null,
   sums: DomainSums,
   domain: number,
+  keepInfluence = true,
 ): DomainEstimate {
   const start = sums.cells.domainStart[domain] as number;
   const end = sums.cells.domainStart[domain + 1] as number;
@@ -80,7 +96,8 @@ export function estimateDomain(
   let sumWeights = 0;
   let sumValues = 0;
   let n = 0;
-  const presence = new Float64Array(end - start);
+  const scratch = keepInfluence ? null : scratchFor(design);
+  const presence = scratch === null ? new Float64Array(end - start) : scratch.presence.subarray(0, end - start);
   const psus = sums.cells.cellPsu.subarray(start, end);
   // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
   const reachedStratum = new Uint8Array(design.stratumCount);
@@ -102,7 +119,7 @@ export function estimateDomain(
     }
   }
   const estimate = sumValues / sumWeights;
-  const psuTotals = new Float64Array(end - start);
+  const psuTotals = scratch === null ? new Float64Array(end - start) : scratch.totals.subarray(0, end - start);
   for (let cell = start; cell < end; cell++) {
     const at = cell * stride + offset;
     psuTotals[cell - start] = ((cellSums[at] as number) - estimate * (cellSums[at + 1] as number)) / sumWeights;

@@ -79,10 +79,18 @@ export function foldSums(crossed: readonly DomainSums[], folded: FoldedCells): D
   const restCount = cells.domainCount;
   const firstGroups = sample.domainCount / restCount;
   const cellSums = new Float64Array(cells.cellPsu.length * stride);
-  for (let cell = 0; cell < target.length; cell++) {
-    const from = cell * stride;
-    const to = (target[cell] as number) * stride;
-    for (let j = 0; j < stride; j++) cellSums[to + j] = (cellSums[to + j] as number) + (sample.cellSums[from + j] as number);
+  const source = sample.cellSums;
+  const crossedStart = sample.cells.domainStart;
+  // In the order foldCells made the folded cells, so the writes run forward through memory.
+  for (let rest = 0; rest < restCount; rest++) {
+    for (let group = 0; group < firstGroups; group++) {
+      const domain = group * restCount + rest;
+      for (let cell = crossedStart[domain] as number; cell < (crossedStart[domain + 1] as number); cell++) {
+        const from = cell * stride;
+        const to = (target[cell] as number) * stride;
+        for (let j = 0; j < stride; j++) cellSums[to + j] = (cellSums[to + j] as number) + (source[from + j] as number);
+      }
+    }
   }
   const fold = (source: Float64Array): Float64Array => {
     const width = source.length / sample.domainCount;

@@ -3,15 +3,26 @@
  * Generates 1,000,000 synthetic responses in typed arrays (16 regions as strata, 500 PSUs,
  * 8 channels) and times the full table: every indicator by region, by channel and region ×
  * channel with SEs, intervals and design effects, plus alpha per construct. Where R is installed
- * it also times svyby on a subsample and checks the numbers agree. Results go in docs/benchmarks.md.
+ * it also times svyby on a subsample and checks the numbers agree. Then, in a child process of its
+ * own (so memory is measured separately), the many-PSU case: fieldwork-shaped data with 125,000
+ * PSUs in 24 strata, 25 indicators, raked (see analysis/fieldwork-case.ts in this folder). `BENCH_CASE=classic`
+ * or `BENCH_CASE=fieldwork` runs one case only. Results go in docs/benchmarks.md.
  */
+import { spawnSync } from 'node:child_process';
 import { estimateTable } from '../../analysis/index.ts';
 import { benchmarkSpec, syntheticResponses } from './analysis/generate.ts';
 import { compareWithR, hasR } from './analysis/r-comparison.ts';
+import { runFieldworkCase } from './analysis/fieldwork-case.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const rRows = Number(process.env.BENCH_R_ROWS ?? 1_000_000);
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const benchCase = process.env.BENCH_CASE ?? 'all';
+if (benchCase === 'fieldwork') {
+  runFieldworkCase(rows);
+  process.exit(0);
+}
 
 const generateStart = performance.now();
 const data = syntheticResponses(rows);
@@ -42,4 +53,12 @@ if (hasR()) {
     `largest relative difference (estimate, SE, deff) ${comparison.maxRelativeDifference.toExponential(1)}`);
 } else {
   console.log('R with the survey package not found: skipped the svyby comparison');
+}
+
+if (benchCase === 'all') {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    env: { ...process.env, BENCH_CASE: 'fieldwork' },
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) process.exitCode = child.status ?? 1;
 }
