@@ -83,30 +83,38 @@ export function resolveDimension(data: Columns, name: string, spec: DimensionSpe
  */
 export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
   if (dimensions.length === 0) return { dimensions, domainCount: 1, layers: [null] };
-  let layers: Int32Array[] = [];
+  let layers: DomainLayer[] = [];
   let size = 1;
   dimensions.forEach((dimension, index) => {
     const groups = dimension.labels.length;
     if (index === 0) {
-      layers = dimension.layers;
+      layers = dimension.layers.map(compactLayer);
     } else {
-      const crossed: Int32Array[] = [];
+      // Only the rows already in a domain are crossed, so no full-length layer is made per combination.
+      const crossed: DomainLayer[] = [];
       for (const left of layers) {
         for (const right of dimension.layers) {
-          const layer = new Int32Array(left.length);
-          for (let row = 0; row < left.length; row++) {
-            const a = left[row] as number;
+          let count = 0;
+          for (let index = 0; index < left.rows.length; index++) if ((right[left.rows[index] as number] as number) >= 0) count++;
+          const rows = new Int32Array(count);
+          const codes = new Int32Array(count);
+          let next = 0;
+          for (let index = 0; index < left.rows.length; index++) {
+            const row = left.rows[index] as number;
             const b = right[row] as number;
-            layer[row] = a < 0 || b < 0 ? -1 : a * groups + b;
+            if (b < 0) continue;
+            rows[next] = row;
+            codes[next] = (left.codes[index] as number) * groups + b;
+            next++;
           }
-          crossed.push(layer);
+          crossed.push({ rows, codes });
         }
       }
       layers = crossed;
     }
     size *= groups;
   });
-  return { dimensions, domainCount: size, layers: layers.map(compactLayer) };
+  return { dimensions, domainCount: size, layers };
 }
 
 /**
