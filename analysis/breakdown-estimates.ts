@@ -47,7 +47,7 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
     const cells = foldFrom?.folded.cells ?? domainCells(prepared.design, breakdown);
     const present: number[] = [];
     for (let domain = 0; domain < breakdown.domainCount; domain++) {
-      if ((cells.domainStart[domain + 1] as number) > (cells.domainStart[domain] as number)) present.push(domain);
+      if ((cells.domainEnd[domain] as number) > (cells.domainStart[domain] as number)) present.push(domain);
     }
     planned.set(key(names), plans.length);
     plans.push({ breakdown, cells, foldFrom, present, groups: present.map((domain) => domainGroups(breakdown, domain)) });

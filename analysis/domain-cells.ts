@@ -3,13 +3,16 @@ import type { Breakdown } from './domains.ts';
 
 /**
  * The (domain, PSU) pairs of a breakdown that have at least one row, grouped by domain: domain d
- * owns cells domainStart[d] .. domainStart[d + 1] and cell c lies in PSU cellPsu[c]. The rows
+ * owns cells domainStart[d] .. domainEnd[d] and cell c lies in PSU cellPsu[c]. Domains are laid
+ * out with the first dimension varying fastest (all of (·, rest 0), then (·, rest 1), …), so the
+ * breakdown without the first dimension can reuse the cells (see fold-sums.ts). The rows
  * of each domain are listed too, domain by domain (entryStart[d] .. entryStart[d + 1]), each
  * with its cell, so sums are written to one domain's cells at a time (cache-friendly).
  */
 export interface DomainCells {
   domainCount: number;
   domainStart: Int32Array;
+  domainEnd: Int32Array;
   cellPsu: Int32Array;
   /** Null for cells folded from a crossing (see fold-sums.ts), which are summed from cells, not rows. */
   entryStart: Int32Array | null;
@@ -57,10 +60,14 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
   // Within each domain, one cell per PSU met, in order of first appearance.
   const cellOfEntry = new Int32Array(total);
   const cellOfPsu = new Int32Array(psuCount).fill(-1);
-  const domainStart = new Int32Array(domainCount + 1);
+  const domainStart = new Int32Array(domainCount);
+  const domainEnd = new Int32Array(domainCount);
+  const firstGroups = breakdown.dimensions[0]?.labels.length ?? 1;
+  const restCount = domainCount / firstGroups;
   let cellPsu = new Int32Array(Math.min(total, psuCount) + 16);
   let cells = 0;
-  for (let domain = 0; domain < domainCount; domain++) {
+  for (let position = 0; position < domainCount; position++) {
+    const domain = (position % firstGroups) * restCount + Math.floor(position / firstGroups);
     domainStart[domain] = cells;
     const first = cells;
     for (let at = entriesInDomain[domain] as number; at < (entriesInDomain[domain + 1] as number); at++) {
@@ -79,9 +86,9 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
       cellOfEntry[at] = cell;
     }
     for (let cell = first; cell < cells; cell++) cellOfPsu[cellPsu[cell] as number] = -1;
+    domainEnd[domain] = cells;
   }
-  domainStart[domainCount] = cells;
   return {
-    domainCount, domainStart, cellPsu: cellPsu.slice(0, cells), entryStart: entriesInDomain, entryRow: sortedRow, entryCell: cellOfEntry,
+    domainCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryStart: entriesInDomain, entryRow: sortedRow, entryCell: cellOfEntry,
   };
 }

@@ -91,7 +91,7 @@ export function estimateDomain(
   keepInfluence = true,
 ): DomainEstimate {
   const start = sums.cells.domainStart[domain] as number;
-  const end = sums.cells.domainStart[domain + 1] as number;
+  const end = sums.cells.domainEnd[domain] as number;
   const { cellSums, stride, offset } = sums;
   let sumWeights = 0;
   let sumValues = 0;

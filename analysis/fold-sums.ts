@@ -13,16 +13,18 @@ export function isCompletePartition(dimension: ResolvedDimension): boolean {
   return dimension.layers.length === 1 && (dimension.layers[0] as Int32Array).indexOf(-1) < 0;
 }
 
-/** Cells of a breakdown folded from a crossing, and the folded cell of every crossing cell. */
+/** Cells of a breakdown folded from a crossing, and the folded cell of every crossing cell (null: the same cells). */
 export interface FoldedCells {
   cells: DomainCells;
-  target: Int32Array;
+  target: Int32Array | null;
 }
 
 /**
  * The cells of the breakdown without the crossing's first dimension (which must be a complete
  * partition with `firstGroups` groups): domain `rest` reaches a PSU when some domain
- * (first, rest) does.
+ * (first, rest) does. When no PSU is in two of those domains (PSUs nested in the first
+ * dimension, e.g. regions when strata are wave × region), the crossing's cells are reused as
+ * they are: (·, rest) lie side by side, so nothing is copied or added.
  *
  * @example
  * const byChannel = foldCells(regionByChannel.cells, regionCount, design.psuCount);
@@ -32,29 +34,38 @@ export function foldCells(crossed: DomainCells, firstGroups: number, psuCount: n
   const cellOfPsu = new Int32Array(psuCount).fill(-1);
   const target = new Int32Array(crossed.cellPsu.length);
   const cellPsu = new Int32Array(crossed.cellPsu.length);
-  const domainStart = new Int32Array(restCount + 1);
+  const domainStart = new Int32Array(restCount);
+  const domainEnd = new Int32Array(restCount);
   let cells = 0;
+  let nested = true;
   for (let rest = 0; rest < restCount; rest++) {
     domainStart[rest] = cells;
     const first = cells;
     for (let group = 0; group < firstGroups; group++) {
       const domain = group * restCount + rest;
-      for (let cell = crossed.domainStart[domain] as number; cell < (crossed.domainStart[domain + 1] as number); cell++) {
+      for (let cell = crossed.domainStart[domain] as number; cell < (crossed.domainEnd[domain] as number); cell++) {
         const psu = crossed.cellPsu[cell] as number;
         let folded = cellOfPsu[psu] as number;
         if (folded < 0) {
           folded = cells++;
           cellOfPsu[psu] = folded;
           cellPsu[folded] = psu;
-        }
+        } else nested = false;
         target[cell] = folded;
       }
     }
     for (let cell = first; cell < cells; cell++) cellOfPsu[cellPsu[cell] as number] = -1;
+    domainEnd[rest] = cells;
   }
-  domainStart[restCount] = cells;
+  if (nested) {
+    for (let rest = 0; rest < restCount; rest++) {
+      domainStart[rest] = crossed.domainStart[rest] as number;
+      domainEnd[rest] = crossed.domainEnd[(firstGroups - 1) * restCount + rest] as number;
+    }
+    return { cells: { ...crossed, domainCount: restCount, domainStart, domainEnd, entryStart: null, entryRow: null, entryCell: null }, target: null };
+  }
   const folded: DomainCells = {
-    domainCount: restCount, domainStart, cellPsu: cellPsu.slice(0, cells), entryStart: null, entryRow: null, entryCell: null,
+    domainCount: restCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryStart: null, entryRow: null, entryCell: null,
   };
   return { cells: folded, target };
 }
@@ -62,7 +73,7 @@ export function foldCells(crossed: DomainCells, firstGroups: number, psuCount: n
 /**
  * Domain sums of the breakdown without the crossing's first dimension, from those of the
  * crossing (several indicators sharing one `cellSums`): each cell and domain total is the sum
- * over the first dimension's groups.
+ * over the first dimension's groups (or the crossing's own cells, when `foldCells` could reuse them).
  *
  * Why: "by channel" is then read off "by region × channel", and the whole sample off "by
  * region", instead of more passes over a million rows; the sums (and so every estimate) are the
@@ -78,17 +89,20 @@ export function foldSums(crossed: readonly DomainSums[], folded: FoldedCells): D
   const { cells, target } = folded;
   const restCount = cells.domainCount;
   const firstGroups = sample.domainCount / restCount;
-  const cellSums = new Float64Array(cells.cellPsu.length * stride);
-  const source = sample.cellSums;
-  const crossedStart = sample.cells.domainStart;
-  // In the order foldCells made the folded cells, so the writes run forward through memory.
-  for (let rest = 0; rest < restCount; rest++) {
-    for (let group = 0; group < firstGroups; group++) {
-      const domain = group * restCount + rest;
-      for (let cell = crossedStart[domain] as number; cell < (crossedStart[domain + 1] as number); cell++) {
-        const from = cell * stride;
-        const to = (target[cell] as number) * stride;
-        for (let j = 0; j < stride; j++) cellSums[to + j] = (cellSums[to + j] as number) + (source[from + j] as number);
+  let cellSums = sample.cellSums;
+  if (target !== null) {
+    cellSums = new Float64Array(cells.cellPsu.length * stride);
+    const source = sample.cellSums;
+    const crossedCells = sample.cells;
+    // In the order foldCells made the folded cells, so the writes run forward through memory.
+    for (let rest = 0; rest < restCount; rest++) {
+      for (let group = 0; group < firstGroups; group++) {
+        const domain = group * restCount + rest;
+        for (let cell = crossedCells.domainStart[domain] as number; cell < (crossedCells.domainEnd[domain] as number); cell++) {
+          const from = cell * stride;
+          const to = (target[cell] as number) * stride;
+          for (let j = 0; j < stride; j++) cellSums[to + j] = (cellSums[to + j] as number) + (source[from + j] as number);
+        }
       }
     }
   }

@@ -54,15 +54,18 @@ describe('sparse variance equals the dense computation over every PSU', () => {
       const stratumTotals = Object.fromEntries([...new Set(raw.stratum)].map((label, k) => [label, 1000 + 100 * k]));
       const spec: AnalysisSpec = {
         design: { weight: 'w', strata: 'stratum', cluster: 'psu', lonelyPsu, adjustDomainLonely },
-        dimensions: { g: { column: 'g' }, channel: { multiple: { a: 'ch_a', b: 'ch_b' } } },
+        dimensions: { g: { column: 'g' }, st: { column: 'stratum' }, channel: { multiple: { a: 'ch_a', b: 'ch_b' } } },
         indicators: [{ id: 'fav', type: 'share', item: 'q', favourable: [4, 5], missing: [9] }, { id: 'm', type: 'mean', item: 'q', missing: [9] }],
         ...(weighting === 'postStratify' ? { weighting: { postStratify: { sex: { f: 5000, m: 4000 } } } } : {}),
         ...(weighting === 'rake' ? { weighting: { rake: { stratum: stratumTotals, sex: { f: 5000, m: 4000 } } } } : {}),
       };
+      // g does not nest PSUs (cells are added when folded), st (the strata) does (cells are reused)
       const table = estimateTable(data, spec, { by: ['g', 'channel'], compare: [{ dimension: 'g', a: 'a' }, { dimension: 'channel', a: 'a', b: 'b' }] });
+      const nested = estimateTable(data, spec, { by: ['st', 'channel'] });
+      table.estimates.push(...nested.estimates);
       const prepared = prepare(data, spec);
       const member = (groups: Record<string, string>) => (row: number): boolean =>
-        (groups.g === undefined || raw.g[row] === groups.g) && (groups.channel === undefined || raw[`ch_${groups.channel}` as 'ch_a'][row] === 1);
+        (groups.g === undefined || raw.g[row] === groups.g) && (groups.st === undefined || raw.stratum[row] === groups.st) && (groups.channel === undefined || raw[`ch_${groups.channel}` as 'ch_a'][row] === 1);
       let checked = 0;
       for (const row of table.estimates) {
         if (row.se === null) continue;
