@@ -27,7 +27,7 @@ export interface DomainEstimate {
   /** Degrees of freedom of the domain (R degf() of the subset design). */
   df: number;
   influence: Influence;
-  /** Rows of the domain by entry of `influence.psus` (to drop strata the domain does not reach); null when calibrated. */
+  /** Σ w of the domain by entry of `influence.psus`, > 0 where it has rows (to drop strata it does not reach); null when calibrated. */
   presence: Float64Array | null;
 }
 
@@ -92,24 +92,24 @@ export function estimateDomain(
 ): DomainEstimate {
   const start = sums.cells.domainStart[domain] as number;
   const end = sums.cells.domainEnd[domain] as number;
-  const { cellSums, stride, offset } = sums;
-  let sumWeights = 0;
-  let sumValues = 0;
-  let n = 0;
+  const { cellSums, stride, offset, domainTotals } = sums;
+  const sumValues = domainTotals[domain * 4] as number;
+  const sumWeights = domainTotals[domain * 4 + 1] as number;
+  const n = domainTotals[domain * 4 + 2] as number;
+  const estimate = sumValues / sumWeights;
   const scratch = keepInfluence ? null : scratchFor(design);
   const presence = scratch === null ? new Float64Array(end - start) : scratch.presence.subarray(0, end - start);
+  const psuTotals = scratch === null ? new Float64Array(end - start) : scratch.totals.subarray(0, end - start);
   const psus = sums.cells.cellPsu.subarray(start, end);
   // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
   const reachedStratum = new Uint8Array(design.stratumCount);
   let df = 0;
   for (let cell = start; cell < end; cell++) {
     const at = cell * stride + offset;
-    const rows = cellSums[at + 2] as number;
-    sumValues += cellSums[at] as number;
-    sumWeights += cellSums[at + 1] as number;
-    n += rows;
-    presence[cell - start] = rows;
-    if (rows > 0) {
+    const weight = cellSums[at + 1] as number;
+    presence[cell - start] = weight;
+    psuTotals[cell - start] = ((cellSums[at] as number) - estimate * weight) / sumWeights;
+    if (weight > 0) {
       df++;
       const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
       if (reachedStratum[stratum] === 0) {
@@ -117,12 +117,6 @@ export function estimateDomain(
         df--;
       }
     }
-  }
-  const estimate = sumValues / sumWeights;
-  const psuTotals = scratch === null ? new Float64Array(end - start) : scratch.totals.subarray(0, end - start);
-  for (let cell = start; cell < end; cell++) {
-    const at = cell * stride + offset;
-    psuTotals[cell - start] = ((cellSums[at] as number) - estimate * (cellSums[at + 1] as number)) / sumWeights;
   }
   const stepSums = (calibration?.steps ?? []).map((step, s) => {
     const groupSums = new Float64Array(step.groupCount);
@@ -135,7 +129,7 @@ export function estimateDomain(
   });
   const influence = { psus, psuTotals, stepSums };
   const variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
-  const spread = (sums.weightedSquare[domain] as number) / sumWeights - estimate * estimate;
+  const spread = (domainTotals[domain * 4 + 3] as number) / sumWeights - estimate * estimate;
   const sampleVariance = (Math.max(spread, 0) * n) / (n - 1);
   const srsVariance = sumWeights > n ? (sampleVariance * (sumWeights - n)) / (sumWeights * n) : sampleVariance / n;
   return {

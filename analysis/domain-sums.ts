@@ -11,14 +11,15 @@ export interface DomainSums {
   cells: DomainCells;
   /**
    * By cell, shared by the indicators summed together: cellSums[cell · stride + offset + j] is
-   * Σ w·y (j = 0), Σ w (j = 1) and the rows with a valid value (j = 2; zero where only other
-   * indicators have values). Interleaved so one row's additions to a cell touch one cache line.
+   * Σ w·y (j = 0) and Σ w (j = 1; zero where only other indicators have values, so it also says
+   * whether the PSU has rows with a valid value, weights being positive). Interleaved so one
+   * row's additions to a cell touch one cache line.
    */
   cellSums: Float64Array;
   stride: number;
   offset: number;
-  /** Σ w·y² by domain. */
-  weightedSquare: Float64Array;
+  /** By domain: [domain · 4 + j] = Σ w·y, Σ w, rows with a valid value, Σ w·y² (j = 0 … 3). */
+  domainTotals: Float64Array;
   /** Per calibration step, Σ factor·w·y by [domain · groupCount + group]. */
   stepValue: Float64Array[];
   /** Per calibration step, Σ factor·w by [domain · groupCount + group]. */
@@ -82,35 +83,44 @@ export function domainSumsOfMany(
   const stepGroupCounts = steps.map((step) => step.groupCount);
   const stepScaled = calibration === null ? [] : scaledWeights(calibration, weights);
   const indicatorCount = valuesList.length;
-  const stride = 3 * indicatorCount;
+  const stride = 2 * indicatorCount;
   const cellSums = new Float64Array(cells.cellPsu.length * stride);
   const all: DomainSums[] = valuesList.map((_, k) => ({
-    domainCount, cells, cellSums, stride, offset: 3 * k,
-    weightedSquare: new Float64Array(domainCount),
+    domainCount, cells, cellSums, stride, offset: 2 * k,
+    domainTotals: new Float64Array(domainCount * 4),
     stepValue: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
     stepWeight: steps.map((step) => new Float64Array(domainCount * step.groupCount)),
   }));
-  const squares = all.map((sums) => sums.weightedSquare);
   // Flat list indexed k · stepCount + s, so the inner loop reads plain arrays.
   const stepValues = all.flatMap((sums) => sums.stepValue);
   const stepWeights = all.flatMap((sums) => sums.stepWeight);
+  const entryStepCell = new Int32Array(stepCount);
+  const entryScaled = new Float64Array(stepCount);
+  const totals = new Float64Array(indicatorCount * 4);
   for (let domain = 0; domain < domainCount; domain++) {
+    totals.fill(0);
     for (let entry = entryStart[domain] as number; entry < (entryStart[domain + 1] as number); entry++) {
       const row = entryRow[entry] as number;
       const w = weights[row] as number;
       const base = (entryCell[entry] as number) * stride;
+      for (let s = 0; s < stepCount; s++) {
+        entryStepCell[s] = domain * (stepGroupCounts[s] as number) + ((stepGroups[s] as Int32Array)[row] as number);
+        entryScaled[s] = (stepScaled[s] as Float64Array)[row] as number;
+      }
       for (let k = 0; k < indicatorCount; k++) {
         const value = (valuesList[k] as Float64Array)[row] as number;
         if (value !== value) continue;
-        const at = base + 3 * k;
-        cellSums[at] = (cellSums[at] as number) + w * value;
+        const at = base + 2 * k;
+        const weighted = w * value;
+        cellSums[at] = (cellSums[at] as number) + weighted;
         cellSums[at + 1] = (cellSums[at + 1] as number) + w;
-        cellSums[at + 2] = (cellSums[at + 2] as number) + 1;
-        const square = squares[k] as Float64Array;
-        square[domain] = (square[domain] as number) + w * value * value;
+        totals[4 * k] = (totals[4 * k] as number) + weighted;
+        totals[4 * k + 1] = (totals[4 * k + 1] as number) + w;
+        totals[4 * k + 2] = (totals[4 * k + 2] as number) + 1;
+        totals[4 * k + 3] = (totals[4 * k + 3] as number) + weighted * value;
         for (let s = 0; s < stepCount; s++) {
-          const stepCell = domain * (stepGroupCounts[s] as number) + ((stepGroups[s] as Int32Array)[row] as number);
-          const scaled = (stepScaled[s] as Float64Array)[row] as number;
+          const stepCell = entryStepCell[s] as number;
+          const scaled = entryScaled[s] as number;
           const stepValue = stepValues[k * stepCount + s] as Float64Array;
           const stepWeight = stepWeights[k * stepCount + s] as Float64Array;
           stepValue[stepCell] = (stepValue[stepCell] as number) + scaled * value;
@@ -118,6 +128,7 @@ export function domainSumsOfMany(
         }
       }
     }
+    for (let k = 0; k < indicatorCount; k++) (all[k] as DomainSums).domainTotals.set(totals.subarray(4 * k, 4 * k + 4), domain * 4);
   }
   return all;
 }

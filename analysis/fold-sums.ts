@@ -121,7 +121,7 @@ export function foldSums(crossed: readonly DomainSums[], folded: FoldedCells): D
     cellSums,
     stride,
     offset: sums.offset,
-    weightedSquare: fold(sums.weightedSquare),
+    domainTotals: fold(sums.domainTotals),
     stepValue: sums.stepValue.map(fold),
     stepWeight: sums.stepWeight.map(fold),
   }));
