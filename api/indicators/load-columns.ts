@@ -1,5 +1,8 @@
 import type { Column } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
+import { responseChangeStamp } from './change-stamp.ts';
+import { cachedEntry, cacheKey, storeEntry } from './column-cache.ts';
+import { scanColumns, type ScannedFields } from './column-scan.ts';
 import type { Layout } from './layout.ts';
 
 /** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
@@ -13,89 +16,56 @@ export interface LoadRequest {
   variables: readonly string[];
   /** Restrict to these waves (undefined: all). */
   waves?: readonly number[];
+  /** false: always scan, neither read nor fill the cache (benchmarks). Default true. */
+  cache?: boolean;
 }
 
-/** Loaded rows: the requested variables plus every typed response field, row-aligned. */
-export interface LoadedColumns {
+/**
+ * Loaded rows: the requested variables plus every typed response field, row-aligned. The arrays
+ * may be shared with the column cache and with other requests: read them, never write into them.
+ */
+export interface LoadedColumns extends ScannedFields {
   rows: number;
   variables: Record<string, Column>;
-  wave: Float64Array;
-  weight: Float64Array;
-  stratum: (string | null)[];
-  psu: (string | null)[];
-  language: string[];
-  mode: string[];
 }
 
 /**
  * Loads only the named variables of a survey's responses from response_values, never the JSON
- * answers: one pass over the survey's rows reading the typed columns and, from each packed
- * blob, the positions asked for. Text-coded variables come back as their labels.
+ * answers. Text-coded variables come back as their labels.
+ *
+ * Loaded columns are kept per connection, survey and wave filter, and reused while no
+ * response_values row has changed since (responseChangeStamp: a new response, an erasure or a
+ * backfill makes the next request scan again) and the survey's layout is the same object (a new
+ * version makes a new layout). A request for variables not yet cached scans for those only.
  */
 export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   const { layout, waves } = request;
-  const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''}`;
-  const parameters = [request.surveyId, ...(waves ?? [])];
-  const rows = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
   const wanted = request.variables.map((name) => {
     const variable = layout.byName.get(name);
     if (!variable) throw new Error(`variable "${name}" is not in the survey's layout`);
     return variable;
   });
-  const numbers = wanted.map((variable) => (variable.kind === 'code' ? null : new Float64Array(rows)));
-  const labels = wanted.map((variable) => (variable.kind === 'code' ? new Array<string | null>(rows) : null));
-  const loaded: LoadedColumns = {
-    rows, variables: {}, wave: new Float64Array(rows), weight: new Float64Array(rows),
-    stratum: new Array(rows), psu: new Array(rows), language: new Array(rows), mode: new Array(rows),
-  };
-  // One synchronous pass (nothing else can use the connection meanwhile, and nothing waits).
-  // Each packed blob is copied once into an aligned buffer and read as a Float64Array.
-  const statement = db.$client.prepare(
-    `SELECT wave, weight, stratum, psu, language, mode, answer_values FROM response_values WHERE ${where}`,
-  ).raw();
-  const scratch = new Float64Array(layout.variables.length);
-  const scratchBytes = new Uint8Array(scratch.buffer);
-  const positions = Int32Array.from(wanted.map((variable) => variable.position));
-  let row = 0;
-  {
-    for (const [wave, weight, stratum, psu, language, mode, packed] of statement.iterate(...parameters) as IterableIterator<[number | null, number | null, string | null, string | null, string, string, Buffer]>) {
-      if (row >= rows) break; // rows added after the count: left for the next request
-      loaded.wave[row] = wave ?? NaN;
-      loaded.weight[row] = weight ?? NaN;
-      loaded.stratum[row] = stratum;
-      loaded.psu[row] = psu;
-      loaded.language[row] = language;
-      loaded.mode[row] = mode;
-      const length = Math.min(packed.length, scratchBytes.length);
-      packed.copy(scratchBytes, 0, 0, length);
-      const filled = length >> 3;
-      for (let index = 0; index < positions.length; index++) {
-        const position = positions[index]!;
-        const value = position < filled ? scratch[position]! : NaN;
-        const numeric = numbers[index];
-        if (numeric) numeric[row] = value;
-        else labels[index]![row] = value === value ? (wanted[index]!.codes[value] ?? null) : null;
-      }
-      row++;
+  const stamp = request.cache === false ? null : responseChangeStamp(db);
+  if (stamp === null) {
+    const scan = scanColumns(db, layout, request.surveyId, waves, wanted, true);
+    return { rows: scan.rows, ...scan.fields!, variables: Object.fromEntries(scan.variables) };
+  }
+  const key = cacheKey(request.surveyId, waves);
+  let entry = cachedEntry(db.$client, key, stamp, layout);
+  if (!entry) {
+    const scan = scanColumns(db, layout, request.surveyId, waves, wanted, true);
+    entry = { stamp, layout, rows: scan.rows, fields: scan.fields!, variables: scan.variables };
+    storeEntry(db.$client, key, entry);
+  } else {
+    const missing = wanted.filter((variable) => !entry!.variables.has(variable.name));
+    if (missing.length > 0) {
+      const scan = scanColumns(db, layout, request.surveyId, waves, missing, false);
+      // Same stamp, so the same rows in the same order: the new columns line up with the cached ones.
+      if (scan.rows !== entry.rows) throw new Error('response_values changed without changing its stamp');
+      for (const [name, column] of scan.variables) entry.variables.set(name, column);
     }
   }
-  wanted.forEach((variable, index) => {
-    const numeric = numbers[index];
-    const text = labels[index]!;
-    if (!numeric) text.length = row;
-    loaded.variables[variable.name] = numeric ? numeric.subarray(0, row) : text;
-  });
-  if (row < rows) truncate(loaded, row);
-  return loaded;
-}
-
-/** Rows deleted between the count and the scan: drop the unused tail. */
-function truncate(loaded: LoadedColumns, rows: number): void {
-  loaded.rows = rows;
-  loaded.wave = loaded.wave.subarray(0, rows);
-  loaded.weight = loaded.weight.subarray(0, rows);
-  loaded.stratum.length = rows;
-  loaded.psu.length = rows;
-  loaded.language.length = rows;
-  loaded.mode.length = rows;
+  const variables: Record<string, Column> = {};
+  for (const variable of wanted) variables[variable.name] = entry.variables.get(variable.name)!;
+  return { rows: entry.rows, ...entry.fields, variables };
 }

@@ -1,0 +1,92 @@
+import type { Column } from '../../analysis/index.ts';
+import type { Db } from '../db/open.ts';
+import type { Layout, Variable } from './layout.ts';
+
+/** The typed response fields of the scanned rows, row-aligned. */
+export interface ScannedFields {
+  wave: Float64Array;
+  weight: Float64Array;
+  stratum: (string | null)[];
+  psu: (string | null)[];
+  language: string[];
+  mode: string[];
+}
+
+export interface Scan {
+  rows: number;
+  /** Absent when the scan was asked for variables only. */
+  fields?: ScannedFields;
+  variables: Map<string, Column>;
+}
+
+type Stored = [number | null, number | null, string | null, string | null, string, string, Buffer];
+
+/**
+ * One synchronous pass over a survey's response_values rows (optionally some waves), decoding the
+ * asked-for positions of each packed blob straight into preallocated Float64Arrays (text-coded
+ * variables into their texts). Nothing per row survives but the values: the blob is copied once
+ * into an aligned scratch buffer, and repeated texts (stratum, PSU, language, mode) are interned
+ * so a cached copy holds one string per distinct value rather than one per row.
+ * The same SQL text serves every scan of a survey and wave filter, so the row order is the same
+ * each time and variables scanned later line up with fields scanned earlier.
+ */
+export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean): Scan {
+  const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''}`;
+  const parameters = [surveyId, ...(waves ?? [])];
+  const capacity = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
+  const numbers = wanted.map((variable) => (variable.kind === 'code' ? null : new Float64Array(capacity)));
+  const labels = wanted.map((variable) => (variable.kind === 'code' ? new Array<string | null>(capacity).fill(null) : null));
+  const fields: ScannedFields | undefined = withFields
+    ? { wave: new Float64Array(capacity), weight: new Float64Array(capacity), stratum: new Array(capacity), psu: new Array(capacity), language: new Array(capacity), mode: new Array(capacity) }
+    : undefined;
+  const intern = new Map<string, string>();
+  const shared = (text: string | null): string | null => {
+    if (text === null) return null;
+    const found = intern.get(text);
+    if (found !== undefined) return found;
+    intern.set(text, text);
+    return text;
+  };
+  const statement = db.$client.prepare(`SELECT wave, weight, stratum, psu, language, mode, answer_values FROM response_values WHERE ${where}`).raw();
+  const scratch = new Float64Array(layout.variables.length);
+  const scratchBytes = new Uint8Array(scratch.buffer);
+  const positions = Int32Array.from(wanted.map((variable) => variable.position));
+  const count = positions.length;
+  let row = 0;
+  for (const stored of statement.iterate(...parameters) as IterableIterator<Stored>) {
+    if (row >= capacity) break; // rows added after the count: left for the next request
+    if (fields) {
+      fields.wave[row] = stored[0] ?? NaN;
+      fields.weight[row] = stored[1] ?? NaN;
+      fields.stratum[row] = shared(stored[2]);
+      fields.psu[row] = shared(stored[3]);
+      fields.language[row] = shared(stored[4])!;
+      fields.mode[row] = shared(stored[5])!;
+    }
+    const packed = stored[6];
+    const length = Math.min(packed.length, scratchBytes.length);
+    packed.copy(scratchBytes, 0, 0, length);
+    const filled = length >> 3;
+    for (let index = 0; index < count; index++) {
+      const position = positions[index]!;
+      const value = position < filled ? scratch[position]! : NaN;
+      const numeric = numbers[index];
+      if (numeric) numeric[row] = value;
+      else if (value === value) labels[index]![row] = wanted[index]!.codes[value] ?? null;
+    }
+    row++;
+  }
+  const variables = new Map<string, Column>();
+  wanted.forEach((variable, index) => {
+    const numeric = numbers[index];
+    const text = labels[index]!;
+    if (!numeric) text.length = row; // rows deleted between the count and the scan
+    variables.set(variable.name, numeric ? numeric.subarray(0, row) : text);
+  });
+  if (fields && row < capacity) {
+    fields.wave = fields.wave.subarray(0, row);
+    fields.weight = fields.weight.subarray(0, row);
+    for (const list of [fields.stratum, fields.psu, fields.language, fields.mode]) list.length = row;
+  }
+  return { rows: row, ...(fields ? { fields } : {}), variables };
+}

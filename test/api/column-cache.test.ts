@@ -1,0 +1,87 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../api/db/open.ts';
+import { responses, surveys } from '../../api/db/schema.ts';
+import { loadColumns } from '../../api/indicators/load-columns.ts';
+import { surveyLayout } from '../../api/indicators/survey-layout.ts';
+import { publishSurveyFiles } from '../../api/surveys/publish.ts';
+import { storeDemoRows } from '../../data/demo/store.ts';
+import { generateDemo } from '../../data/demo/generate.ts';
+import { readRegions } from '../../data/regions.ts';
+import { findVersion } from '../../api/surveys/queries.ts';
+import { loadSurveyFile } from '../../surveys/load.ts';
+import { analyticsApp, FULL } from './analytics-fixture.ts';
+import { post } from './helpers.ts';
+
+let context: Awaited<ReturnType<typeof analyticsApp>>;
+beforeAll(async () => {
+  context = await analyticsApp(400);
+}, 60_000);
+
+const table = async (query: string) => {
+  const response = await context.get(`/api/surveys/${FULL}/indicators?${query}`, 'admin');
+  expect(response.status).toBe(200);
+  return (await response.json()) as { design: { n: number }; estimates: { groups: Record<string, string>; n: number; estimate: number | null }[] };
+};
+
+describe('cached indicator columns', () => {
+  it('are reused while nothing changes, and never give stale numbers after a new response or an erasure', async () => {
+    const query = 'indicators=trust_fav&by=region&weighting=design';
+    const before = await table(query);
+    expect((await table(query)).estimates).toEqual(before.estimates);
+
+    const demo = context.db.select().from(responses).limit(1).get()!;
+    const id = crypto.randomUUID();
+    expect((await post(context.app, FULL, { id, language: demo.language, answers: demo.answers })).status).toBe(201);
+    const added = await table(query);
+    expect(added.design.n).toBe(before.design.n + 1);
+    const region = (demo.answers as { region: string }).region;
+    const count = (result: typeof before) => result.estimates.find((row) => row.groups.region === region)!.n;
+    expect(count(added)).toBe(count(before) + 1);
+
+    // Erasure through the API (the values row goes by ON DELETE CASCADE).
+    const erased = await context.app.request(`/api/surveys/${FULL}/responses/${id}`, { method: 'DELETE', headers: context.sessions.get('admin')!.headers(true) });
+    expect(erased.status).toBe(204);
+    const after = await table(query);
+    expect(after.design.n).toBe(before.design.n);
+    expect(after.estimates).toEqual(before.estimates);
+  });
+
+  it('hands out the same columns until a write, then scans again; variables asked later line up with the rows', () => {
+    const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
+    const { layout } = surveyLayout(context.db, survey.id);
+    const first = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
+    const again = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
+    expect(again.variables.region).toBe(first.variables.region); // from memory, not a new scan
+    const fresh = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], cache: false });
+    expect(again.variables).toEqual(fresh.variables);
+    expect([again.psu, again.weight]).toEqual([fresh.psu, fresh.weight]);
+
+    const victim = context.db.select({ id: responses.id }).from(responses).where(eq(responses.surveyId, survey.id)).limit(1).get()!;
+    context.db.delete(responses).where(eq(responses.id, victim.id)).run();
+    const afterDelete = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
+    expect(afterDelete.rows).toBe(first.rows - 1);
+    expect(afterDelete.variables.region).not.toBe(first.variables.region);
+  });
+
+  it('notices writes by another connection to the same file', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'trustlens-cache-')), 'cache.db');
+    const db = openDatabase(path);
+    publishSurveyFiles(db, [loadSurveyFile('surveys/bih-police-trust.json')]);
+    const version = findVersion(db, FULL)!;
+    storeDemoRows(db, version, generateDemo({ responses: 50, seed: 'cache-test', regions: readRegions() }));
+    const { layout } = surveyLayout(db, version.surveyId);
+    const load = () => loadColumns(db, { surveyId: version.surveyId, layout, variables: ['region'] });
+    expect(load().rows).toBe(50);
+    const other = new Database(path);
+    other.pragma('foreign_keys = ON');
+    other.prepare('DELETE FROM responses WHERE rowid IN (SELECT rowid FROM responses LIMIT 3)').run();
+    other.close();
+    expect(load().rows).toBe(47);
+    db.$client.close();
+  });
+});
