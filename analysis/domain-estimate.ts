@@ -4,6 +4,7 @@ import type { Calibration } from './weighting/calibration.ts';
 import { calibrationProducts } from './weighting/calibration-residuals.ts';
 import { calibratedVariance } from './weighting/residual-variance.ts';
 import { sparseStratifiedVariance } from './sparse-variance.ts';
+import { cellVariance } from './domain-variance.ts';
 
 /**
  * Influence values of an estimate, summed by PSU (only the PSUs it reaches, `psus[i]` with total
@@ -29,18 +30,6 @@ export interface DomainEstimate {
   influence: Influence;
   /** Σ w of the domain by entry of `influence.psus`, > 0 where it has rows (to drop strata it does not reach); null when calibrated. */
   presence: Float64Array | null;
-}
-
-/** Buffers reused by estimates whose influence is not kept (table rows), one entry per PSU. */
-const scratchCache = new WeakMap<Design, { presence: Float64Array; totals: Float64Array }>();
-
-function scratchFor(design: Design): { presence: Float64Array; totals: Float64Array } {
-  let scratch = scratchCache.get(design);
-  if (scratch === undefined) {
-    scratch = { presence: new Float64Array(design.psuCount), totals: new Float64Array(design.psuCount) };
-    scratchCache.set(design, scratch);
-  }
-  return scratch;
 }
 
 /**
@@ -76,8 +65,8 @@ export function influenceVariance(
  *
  * Reference: Lumley (2010) Complex Surveys §2.3–2.4; Kish (1965) §8.2; R `svymean`, `svyby`.
  *
- * With `keepInfluence` false the influence and presence live in buffers the next call reuses
- * (for table rows, which need only the numbers).
+ * With `keepInfluence` false (table rows, which need only the numbers) the variance is made by
+ * `cellVariance` and the influence is not returned (empty).
  *
  * @example
  * const estimate = estimateDomain(design, null, sums, 0);
@@ -97,27 +86,6 @@ export function estimateDomain(
   const sumWeights = domainTotals[domain * 4 + 1] as number;
   const n = domainTotals[domain * 4 + 2] as number;
   const estimate = sumValues / sumWeights;
-  const scratch = keepInfluence ? null : scratchFor(design);
-  const presence = scratch === null ? new Float64Array(end - start) : scratch.presence.subarray(0, end - start);
-  const psuTotals = scratch === null ? new Float64Array(end - start) : scratch.totals.subarray(0, end - start);
-  const psus = sums.cells.cellPsu.subarray(start, end);
-  // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
-  const reachedStratum = new Uint8Array(design.stratumCount);
-  let df = 0;
-  for (let cell = start; cell < end; cell++) {
-    const at = cell * stride + offset;
-    const weight = cellSums[at + 1] as number;
-    presence[cell - start] = weight;
-    psuTotals[cell - start] = ((cellSums[at] as number) - estimate * weight) / sumWeights;
-    if (weight > 0) {
-      df++;
-      const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
-      if (reachedStratum[stratum] === 0) {
-        reachedStratum[stratum] = 1;
-        df--;
-      }
-    }
-  }
   const stepSums = (calibration?.steps ?? []).map((step, s) => {
     const groupSums = new Float64Array(step.groupCount);
     const base = domain * step.groupCount;
@@ -127,8 +95,37 @@ export function estimateDomain(
     }
     return groupSums;
   });
-  const influence = { psus, psuTotals, stepSums };
-  const variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
+  let variance: number;
+  let df: number;
+  let influence: Influence = { psus: new Int32Array(0), psuTotals: new Float64Array(0), stepSums };
+  let presence: Float64Array | null = null;
+  if (!keepInfluence) {
+    ({ variance, df } = cellVariance(design, calibration, sums, domain, estimate, sumWeights, stepSums));
+    if (!(n > 0)) variance = NaN;
+  } else {
+    const psus = sums.cells.cellPsu.subarray(start, end);
+    presence = new Float64Array(end - start);
+    const psuTotals = new Float64Array(end - start);
+    // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
+    const reachedStratum = new Uint8Array(design.stratumCount);
+    df = 0;
+    for (let cell = start; cell < end; cell++) {
+      const at = cell * stride + offset;
+      const weight = cellSums[at + 1] as number;
+      presence[cell - start] = weight;
+      psuTotals[cell - start] = ((cellSums[at] as number) - estimate * weight) / sumWeights;
+      if (weight > 0) {
+        df++;
+        const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
+        if (reachedStratum[stratum] === 0) {
+          reachedStratum[stratum] = 1;
+          df--;
+        }
+      }
+    }
+    influence = { psus, psuTotals, stepSums };
+    variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
+  }
   const spread = (domainTotals[domain * 4 + 3] as number) / sumWeights - estimate * estimate;
   const sampleVariance = (Math.max(spread, 0) * n) / (n - 1);
   const srsVariance = sumWeights > n ? (sampleVariance * (sumWeights - n)) / (sumWeights * n) : sampleVariance / n;

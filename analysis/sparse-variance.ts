@@ -39,27 +39,61 @@ export interface UntouchedMoments {
  * sparseStratifiedVariance(design, { psus, totals, presence: null }, null);
  */
 export function sparseStratifiedVariance(design: Design, sparse: SparseTotals, untouched: UntouchedMoments | null): number {
-  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumOfPsu, stratumCount } = design;
+  const { stratumOfPsu } = design;
   const { psus, totals, presence } = sparse;
-  const sums = new Float64Array(stratumCount);
-  const listed = new Int32Array(stratumCount);
-  const reached = new Int32Array(stratumCount);
+  const strata = new Int32Array(psus.length);
+  const accumulated = stratumAccumulators(design.stratumCount);
   for (let i = 0; i < psus.length; i++) {
     const stratum = stratumOfPsu[psus[i] as number] as number;
-    sums[stratum] = (sums[stratum] as number) + (totals[i] as number);
-    listed[stratum] = (listed[stratum] as number) + 1;
-    if (presence !== null && (presence[i] as number) > 0) reached[stratum] = (reached[stratum] as number) + 1;
+    strata[i] = stratum;
+    accumulated.sum[stratum] = (accumulated.sum[stratum] as number) + (totals[i] as number);
+    accumulated.listed[stratum] = (accumulated.listed[stratum] as number) + 1;
+    if (presence !== null && (presence[i] as number) > 0) accumulated.reached[stratum] = (accumulated.reached[stratum] as number) + 1;
   }
+  return combineStrata(design, totals, strata, psus.length, accumulated, presence !== null, untouched);
+}
+
+/** Per stratum: Σ of the listed totals, how many are listed, and how many of them the domain reaches. */
+export interface StratumAccumulators {
+  sum: Float64Array;
+  listed: Int32Array;
+  reached: Int32Array;
+}
+
+/** Zeroed accumulators for `combineStrata`. */
+export function stratumAccumulators(stratumCount: number): StratumAccumulators {
+  return { sum: new Float64Array(stratumCount), listed: new Int32Array(stratumCount), reached: new Int32Array(stratumCount) };
+}
+
+/**
+ * The second half of `sparseStratifiedVariance`, for callers that listed the totals themselves:
+ * `totals[i]` in stratum `strata[i]` for i < count, with the per-stratum accumulators filled;
+ * `usePresence` drops strata the domain does not reach (`reached` zero).
+ *
+ * @example
+ * combineStrata(design, totals, strata, count, accumulated, true, null);
+ */
+export function combineStrata(
+  design: Design,
+  totals: Float64Array,
+  strata: Int32Array,
+  count: number,
+  accumulated: StratumAccumulators,
+  usePresence: boolean,
+  untouched: UntouchedMoments | null,
+): number {
+  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount } = design;
+  const { sum: sums, listed, reached } = accumulated;
   const centres = new Float64Array(stratumCount);
   for (let stratum = 0; stratum < stratumCount; stratum++) {
-    const count = psusInStratum[stratum] as number;
-    const present = presence === null ? count : (reached[stratum] as number);
+    const psus = psusInStratum[stratum] as number;
+    const present = usePresence ? (reached[stratum] as number) : psus;
     const total = (sums[stratum] as number) + (untouched === null ? 0 : (untouched.sum[stratum] as number));
-    centres[stratum] = lonelyPsu !== 'adjust' || present > 1 || (count > 1 && !adjustDomainLonely) ? total / count : 0;
+    centres[stratum] = lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
   }
   const squares = new Float64Array(stratumCount);
-  for (let i = 0; i < psus.length; i++) {
-    const stratum = stratumOfPsu[psus[i] as number] as number;
+  for (let i = 0; i < count; i++) {
+    const stratum = strata[i] as number;
     const deviation = (totals[i] as number) - (centres[stratum] as number);
     squares[stratum] = (squares[stratum] as number) + deviation * deviation;
   }
@@ -67,19 +101,19 @@ export function sparseStratifiedVariance(design: Design, sparse: SparseTotals, u
   let strataPresent = 0;
   let strataCounted = 0;
   for (let stratum = 0; stratum < stratumCount; stratum++) {
-    const count = psusInStratum[stratum] as number;
-    const present = presence === null ? count : (reached[stratum] as number);
-    if (presence !== null && present === 0) continue;
+    const psus = psusInStratum[stratum] as number;
+    const present = usePresence ? (reached[stratum] as number) : psus;
+    if (usePresence && present === 0) continue;
     strataPresent++;
     const centre = centres[stratum] as number;
-    const unlisted = count - (listed[stratum] as number);
+    const unlisted = psus - (listed[stratum] as number);
     let stratumSquares = (squares[stratum] as number) + unlisted * centre * centre;
     if (untouched !== null) {
       stratumSquares += (untouched.squares[stratum] as number) - 2 * centre * (untouched.sum[stratum] as number);
     }
-    if (count > 1) {
+    if (psus > 1) {
       if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
-      sum += (stratumSquares * count) / (count - 1);
+      sum += (stratumSquares * psus) / (psus - 1);
       strataCounted++;
     } else {
       if (lonelyPsu === 'average') continue;
@@ -89,27 +123,4 @@ export function sparseStratifiedVariance(design: Design, sparse: SparseTotals, u
   }
   if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
   return (sum * strataPresent) / strataCounted;
-}
-
-/**
- * `domainDegreesOfFreedom` (variance.ts) from the PSUs a domain reaches: PSUs with at least one
- * row minus strata with at least one row.
- *
- * @example
- * sparseDegreesOfFreedom(design, psus, rows); // => reached PSUs − reached strata
- */
-export function sparseDegreesOfFreedom(design: Design, psus: Int32Array, presence: Float64Array): number {
-  const reached = new Uint8Array(design.stratumCount);
-  let psuCount = 0;
-  let strata = 0;
-  for (let i = 0; i < psus.length; i++) {
-    if ((presence[i] as number) <= 0) continue;
-    psuCount++;
-    const stratum = design.stratumOfPsu[psus[i] as number] as number;
-    if (reached[stratum] === 0) {
-      reached[stratum] = 1;
-      strata++;
-    }
-  }
-  return psuCount - strata;
 }

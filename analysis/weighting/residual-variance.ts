@@ -23,7 +23,7 @@ function scratchFor(design: Design): Scratch {
 }
 
 /** Σ over a PSU's groups of its weight after the step times the group's correction. */
-function psuCorrection(products: CalibrationProducts, corrections: Float64Array, psu: number): number {
+export function psuCorrection(products: CalibrationProducts, corrections: Float64Array, psu: number): number {
   let total = 0;
   for (let k = products.psuStart[psu] as number; k < (products.psuStart[psu + 1] as number); k++) {
     total += (products.psuGroupWeight[k] as number) * (corrections[products.psuGroup[k] as number] as number);
@@ -55,7 +55,7 @@ export function calibratedVariance(
   stepSums: readonly Float64Array[],
 ): number {
   const corrections = calibrationCorrections(calibration, products, stepSums);
-  const { stratumCount, stratumOfPsu, psusInStratum } = design;
+  const { stratumCount, stratumOfPsu } = design;
   const { psus, totals } = sparse;
   const listed = new Int32Array(stratumCount);
   const listedCorrection = new Float64Array(stratumCount);
@@ -71,6 +71,27 @@ export function calibratedVariance(
     listedCorrection[stratum] = (listedCorrection[stratum] as number) + correction;
     listedSquare[stratum] = (listedSquare[stratum] as number) + correction * correction;
   }
+  const untouched = untouchedMoments(design, products, corrections, listed, listedCorrection, listedSquare);
+  const all: SparseTotals = { psus, totals: entryTotal.subarray(0, psus.length), presence: null };
+  return sparseStratifiedVariance(design, all, untouched);
+}
+
+/**
+ * Per stratum, Σ and Σ² of the residuals −W_p·m of the PSUs not listed, from the stratum's group
+ * weight sums and products less the listed PSUs' corrections (Σ W_p·m and Σ (W_p·m)² over them).
+ *
+ * @example
+ * untouchedMoments(design, products, corrections, listed, listedCorrection, listedSquare);
+ */
+export function untouchedMoments(
+  design: Design,
+  products: CalibrationProducts,
+  corrections: Float64Array,
+  listed: Int32Array,
+  listedCorrection: Float64Array,
+  listedSquare: Float64Array,
+): UntouchedMoments {
+  const { stratumCount, psusInStratum } = design;
   const untouched: UntouchedMoments = { sum: new Float64Array(stratumCount), squares: new Float64Array(stratumCount) };
   const { groupTotal, stratumGroupWeight, stratumPairStart, pairFirst, pairSecond, pairValue } = products;
   for (let stratum = 0; stratum < stratumCount; stratum++) {
@@ -84,6 +105,5 @@ export function calibratedVariance(
     untouched.sum[stratum] = -(sum - (listedCorrection[stratum] as number));
     untouched.squares[stratum] = Math.max(squares - (listedSquare[stratum] as number), 0);
   }
-  const all: SparseTotals = { psus, totals: entryTotal.subarray(0, psus.length), presence: null };
-  return sparseStratifiedVariance(design, all, untouched);
+  return untouched;
 }
