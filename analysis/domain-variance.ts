@@ -60,7 +60,11 @@ export function cellVariance(
     const stratum = stratumOfPsu[psu] as number;
     let total = ((cellSums[at] as number) - estimate * weight) / sumWeights;
     if (products !== null && corrections !== null) {
-      const correction = psuCorrection(products, corrections, psu);
+      const first = products.psuStart[psu] as number;
+      // One group per PSU (PSUs nested in the margins, as with strata wave × region): no loop.
+      const correction = (products.psuStart[psu + 1] as number) - first === 1
+        ? (products.psuGroupWeight[first] as number) * (corrections[products.psuGroup[first] as number] as number)
+        : psuCorrection(products, corrections, psu);
       total -= correction;
       listedCorrection[stratum] = (listedCorrection[stratum] as number) + correction;
       listedSquare[stratum] = (listedSquare[stratum] as number) + correction * correction;
