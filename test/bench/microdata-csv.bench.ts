@@ -12,12 +12,12 @@ import { BENCH_DB, BENCH_ROWS, mb } from './exports/common.ts';
 
 benchDatabase(BENCH_DB, BENCH_ROWS).$client.close();
 const query = process.argv[2] ?? '';
-const runs: { rows: number; bytes: number; seconds: number; rssBefore: number; rssHigh: number; maxRss: number }[] = [];
+const runs: { rows: number; bytes: number; seconds: number; cpuSeconds: number; rssBefore: number; maxRss: number }[] = [];
 for (let run = 0; run < 3; run++) {
   const child = spawnSync('npx', ['tsx', 'test/bench/exports/microdata-csv-run.ts', query], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`export run failed: ${child.stderr}`);
   runs.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!));
 }
 const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-console.log(`microdata.csv${query}: ${best.rows.toLocaleString('en')} rows, ${mb(best.bytes)}; runs ${runs.map((run) => `${run.seconds.toFixed(2)} s`).join(', ')}; best ${best.seconds.toFixed(2)} s`);
+console.log(`microdata.csv${query}: ${best.rows.toLocaleString('en')} rows, ${mb(best.bytes)}; runs ${runs.map((run) => `${run.seconds.toFixed(2)} s`).join(', ')}; best ${best.seconds.toFixed(2)} s (CPU ${runs.map((run) => `${run.cpuSeconds.toFixed(2)} s`).join(', ')})`);
 console.log(`export process: RSS ${runs.map((run) => `${mb(run.rssBefore)} before`).join(', ')}; peak RSS ${runs.map((run) => mb(run.maxRss)).join(', ')}`);

@@ -11,8 +11,7 @@ const query = process.argv[2] ?? '';
 const db = openDatabase(BENCH_DB);
 const { app, headers } = await benchApp(db);
 const rssBefore = process.memoryUsage().rss;
-let rssHigh = rssBefore;
-const sampler = setInterval(() => { rssHigh = Math.max(rssHigh, process.memoryUsage().rss); }, 100);
+const cpuBefore = process.cpuUsage();
 const start = performance.now();
 const response = await app.request(`/api/surveys/${SLUG}/exports/microdata.csv${query}`, { headers });
 if (response.status !== 200) throw new Error(`status ${response.status}: ${await response.text()}`);
@@ -26,6 +25,7 @@ for (;;) {
   for (let index = 0; index < value.length; index++) if (value[index] === 10) lines++;
 }
 const seconds = (performance.now() - start) / 1000;
-clearInterval(sampler);
-console.log(JSON.stringify({ rows: lines - 1, bytes, seconds, rssBefore, rssHigh, maxRss: process.resourceUsage().maxRSS * 1024 }));
+// CPU time (user + system) as well as wall time: on a shared machine it varies less with load.
+const cpu = process.cpuUsage(cpuBefore);
+console.log(JSON.stringify({ rows: lines - 1, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }));
 db.$client.close();
