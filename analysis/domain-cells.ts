@@ -5,9 +5,8 @@ import type { Breakdown } from './domains.ts';
  * The (domain, PSU) pairs of a breakdown that have at least one row, grouped by domain: domain d
  * owns cells domainStart[d] .. domainEnd[d] and cell c lies in PSU cellPsu[c]. Domains are laid
  * out with the first dimension varying fastest (all of (·, rest 0), then (·, rest 1), …), so the
- * breakdown without the first dimension can reuse the cells (see fold-sums.ts). The rows
- * of each domain are listed too, domain by domain (entryStart[d] .. entryStart[d + 1]), each
- * with its cell, so sums are written to one domain's cells at a time (cache-friendly).
+ * breakdown without the first dimension can reuse the cells (see fold-sums.ts). entryCell gives
+ * the cell of every entry of the breakdown's layers, layer after layer, in the layers' row order.
  */
 export interface DomainCells {
   domainCount: number;
@@ -15,8 +14,6 @@ export interface DomainCells {
   domainEnd: Int32Array;
   cellPsu: Int32Array;
   /** Null for cells folded from a crossing (see fold-sums.ts), which are summed from cells, not rows. */
-  entryStart: Int32Array | null;
-  entryRow: Int32Array | null;
   entryCell: Int32Array | null;
 }
 
@@ -47,15 +44,19 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
   }
   const total = entriesInDomain[domainCount] as number;
   const sortedRow = new Int32Array(total);
+  const sortedEntry = new Int32Array(total);
   const fill = entriesInDomain.slice(0, domainCount);
+  let entryBase = 0;
   for (const layer of layers) {
     const count = layerSize(layer);
     for (let index = 0; index < count; index++) {
       const domain = layer === null ? 0 : (layer.codes[index] as number);
       const at = fill[domain] as number;
       sortedRow[at] = layer === null ? index : (layer.rows[index] as number);
+      sortedEntry[at] = entryBase + index;
       fill[domain] = at + 1;
     }
+    entryBase += count;
   }
   // Within each domain, one cell per PSU met, in order of first appearance.
   const cellOfEntry = new Int32Array(total);
@@ -83,12 +84,12 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
         cellOfPsu[psu] = cell;
         cellPsu[cell] = psu;
       }
-      cellOfEntry[at] = cell;
+      cellOfEntry[sortedEntry[at] as number] = cell;
     }
     for (let cell = first; cell < cells; cell++) cellOfPsu[cellPsu[cell] as number] = -1;
     domainEnd[domain] = cells;
   }
   return {
-    domainCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryStart: entriesInDomain, entryRow: sortedRow, entryCell: cellOfEntry,
+    domainCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryCell: cellOfEntry,
   };
 }

@@ -61,8 +61,8 @@ function scaledWeights(calibration: Calibration, weights: Float64Array): Float64
 }
 
 /**
- * `domainSums` for several indicators in one pass over the rows of each domain (the row's cell
- * and weight are looked up once for all of them, and one domain's cells are written at a time).
+ * `domainSums` for several indicators in one pass over the rows of each layer, in row order
+ * (the row's cell and weight are looked up once for all of them).
  *
  * @example
  * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown, cells);
@@ -75,8 +75,8 @@ export function domainSumsOfMany(
   cells: DomainCells = domainCells(design, breakdown),
 ): DomainSums[] {
   const { weights } = design;
-  const { domainCount, entryStart, entryRow, entryCell } = cells;
-  if (entryStart === null || entryRow === null || entryCell === null) throw new Error('domainSumsOfMany needs cells with their rows');
+  const { domainCount, entryCell } = cells;
+  if (entryCell === null) throw new Error('domainSumsOfMany needs cells with their rows');
   const steps = calibration?.steps ?? [];
   const stepCount = steps.length;
   const stepGroups = steps.map((step) => step.groups);
@@ -96,11 +96,13 @@ export function domainSumsOfMany(
   const stepWeights = all.flatMap((sums) => sums.stepWeight);
   const entryStepCell = new Int32Array(stepCount);
   const entryScaled = new Float64Array(stepCount);
-  const totals = new Float64Array(indicatorCount * 4);
-  for (let domain = 0; domain < domainCount; domain++) {
-    totals.fill(0);
-    for (let entry = entryStart[domain] as number; entry < (entryStart[domain + 1] as number); entry++) {
-      const row = entryRow[entry] as number;
+  const totals = all.map((sums) => sums.domainTotals);
+  let entry = 0;
+  for (const layer of breakdown.layers) {
+    const count = layer === null ? design.rowCount : layer.rows.length;
+    for (let index = 0; index < count; index++, entry++) {
+      const row = layer === null ? index : (layer.rows[index] as number);
+      const domain = layer === null ? 0 : (layer.codes[index] as number);
       const w = weights[row] as number;
       const base = (entryCell[entry] as number) * stride;
       for (let s = 0; s < stepCount; s++) {
@@ -114,10 +116,12 @@ export function domainSumsOfMany(
         const weighted = w * value;
         cellSums[at] = (cellSums[at] as number) + weighted;
         cellSums[at + 1] = (cellSums[at + 1] as number) + w;
-        totals[4 * k] = (totals[4 * k] as number) + weighted;
-        totals[4 * k + 1] = (totals[4 * k + 1] as number) + w;
-        totals[4 * k + 2] = (totals[4 * k + 2] as number) + 1;
-        totals[4 * k + 3] = (totals[4 * k + 3] as number) + weighted * value;
+        const domainTotals = totals[k] as Float64Array;
+        const t = domain * 4;
+        domainTotals[t] = (domainTotals[t] as number) + weighted;
+        domainTotals[t + 1] = (domainTotals[t + 1] as number) + w;
+        domainTotals[t + 2] = (domainTotals[t + 2] as number) + 1;
+        domainTotals[t + 3] = (domainTotals[t + 3] as number) + weighted * value;
         for (let s = 0; s < stepCount; s++) {
           const stepCell = entryStepCell[s] as number;
           const scaled = entryScaled[s] as number;
@@ -128,7 +132,6 @@ export function domainSumsOfMany(
         }
       }
     }
-    for (let k = 0; k < indicatorCount; k++) (all[k] as DomainSums).domainTotals.set(totals.subarray(4 * k, 4 * k + 4), domain * 4);
   }
   return all;
 }

@@ -62,10 +62,10 @@ export function foldCells(crossed: DomainCells, firstGroups: number, psuCount: n
       domainStart[rest] = crossed.domainStart[rest] as number;
       domainEnd[rest] = crossed.domainEnd[(firstGroups - 1) * restCount + rest] as number;
     }
-    return { cells: { ...crossed, domainCount: restCount, domainStart, domainEnd, entryStart: null, entryRow: null, entryCell: null }, target: null };
+    return { cells: { ...crossed, domainCount: restCount, domainStart, domainEnd, entryCell: null }, target: null };
   }
   const folded: DomainCells = {
-    domainCount: restCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryStart: null, entryRow: null, entryCell: null,
+    domainCount: restCount, domainStart, domainEnd, cellPsu: cellPsu.slice(0, cells), entryCell: null,
   };
   return { cells: folded, target };
 }
