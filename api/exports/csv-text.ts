@@ -19,19 +19,24 @@ const NEEDS_QUOTES = /[",\n\r]/;
 export function csvText(rows: readonly (readonly Cell[])[]): string {
   let text = '';
   for (const row of rows) {
+    // Array.prototype.join writes numbers as `'' + n` and null as empty, in native code: only
+    // text cells that need an apostrophe or quotes are rewritten first (in a copy).
+    let safe: Cell[] | undefined;
     for (let index = 0; index < row.length; index++) {
-      if (index > 0) text += ',';
       const cell = row[index];
-      if (cell === null || cell === undefined) continue;
-      if (typeof cell === 'number') {
-        text += '' + cell;
-        continue;
-      }
-      text += textField(cell);
+      if (typeof cell !== 'string' || cell === '') continue;
+      const field = textField(cell);
+      if (field !== cell) (safe ??= row.slice())[index] = field;
     }
+    text += (safe ?? row).join(',');
     text += '\n';
   }
   return text;
+}
+
+/** One non-empty cell as CSV (neutralised, quoted when needed). */
+export function csvField(cell: string | number): string {
+  return typeof cell === 'number' ? '' + cell : textField(cell);
 }
 
 function textField(cell: string): string {

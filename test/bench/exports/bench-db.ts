@@ -7,8 +7,9 @@ import { findVersion } from '../../../api/surveys/queries.ts';
 import { generateDemo } from '../../../data/demo/generate.ts';
 import { readRegions } from '../../../data/regions.ts';
 import { loadSurveyFile } from '../../../surveys/load.ts';
+import { SLUG } from './settings.ts';
 
-export const SLUG = 'bih-police-trust';
+export { SLUG };
 
 /**
  * A database file with `rows` SYNTHETIC responses to the full instrument (kept between runs):

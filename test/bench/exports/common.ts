@@ -3,9 +3,7 @@ import type { Db } from '../../../api/db/open.ts';
 import { users } from '../../../api/db/schema.ts';
 import { hashPassword } from '../../../api/auth/passwords.ts';
 
-export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-export const BENCH_DB = process.env.BENCH_DB ?? `/tmp/trustlens-bench-${BENCH_ROWS}.db`;
-export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export { BENCH_DB, BENCH_ROWS, mb } from './settings.ts';
 
 /** The real app on the benchmark database, and headers of a signed-in admin. */
 export async function benchApp(db: Db) {
