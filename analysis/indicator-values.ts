@@ -26,6 +26,9 @@ function categories(indicator: IndicatorSpec, key: 'favourable' | 'unfavourable'
  * linearised variance serve all four. A net score as the mean of a 1/0/−1 variable is exactly
  * share favourable − share unfavourable, and its linearised variance is that of the difference.
  *
+ * `itemValues` lets a caller share one item's valid values among the indicators built on it
+ * (trust_fav and trust_mean both read trust_police); by default they are made afresh.
+ *
  * Reference: R `svymean(~I(trust %in% 4:5), design)`; for net,
  * `svycontrast(svymean(~fav + unfav, design), c(1, -1))`.
  *
@@ -34,12 +37,16 @@ function categories(indicator: IndicatorSpec, key: 'favourable' | 'unfavourable'
  *   { id: 'fav', type: 'share', item: 'q', favourable: [4, 5], missing: [99] });
  * // => Float64Array [1, 0, NaN]
  */
-export function indicatorValues(data: Columns, indicator: IndicatorSpec): Float64Array {
+export function indicatorValues(
+  data: Columns,
+  indicator: IndicatorSpec,
+  itemValues: (item: string, missing: readonly number[] | undefined) => Float64Array = (item, missing) => validValues(data, item, missing),
+): Float64Array {
   if (indicator.type === 'scale') {
     const scores = scaleScores(data, indicator);
     return indicator.rescale ? rescaleAll(scores, indicator.rescale) : scores;
   }
-  const values = validValues(data, requireItem(indicator), indicator.missing);
+  const values = itemValues(requireItem(indicator), indicator.missing);
   if (indicator.type === 'mean') {
     return indicator.rescale ? rescaleAll(values, indicator.rescale) : values;
   }
@@ -48,10 +55,18 @@ export function indicatorValues(data: Columns, indicator: IndicatorSpec): Float6
   if (indicator.type !== 'share' && indicator.type !== 'net') {
     throw new AnalysisError(`indicator "${indicator.id}" has unknown type "${String(indicator.type)}"`);
   }
+  // Plain arrays scanned per row: a handful of codes is faster to compare than a Set to hash.
+  const favourableCodes = Float64Array.from(favourable);
+  const unfavourableCodes = Float64Array.from(unfavourable);
   const result = new Float64Array(values.length);
   for (let row = 0; row < values.length; row++) {
     const value = values[row] as number;
-    result[row] = Number.isNaN(value) ? NaN : favourable.has(value) ? 1 : unfavourable.has(value) ? -1 : 0;
+    let coded = value !== value ? NaN : 0;
+    if (coded === 0) {
+      for (let k = 0; k < favourableCodes.length; k++) if (favourableCodes[k] === value) coded = 1;
+      if (coded === 0) for (let k = 0; k < unfavourableCodes.length; k++) if (unfavourableCodes[k] === value) coded = -1;
+    }
+    result[row] = coded;
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { AnalysisError } from './errors.ts';
 import { resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { indicatorValues } from './indicator-values.ts';
+import { validValues } from './recode.ts';
 
 /** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
 export interface Prepared {
@@ -45,11 +46,22 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
     calibration = result.calibration;
   }
   const values = new Map<string, Float64Array>();
+  // One item's valid values serve every indicator on it with the same missing codes (read-only).
+  const itemCache = new Map<string, Float64Array>();
+  const itemValues = (item: string, missing: readonly number[] | undefined): Float64Array => {
+    const cacheKey = `${item}\u0000${(missing ?? []).join(',')}`;
+    let cached = itemCache.get(cacheKey);
+    if (cached === undefined) {
+      cached = validValues(data, item, missing);
+      itemCache.set(cacheKey, cached);
+    }
+    return cached;
+  };
   const ids = new Set<string>();
   for (const indicator of spec.indicators ?? []) {
     if (ids.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     ids.add(indicator.id);
-    values.set(indicator.id, indicatorValues(data, indicator));
+    values.set(indicator.id, indicatorValues(data, indicator, itemValues));
   }
   const dimensions = new Map<string, ResolvedDimension>();
   const dimension = (name: string): ResolvedDimension => {
