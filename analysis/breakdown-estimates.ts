@@ -2,7 +2,8 @@ import type { EstimateRow } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import type { Breakdown } from './domains.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
-import { domainSumsOfMany } from './domain-sums.ts';
+import { domainSumsOfBreakdowns } from './domain-sums.ts';
+import { rowEntries } from './row-entries.ts';
 import type { DomainSums } from './domain-sums.ts';
 import type { DomainCells } from './domain-cells.ts';
 import { domainCells } from './domain-cells.ts';
@@ -71,13 +72,18 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   const { plans, order } = plan(prepared, breakdowns);
   const rows: EstimateRow[][] = breakdowns.map(() => []);
   const indicators = spec.indicators ?? [];
+  // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
+  const fromRows = plans.filter((planned) => planned.foldFrom === null);
+  const summed = fromRows.map((planned) => ({ breakdown: planned.breakdown, cells: planned.cells }));
+  const entries = rowEntries(design.rowCount, summed);
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
+    const rowSums = domainSumsOfBreakdowns(design, calibration, values, summed, entries);
     const sumsByPlan: DomainSums[][] = [];
     plans.forEach((planned, index) => {
       const sums = planned.foldFrom === null
-        ? domainSumsOfMany(design, calibration, values, planned.breakdown, planned.cells)
+        ? (rowSums[fromRows.indexOf(planned)] as DomainSums[])
         : foldSums(sumsByPlan[planned.foldFrom.position] as DomainSums[], planned.foldFrom.folded);
       sumsByPlan.push(sums);
       const target = rows[order[index] as number] as EstimateRow[];
