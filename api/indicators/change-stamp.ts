@@ -2,15 +2,26 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 
 interface Probe {
-  counter: Database.Statement;
+  counters: Database.Statement;
+}
+
+/** Changes to response_values seen so far; compare two stamps field by field. */
+export interface ChangeStamp {
+  /** Other connections' commits (PRAGMA data_version). */
+  external: number;
+  /** Rows this connection inserted. */
+  inserted: number;
+  /** Rows this connection deleted or updated. */
+  removed: number;
 }
 
 const probes = new WeakMap<Database.Database, Probe>();
 
 /**
- * A value that changes whenever a row of response_values is inserted, updated or deleted — a new
+ * Counts that change whenever a row of response_values is inserted, updated or deleted — a new
  * response, an erasure (ON DELETE CASCADE from responses), a backfill — so cached columns can be
- * checked with two tiny reads instead of a scan.
+ * checked with two tiny reads instead of a scan. Inserts are counted apart from deletes and
+ * updates: after inserts only, a cache can read just the new rows.
  *
  * - Writes through this connection: TEMP triggers (this connection only, nothing is written to the
  *   database file) bump a counter in a TEMP table. Triggers see every path that changes the table,
@@ -22,27 +33,28 @@ const probes = new WeakMap<Database.Database, Probe>();
  * Returns null inside a transaction (the TEMP objects would vanish with a rollback); callers then
  * skip their cache.
  */
-export function responseChangeStamp(db: Db): string | null {
+export function responseChangeStamp(db: Db): ChangeStamp | null {
   const client = db.$client;
   if (client.inTransaction) return null;
   let probe = probes.get(client);
   if (!probe) {
     install(client);
-    probe = { counter: client.prepare('SELECT n FROM temp.trustlens_value_changes').pluck() };
+    probe = { counters: client.prepare('SELECT inserted, removed FROM temp.trustlens_value_changes') };
     probes.set(client, probe);
   }
-  return `${client.pragma('data_version', { simple: true }) as number}:${probe.counter.get() as number}`;
+  const { inserted, removed } = probe.counters.get() as { inserted: number; removed: number };
+  return { external: client.pragma('data_version', { simple: true }) as number, inserted, removed };
 }
 
 function install(client: Database.Database): void {
   client.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS trustlens_value_changes (n INTEGER NOT NULL);
-    INSERT INTO trustlens_value_changes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM trustlens_value_changes);
+    CREATE TEMP TABLE IF NOT EXISTS trustlens_value_changes (inserted INTEGER NOT NULL, removed INTEGER NOT NULL);
+    INSERT INTO trustlens_value_changes SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM trustlens_value_changes);
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_inserted AFTER INSERT ON main.response_values
-      BEGIN UPDATE trustlens_value_changes SET n = n + 1; END;
+      BEGIN UPDATE trustlens_value_changes SET inserted = inserted + 1; END;
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_deleted AFTER DELETE ON main.response_values
-      BEGIN UPDATE trustlens_value_changes SET n = n + 1; END;
+      BEGIN UPDATE trustlens_value_changes SET removed = removed + 1; END;
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_updated AFTER UPDATE ON main.response_values
-      BEGIN UPDATE trustlens_value_changes SET n = n + 1; END;
+      BEGIN UPDATE trustlens_value_changes SET removed = removed + 1; END;
   `);
 }

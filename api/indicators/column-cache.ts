@@ -1,13 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { Column } from '../../analysis/index.ts';
+import type { ChangeStamp } from './change-stamp.ts';
 import type { ScannedFields } from './column-scan.ts';
 import type { Layout } from './layout.ts';
 
 /** Columns already loaded for one survey and wave filter, valid while `stamp` and `layout` hold. */
 export interface CacheEntry {
-  stamp: string;
+  stamp: ChangeStamp;
   layout: Layout;
   rows: number;
+  /** The highest response_values rowid in the entry: rows inserted since have higher ones. */
+  maxRowid: number;
+  /** Rows were appended after the first scan, so a fresh scan would give another row order. */
+  appended: boolean;
   fields: ScannedFields;
   variables: Map<string, Column>;
 }
@@ -26,15 +31,20 @@ export function cacheKey(surveyId: number, waves: readonly number[] | undefined)
   return `${surveyId}|${waves ? [...waves].sort((a, b) => a - b).join(',') : '*'}`;
 }
 
-/** The entry if it is still valid (same change stamp and layout); marks it most recently used. */
-export function cachedEntry(client: Database.Database, key: string, stamp: string, layout: Layout): CacheEntry | undefined {
+/**
+ * The entry and how it relates to now: `current` (nothing changed), `inserted` (this connection
+ * only inserted rows since: the entry lacks them but holds nothing stale), or undefined (none,
+ * or stale: forgotten). Marks a found entry most recently used.
+ */
+export function cachedEntry(client: Database.Database, key: string, stamp: ChangeStamp, layout: Layout): { entry: CacheEntry; state: 'current' | 'inserted' } | undefined {
   const entries = caches.get(client);
   const entry = entries?.get(key);
   if (!entries || !entry) return undefined;
   entries.delete(key);
-  if (entry.stamp !== stamp || entry.layout !== layout) return undefined; // stale: forget it
+  const old = entry.stamp;
+  if (entry.layout !== layout || old.external !== stamp.external || old.removed !== stamp.removed) return undefined;
   entries.set(key, entry);
-  return entry;
+  return { entry, state: old.inserted === stamp.inserted ? 'current' : 'inserted' };
 }
 
 export function storeEntry(client: Database.Database, key: string, entry: CacheEntry): void {

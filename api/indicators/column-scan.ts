@@ -14,12 +14,14 @@ export interface ScannedFields {
 
 export interface Scan {
   rows: number;
+  /** The highest response_values rowid scanned (0 if none): rows inserted later have higher ones. */
+  maxRowid: number;
   /** Absent when the scan was asked for variables only. */
   fields?: ScannedFields;
   variables: Map<string, Column>;
 }
 
-type Stored = [number | null, number | null, string | null, string | null, string, string, Buffer];
+type Stored = [number | null, number | null, string | null, string | null, string, string, Buffer, number];
 
 /**
  * One synchronous pass over a survey's response_values rows (optionally some waves), decoding the
@@ -28,11 +30,12 @@ type Stored = [number | null, number | null, string | null, string | null, strin
  * into an aligned scratch buffer, and repeated texts (stratum, PSU, language, mode) are interned
  * so a cached copy holds one string per distinct value rather than one per row.
  * The same SQL text serves every scan of a survey and wave filter, so the row order is the same
- * each time and variables scanned later line up with fields scanned earlier.
+ * each time and variables scanned later line up with fields scanned earlier. `afterRowid` reads
+ * only rows inserted after an earlier scan (their rowids are higher).
  */
-export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean): Scan {
-  const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''}`;
-  const parameters = [surveyId, ...(waves ?? [])];
+export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean, afterRowid = 0): Scan {
+  const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} AND rowid > ?`;
+  const parameters = [surveyId, ...(waves ?? []), afterRowid];
   const capacity = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
   const numbers = wanted.map((variable) => (variable.kind === 'code' ? null : new Float64Array(capacity)));
   const labels = wanted.map((variable) => (variable.kind === 'code' ? new Array<string | null>(capacity).fill(null) : null));
@@ -47,14 +50,16 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
     intern.set(text, text);
     return text;
   };
-  const statement = db.$client.prepare(`SELECT wave, weight, stratum, psu, language, mode, answer_values FROM response_values WHERE ${where}`).raw();
+  const statement = db.$client.prepare(`SELECT wave, weight, stratum, psu, language, mode, answer_values, rowid FROM response_values WHERE ${where}`).raw();
   const scratch = new Float64Array(layout.variables.length);
   const scratchBytes = new Uint8Array(scratch.buffer);
   const positions = Int32Array.from(wanted.map((variable) => variable.position));
   const count = positions.length;
   let row = 0;
+  let maxRowid = afterRowid;
   for (const stored of statement.iterate(...parameters) as IterableIterator<Stored>) {
     if (row >= capacity) break; // rows added after the count: left for the next request
+    if (stored[7] > maxRowid) maxRowid = stored[7];
     if (fields) {
       fields.wave[row] = stored[0] ?? NaN;
       fields.weight[row] = stored[1] ?? NaN;
@@ -88,5 +93,5 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
     fields.weight = fields.weight.subarray(0, row);
     for (const list of [fields.stratum, fields.psu, fields.language, fields.mode]) list.length = row;
   }
-  return { rows: row, ...(fields ? { fields } : {}), variables };
+  return { rows: row, maxRowid, ...(fields ? { fields } : {}), variables };
 }

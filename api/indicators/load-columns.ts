@@ -1,9 +1,9 @@
 import type { Column } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
-import { responseChangeStamp } from './change-stamp.ts';
-import { cachedEntry, cacheKey, storeEntry } from './column-cache.ts';
-import { scanColumns, type ScannedFields } from './column-scan.ts';
-import type { Layout } from './layout.ts';
+import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
+import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
+import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
+import type { Layout, Variable } from './layout.ts';
 
 /** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
 export const RESPONSE_FIELDS = ['wave', 'weight', 'stratum', 'psu', 'language', 'mode'] as const;
@@ -34,9 +34,11 @@ export interface LoadedColumns extends ScannedFields {
  * answers. Text-coded variables come back as their labels.
  *
  * Loaded columns are kept per connection, survey and wave filter, and reused while no
- * response_values row has changed since (responseChangeStamp: a new response, an erasure or a
- * backfill makes the next request scan again) and the survey's layout is the same object (a new
- * version makes a new layout). A request for variables not yet cached scans for those only.
+ * response_values row has been deleted or updated since (responseChangeStamp: an erasure makes the
+ * next request scan again) and the survey's layout is the same object (a new version makes a new
+ * layout). Rows inserted since (new responses during fieldwork) are read alone and appended, so a
+ * dashboard stays cheap while responses arrive. A request for variables not yet cached scans for
+ * those only.
  */
 export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   const { layout, waves } = request;
@@ -46,26 +48,60 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
     return variable;
   });
   const stamp = request.cache === false ? null : responseChangeStamp(db);
+  const scan = (variables: readonly Variable[], withFields: boolean, afterRowid = 0) =>
+    scanColumns(db, layout, request.surveyId, waves, variables, withFields, afterRowid);
   if (stamp === null) {
-    const scan = scanColumns(db, layout, request.surveyId, waves, wanted, true);
-    return { rows: scan.rows, ...scan.fields!, variables: Object.fromEntries(scan.variables) };
+    const scanned = scan(wanted, true);
+    return { rows: scanned.rows, ...scanned.fields!, variables: Object.fromEntries(scanned.variables) };
   }
   const key = cacheKey(request.surveyId, waves);
-  let entry = cachedEntry(db.$client, key, stamp, layout);
-  if (!entry) {
-    const scan = scanColumns(db, layout, request.surveyId, waves, wanted, true);
-    entry = { stamp, layout, rows: scan.rows, fields: scan.fields!, variables: scan.variables };
-    storeEntry(db.$client, key, entry);
-  } else {
-    const missing = wanted.filter((variable) => !entry!.variables.has(variable.name));
-    if (missing.length > 0) {
-      const scan = scanColumns(db, layout, request.surveyId, waves, missing, false);
-      // Same stamp, so the same rows in the same order: the new columns line up with the cached ones.
-      if (scan.rows !== entry.rows) throw new Error('response_values changed without changing its stamp');
-      for (const [name, column] of scan.variables) entry.variables.set(name, column);
-    }
+  const found = cachedEntry(db.$client, key, stamp, layout);
+  let entry = found?.entry;
+  if (entry && found!.state === 'inserted') entry = withNewRows(entry, stamp, scan([...entry.variables.keys()].map((name) => layout.byName.get(name)!), true, entry.maxRowid));
+  const missing = entry ? wanted.filter((variable) => !entry!.variables.has(variable.name)) : wanted;
+  if (!entry || (missing.length > 0 && entry.appended)) {
+    // Nothing usable, or new variables for an entry whose rows are no longer in scan order.
+    const names = new Set([...wanted, ...(entry ? [...entry.variables.keys()].map((name) => layout.byName.get(name)!) : [])]);
+    const scanned = scan([...names], true);
+    entry = { stamp, layout, rows: scanned.rows, maxRowid: scanned.maxRowid, appended: false, fields: scanned.fields!, variables: scanned.variables };
+  } else if (missing.length > 0) {
+    const scanned = scan(missing, false);
+    // Same stamp, same SQL: the same rows in the same order, so the new columns line up.
+    if (scanned.rows !== entry.rows) throw new Error('response_values changed without changing its stamp');
+    for (const [name, column] of scanned.variables) entry.variables.set(name, column);
   }
+  storeEntry(db.$client, key, entry);
   const variables: Record<string, Column> = {};
   for (const variable of wanted) variables[variable.name] = entry.variables.get(variable.name)!;
   return { rows: entry.rows, ...entry.fields, variables };
+}
+
+/**
+ * A new entry: the cached rows followed by those inserted since. New arrays, so columns already
+ * handed out stay as they were. Rows come in another order than a fresh scan's, which changes
+ * sums only in their last bits.
+ */
+function withNewRows(entry: CacheEntry, stamp: ChangeStamp, added: Scan): CacheEntry {
+  if (added.rows === 0) return { ...entry, stamp };
+  const fields = added.fields!;
+  const variables = new Map<string, Column>();
+  for (const [name, column] of entry.variables) variables.set(name, joined(column, added.variables.get(name)!));
+  return {
+    stamp, layout: entry.layout, rows: entry.rows + added.rows, maxRowid: added.maxRowid, appended: true, variables,
+    fields: {
+      wave: joined(entry.fields.wave, fields.wave) as Float64Array, weight: joined(entry.fields.weight, fields.weight) as Float64Array,
+      stratum: entry.fields.stratum.concat(fields.stratum), psu: entry.fields.psu.concat(fields.psu),
+      language: entry.fields.language.concat(fields.language), mode: entry.fields.mode.concat(fields.mode),
+    },
+  };
+}
+
+function joined(first: Column, second: Column): Column {
+  if (first instanceof Float64Array && second instanceof Float64Array) {
+    const both = new Float64Array(first.length + second.length);
+    both.set(first);
+    both.set(second, first.length);
+    return both;
+  }
+  return (first as (string | null)[]).concat(second as (string | null)[]);
 }

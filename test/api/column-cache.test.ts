@@ -68,6 +68,31 @@ describe('cached indicator columns', () => {
     expect(afterDelete.variables.region).not.toBe(first.variables.region);
   });
 
+  it('reads only the responses inserted since, appending them to the cached rows', async () => {
+    const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
+    const { layout } = surveyLayout(context.db, survey.id);
+    const variables = ['region', 'trust_police'];
+    const before = loadColumns(context.db, { surveyId: survey.id, layout, variables });
+    const demo = context.db.select().from(responses).limit(1).get()!;
+    expect((await post(context.app, FULL, { id: crypto.randomUUID(), language: demo.language, answers: demo.answers })).status).toBe(201);
+    const after = loadColumns(context.db, { surveyId: survey.id, layout, variables });
+    expect(after.rows).toBe(before.rows + 1);
+    // The cached rows first, unchanged (and the arrays handed out before are left as they were) …
+    expect(after.variables.region!.slice(0, before.rows)).toEqual(before.variables.region);
+    expect(before.variables.region).toHaveLength(before.rows);
+    // … then the new web response: no design weight, its own answers.
+    expect([after.mode.at(-1), after.weight.at(-1), after.variables.region!.at(-1), after.variables.trust_police!.at(-1)])
+      .toEqual(['web', NaN, (demo.answers as Record<string, unknown>).region, (demo.answers as Record<string, unknown>).trust_police]);
+    // Same rows as a fresh scan, in another order.
+    const fresh = loadColumns(context.db, { surveyId: survey.id, layout, variables, cache: false });
+    const sorted = (loaded: typeof after) => Array.from({ length: loaded.rows }, (_, row) => `${loaded.psu[row]}|${loaded.variables.region![row]}|${loaded.variables.trust_police![row]}`).sort();
+    expect(sorted(after)).toEqual(sorted(fresh));
+    // A variable not cached yet: the appended rows are not in scan order, so everything is read again, aligned.
+    const more = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'] });
+    const again = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'], cache: false });
+    expect([more.variables.region, more.variables.pf_respect]).toEqual([again.variables.region, again.variables.pf_respect]);
+  });
+
   it('notices writes by another connection to the same file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'trustlens-cache-')), 'cache.db');
     const db = openDatabase(path);
