@@ -7,9 +7,10 @@ const NEEDS_QUOTES = /[",\n\r]/;
  * Rows as CSV text (RFC 4180, `\n` after every record), each text cell neutralised like
  * `safeCell` (a leading `=`, `+`, `-`, `@`, tab or CR gets an apostrophe).
  *
- * Written by hand rather than with csv-stringify because the microdata export formats about 90
- * million cells per million responses, and csv-stringify's per-field option handling was most of
- * the export's time. The output is byte for byte what `stringify(rows.map(safeCell))` gives with
+ * Written by hand rather than with csv-stringify because the microdata export formats ~72 million
+ * cells per million responses: on 100,000 stored responses csv-stringify took 3.5–3.8 s for what
+ * this does in 0.24–0.36 s (half of the old export's time). The output is byte for byte what
+ * `stringify(rows.map(safeCell))` gives with
  * csv-stringify's defaults (null → empty, numbers by `'' + n`, a field quoted when it holds `"`,
  * `,`, LF or CR, quotes doubled); test/api/csv-text.test.ts checks that on random rows.
  *
