@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../api/exports/csv-stream.ts';
+import { csvStream, type Cell } from '../../api/exports/csv-stream.ts';
 import { csvText } from '../../api/exports/csv-text.ts';
 import { safeCell } from '../../api/exports/safe-cell.ts';
 
@@ -27,5 +27,31 @@ describe('csvText', () => {
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 5 }), (rows) => {
       expect(csvText(rows)).toBe(reference(rows));
     }), { numRuns: 500 });
+  });
+});
+
+describe('csvStream', () => {
+  it('pulls pages only as the client reads (constant memory), and stops the pages when the client goes away', async () => {
+    let produced = 0;
+    let finished = false;
+    const pages = (function* () {
+      try {
+        for (;;) {
+          produced++;
+          yield [[produced, 'row']] as Cell[][];
+        }
+      } finally {
+        finished = true;
+      }
+    })();
+    const reader = csvStream(['n', 'text'], pages).getReader();
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the byte order mark to see it
+    expect(decoder.decode((await reader.read()).value)).toBe('\uFEFFn,text\n');
+    expect(decoder.decode((await reader.read()).value)).toBe('1,row\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // An endless export: only the pages needed to keep two chunks queued were produced.
+    expect(produced).toBeLessThanOrEqual(3);
+    await reader.cancel();
+    expect(finished).toBe(true);
   });
 });
