@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, responseValues, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { onePage } from '../../api/exports/csv-stream.ts';
+import { csvText } from '../../api/exports/csv-text.ts';
 import { xlsxStream } from '../../api/exports/xlsx-stream.ts';
 import { microdataColumns } from '../../api/exports/microdata-columns.ts';
 import { planColumns } from '../../api/exports/microdata-plan.ts';
@@ -128,11 +129,16 @@ describe('microdata exports', () => {
       if (slug === 'versioned') expect(['comment', 'region', 'old_item', 'channels_used_app'].map(source)).toEqual(['json', 'packed', 'packed', 'packed']);
       else expect(plans.every((plan) => plan.source === 'packed')).toBe(true);
       for (const values of ['codes', 'labels'] as const) {
-        const read = () => [...microdataPages(context.db, { surveyId: survey.id, columns, values, pageSize: 97 })].flat();
+        const request = { surveyId: survey.id, columns, values, pageSize: 97 };
+        const read = () => [...microdataPages(context.db, request)].flat();
+        // The CSV writer's own path gives the bytes csvText gives for the cells.
+        const sameCsv = () => expect([...microdataPages(context.db, request).csvText()].join('')).toBe(csvText(read()));
         const packed = read();
+        sameCsv();
         // Without response_values rows every cell is computed from the parsed JSON, as before.
         context.db.delete(responseValues).where(eq(responseValues.surveyId, survey.id)).run();
         const fromJson = read();
+        sameCsv();
         ensureResponseValues(context.db, survey.id);
         expect(packed.length).toBe(slug === FULL ? 800 : 3);
         expect(packed).toEqual(fromJson);
@@ -140,6 +146,7 @@ describe('microdata exports', () => {
         context.db.$client.prepare('DELETE FROM response_values WHERE survey_id = ? AND rowid % 2 = 0').run(survey.id);
         ensureResponseValues(context.db, survey.id);
         expect(read()).toEqual(fromJson);
+        sameCsv();
       }
     }
   });
