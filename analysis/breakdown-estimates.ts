@@ -76,10 +76,12 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   const fromRows = plans.filter((planned) => planned.foldFrom === null);
   const summed = fromRows.map((planned) => ({ breakdown: planned.breakdown, cells: planned.cells }));
   const entries = rowEntries(design.rowCount, summed);
+  // One buffer for every group's cell sums: each group's rows are made before the next is summed.
+  const buffer = new Float64Array((entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length));
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
-    const rowSums = domainSumsOfBreakdowns(design, calibration, values, summed, entries);
+    const rowSums = domainSumsOfBreakdowns(design, calibration, values, summed, entries, buffer);
     const sumsByPlan: DomainSums[][] = [];
     plans.forEach((planned, index) => {
       const sums = planned.foldFrom === null

@@ -50,6 +50,15 @@ export function domainSums(
   return domainSumsOfMany(design, calibration, [values], breakdown, cells)[0] as DomainSums;
 }
 
+/** True when every valid value is 0 or 1 (a share), so Σ w·y² is Σ w·y. */
+function isBinary(values: Float64Array): boolean {
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row] as number;
+    if (value !== 0 && value !== 1 && value === value) return false;
+  }
+  return true;
+}
+
 /** Per calibration step, factor · w of every row (the step sums' weights), once per calibration. */
 const scaledCache = new WeakMap<Calibration, Float64Array[]>();
 
@@ -86,7 +95,12 @@ export function domainSumsOfMany(
  * added to every cell and domain of its entries. One list per breakdown, one entry per indicator.
  *
  * Why: the values of a million rows are then streamed once per group of indicators, not once
- * per layer (see row-entries.ts); sums are the same, in the same order.
+ * per layer (see row-entries.ts). Σ w·y and Σ w of a domain are added up from its cells and n
+ * from the entries without a value, so a valid value costs two additions per cell (plus Σ w·y²
+ * unless the indicator is 0/1, plus two per calibration step) instead of eight.
+ *
+ * `buffer`, when given and large enough, holds the cell sums (the results then share it, so it
+ * must not be reused while they are in use).
  *
  * @example
  * const [byRegionChannel, byRegion] = domainSumsOfBreakdowns(design, null, values, summed, rowEntries(rowCount, summed));
@@ -97,6 +111,7 @@ export function domainSumsOfBreakdowns(
   valuesList: readonly Float64Array[],
   summed: readonly SummedBreakdown[],
   entries: RowEntries,
+  buffer?: Float64Array,
 ): DomainSums[][] {
   const { weights, rowCount } = design;
   const steps = calibration?.steps ?? [];
@@ -106,48 +121,66 @@ export function domainSumsOfBreakdowns(
   const stepScaled = calibration === null ? [] : scaledWeights(calibration, weights);
   const indicatorCount = valuesList.length;
   const stride = 2 * indicatorCount;
-  const { rowStart, cell: entryCell, domain: entryDomain, cellOffset, domainOffset } = entries;
+  const { rowStart, cell: entryCell, domain: entryDomain, cellOffset, domainOffset, domainEntries } = entries;
   const domainCount = domainOffset[summed.length] as number;
-  const cellSums = new Float64Array((cellOffset[summed.length] as number) * stride);
-  // Flat, interleaved by indicator, so one entry's additions for all indicators sit side by side:
-  // totals[(domain · K + k) · 4 + j] and, per step, steps[((domain · G + group) · K + k) · 2 + j].
-  const totals = new Float64Array(domainCount * indicatorCount * 4);
+  const cellLength = (cellOffset[summed.length] as number) * stride;
+  // A caller's buffer is reused (zeroed here): a fresh one of ~80 MB per group of indicators cost
+  // more in page faults on first touch than the additions themselves.
+  const cellSums = buffer !== undefined && buffer.length >= cellLength ? buffer.subarray(0, cellLength).fill(0) : new Float64Array(cellLength);
+  // Only what the cells cannot give: Σ w·y² (for indicators that are not 0/1) and the entries
+  // without a valid value, by [domain · K + k]; Σ w·y, Σ w and n follow after the pass.
+  const squares = new Float64Array(domainCount * indicatorCount);
+  const missing = new Float64Array(domainCount * indicatorCount);
+  const binary = valuesList.map(isBinary);
+  const squaredK = Int32Array.from(binary.map((flag) => (flag ? 0 : 1)));
+  // Per step, interleaved by indicator: steps[((domain · G + group) · K + k) · 2 + j].
   const stepSums = steps.map((step) => new Float64Array(domainCount * step.groupCount * stride));
-  const rowGroup = new Int32Array(stepCount);
+  let widest = 0;
+  for (let row = 0; row < rowCount; row++) widest = Math.max(widest, (rowStart[row + 1] as number) - (rowStart[row] as number));
+  // Per entry of the current row: where its cell and step sums start, and its domain.
+  const cellBase = new Int32Array(widest);
+  const domainBase = new Int32Array(widest);
+  const stepBase = new Int32Array(widest * stepCount);
   const rowScaled = new Float64Array(stepCount);
-  const rowValue = new Float64Array(indicatorCount);
   for (let row = 0; row < rowCount; row++) {
     const first = rowStart[row] as number;
-    const last = rowStart[row + 1] as number;
-    if (first === last) continue;
+    const width = (rowStart[row + 1] as number) - first;
+    if (width === 0) continue;
     const w = weights[row] as number;
-    for (let s = 0; s < stepCount; s++) {
-      rowGroup[s] = (stepGroups[s] as Int32Array)[row] as number;
-      rowScaled[s] = (stepScaled[s] as Float64Array)[row] as number;
+    for (let e = 0; e < width; e++) {
+      const domain = entryDomain[first + e] as number;
+      cellBase[e] = (entryCell[first + e] as number) * stride;
+      domainBase[e] = domain * indicatorCount;
+      for (let s = 0; s < stepCount; s++) {
+        stepBase[e * stepCount + s] = (domain * (stepGroupCounts[s] as number) + ((stepGroups[s] as Int32Array)[row] as number)) * stride;
+      }
     }
-    for (let k = 0; k < indicatorCount; k++) rowValue[k] = (valuesList[k] as Float64Array)[row] as number;
-    for (let entry = first; entry < last; entry++) {
-      const base = (entryCell[entry] as number) * stride;
-      const domain = entryDomain[entry] as number;
-      const totalBase = domain * indicatorCount * 4;
-      for (let k = 0; k < indicatorCount; k++) {
-        const value = rowValue[k] as number;
-        if (value !== value) continue;
-        const at = base + 2 * k;
-        const weighted = w * value;
+    for (let s = 0; s < stepCount; s++) rowScaled[s] = (stepScaled[s] as Float64Array)[row] as number;
+    // Indicator by indicator, so a value is read, checked and multiplied once for all the row's domains.
+    for (let k = 0; k < indicatorCount; k++) {
+      const value = (valuesList[k] as Float64Array)[row] as number;
+      if (value !== value) {
+        for (let e = 0; e < width; e++) missing[(domainBase[e] as number) + k] = (missing[(domainBase[e] as number) + k] as number) + 1;
+        continue;
+      }
+      const weighted = w * value;
+      for (let e = 0; e < width; e++) {
+        const at = (cellBase[e] as number) + 2 * k;
         cellSums[at] = (cellSums[at] as number) + weighted;
         cellSums[at + 1] = (cellSums[at + 1] as number) + w;
-        const t = totalBase + 4 * k;
-        totals[t] = (totals[t] as number) + weighted;
-        totals[t + 1] = (totals[t + 1] as number) + w;
-        totals[t + 2] = (totals[t + 2] as number) + 1;
-        totals[t + 3] = (totals[t + 3] as number) + weighted * value;
-        for (let s = 0; s < stepCount; s++) {
-          const sums = stepSums[s] as Float64Array;
-          const scaled = rowScaled[s] as number;
-          const stepAt = (domain * (stepGroupCounts[s] as number) + (rowGroup[s] as number)) * stride + 2 * k;
-          sums[stepAt] = (sums[stepAt] as number) + scaled * value;
-          sums[stepAt + 1] = (sums[stepAt + 1] as number) + scaled;
+      }
+      if (squaredK[k] === 1) {
+        const squared = weighted * value;
+        for (let e = 0; e < width; e++) squares[(domainBase[e] as number) + k] = (squares[(domainBase[e] as number) + k] as number) + squared;
+      }
+      for (let s = 0; s < stepCount; s++) {
+        const sums = stepSums[s] as Float64Array;
+        const scaled = rowScaled[s] as number;
+        const scaledValue = scaled * value;
+        for (let e = 0; e < width; e++) {
+          const at = (stepBase[e * stepCount + s] as number) + 2 * k;
+          sums[at] = (sums[at] as number) + scaledValue;
+          sums[at + 1] = (sums[at + 1] as number) + scaled;
         }
       }
     }
@@ -156,10 +189,23 @@ export function domainSumsOfBreakdowns(
     const firstDomain = domainOffset[b] as number;
     const count = cells.domainCount;
     const own = cellSums.subarray((cellOffset[b] as number) * stride, (cellOffset[b + 1] as number) * stride);
+    // Σ w·y and Σ w of every domain and indicator, in one pass over the breakdown's cells.
+    const fromCells = new Float64Array(count * stride);
+    for (let domain = 0; domain < count; domain++) {
+      for (let cell = cells.domainStart[domain] as number; cell < (cells.domainEnd[domain] as number); cell++) {
+        for (let j = 0; j < stride; j++) fromCells[domain * stride + j] = (fromCells[domain * stride + j] as number) + (own[cell * stride + j] as number);
+      }
+    }
     return valuesList.map((_, k): DomainSums => {
       const domainTotals = new Float64Array(count * 4);
       for (let domain = 0; domain < count; domain++) {
-        for (let j = 0; j < 4; j++) domainTotals[domain * 4 + j] = totals[((firstDomain + domain) * indicatorCount + k) * 4 + j] as number;
+        const sumValues = fromCells[domain * stride + 2 * k] as number;
+        const global = (firstDomain + domain) * indicatorCount + k;
+        domainTotals[domain * 4] = sumValues;
+        domainTotals[domain * 4 + 1] = fromCells[domain * stride + 2 * k + 1] as number;
+        domainTotals[domain * 4 + 2] = (domainEntries[firstDomain + domain] as number) - (missing[global] as number);
+        // Σ w·y² = Σ w·y when every value is 0 or 1.
+        domainTotals[domain * 4 + 3] = binary[k] === true ? sumValues : (squares[global] as number);
       }
       const unpack = (j: number) => (sums: Float64Array, s: number): Float64Array => {
         const groups = stepGroupCounts[s] as number;

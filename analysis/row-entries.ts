@@ -19,6 +19,8 @@ export interface RowEntries {
   domain: Int32Array;
   cellOffset: Int32Array;
   domainOffset: Int32Array;
+  /** Entries (rows) in each domain, numbered across the breakdowns. */
+  domainEntries: Int32Array;
 }
 
 /**
@@ -70,5 +72,7 @@ export function rowEntries(rowCount: number, summed: readonly SummedBreakdown[])
       }
     }
   });
-  return { rowStart, cell, domain, cellOffset, domainOffset };
+  const domainEntries = new Int32Array(domainOffset[summed.length] as number);
+  for (let entry = 0; entry < total; entry++) domainEntries[domain[entry] as number] = (domainEntries[domain[entry] as number] as number) + 1;
+  return { rowStart, cell, domain, cellOffset, domainOffset, domainEntries };
 }
