@@ -18,11 +18,16 @@ export interface CacheEntry {
 }
 
 /**
- * How many (survey, wave filter) entries a connection keeps. A million responses with the ~50
- * variables of the full indicator table take ~400 MB, so a few entries are the most an API process
- * should hold; the least recently used goes first.
+ * What a connection's cache may hold: a million responses with the ~50 variables of the full
+ * indicator table take ~420 MB, so at that size one entry stays; smaller surveys and wave filters
+ * keep several. The least recently used entries go first; the newest always stays.
  */
-export const CACHE_ENTRIES = 3;
+export const CACHE_BYTES = 512 * 1024 * 1024;
+
+/** Approximate memory of an entry: 8 bytes a row per column (a float64, or a pointer to a shared string). */
+function entryBytes(entry: CacheEntry): number {
+  return entry.rows * 8 * (6 + entry.variables.size);
+}
 
 // Per connection (a test's in-memory database never sees another's entries), and dropped with it.
 const caches = new WeakMap<Database.Database, Map<string, CacheEntry>>();
@@ -52,7 +57,13 @@ export function storeEntry(client: Database.Database, key: string, entry: CacheE
   if (!entries) caches.set(client, (entries = new Map()));
   entries.delete(key);
   entries.set(key, entry);
-  while (entries.size > CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  let total = 0;
+  for (const cached of entries.values()) total += entryBytes(cached);
+  for (const [oldest, cached] of entries) {
+    if (total <= CACHE_BYTES || oldest === key) break;
+    entries.delete(oldest);
+    total -= entryBytes(cached);
+  }
 }
 
 /** Forgets every entry of a connection (tests, and a process that wants its memory back). */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open.ts';
 import { responses, surveys } from '../../api/db/schema.ts';
 import { loadColumns } from '../../api/indicators/load-columns.ts';
+import { CACHE_BYTES, cachedEntry, storeEntry, type CacheEntry } from '../../api/indicators/column-cache.ts';
 import { surveyLayout } from '../../api/indicators/survey-layout.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { storeDemoRows } from '../../data/demo/store.ts';
@@ -108,5 +109,30 @@ describe('cached indicator columns', () => {
     other.close();
     expect(load().rows).toBe(47);
     db.$client.close();
+  });
+});
+
+describe('column cache size', () => {
+  it('keeps entries within its memory budget, dropping the least recently used, never the newest', () => {
+    const client = {} as Database.Database;
+    const { layout } = surveyLayout(context.db, context.survey.surveyId);
+    const stamp = { external: 1, inserted: 0, removed: 0 };
+    // 6 response fields + 1 variable = 56 bytes a row: three entries of 40 % of the budget each.
+    const rows = Math.floor((0.4 * CACHE_BYTES) / 56);
+    const entry = (): CacheEntry => ({
+      stamp, layout, rows, maxRowid: rows, appended: false, variables: new Map([['region', []]]),
+      fields: { wave: new Float64Array(0), weight: new Float64Array(0), stratum: [], psu: [], language: [], mode: [] },
+    });
+    storeEntry(client, 'a', entry());
+    storeEntry(client, 'b', entry());
+    expect(cachedEntry(client, 'a', stamp, layout)?.state).toBe('current'); // 'a' is now the most recently used
+    storeEntry(client, 'c', entry());
+    expect(cachedEntry(client, 'b', stamp, layout)).toBeUndefined();
+    expect(cachedEntry(client, 'a', stamp, layout)?.state).toBe('current');
+    expect(cachedEntry(client, 'c', stamp, layout)?.state).toBe('current');
+    const huge = { ...entry(), rows: 4 * rows };
+    storeEntry(client, 'd', huge);
+    expect(['a', 'c'].map((key) => cachedEntry(client, key, stamp, layout))).toEqual([undefined, undefined]);
+    expect(cachedEntry(client, 'd', stamp, layout)?.entry).toBe(huge); // over the budget alone, but the newest
   });
 });
