@@ -1,6 +1,7 @@
 import type { Columns, IndicatorSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
 import { rescale, scaleScores, validValues } from './recode.ts';
+import { numericColumn } from './columns.ts';
 
 function requireItem(indicator: IndicatorSpec): string {
   if (indicator.item === undefined) {
@@ -44,10 +45,11 @@ export function indicatorValues(
 ): Float64Array {
   if (indicator.type === 'scale') {
     const scores = scaleScores(data, indicator);
-    return indicator.rescale ? rescaleAll(scores, indicator.rescale) : scores;
+    // The scores are a fresh column of our own: rescaled in place.
+    return indicator.rescale ? rescaleAll(scores, indicator.rescale, scores) : scores;
   }
-  const values = itemValues(requireItem(indicator), indicator.missing);
   if (indicator.type === 'mean') {
+    const values = itemValues(requireItem(indicator), indicator.missing);
     return indicator.rescale ? rescaleAll(values, indicator.rescale) : values;
   }
   const favourable = categories(indicator, 'favourable');
@@ -55,14 +57,25 @@ export function indicatorValues(
   if (indicator.type !== 'share' && indicator.type !== 'net') {
     throw new AnalysisError(`indicator "${indicator.id}" has unknown type "${String(indicator.type)}"`);
   }
-  // Plain arrays scanned per row: a handful of codes is faster to compare than a Set to hash.
+  const missing = indicator.missing ?? [];
+  // Straight from the raw codes through a table by code (missing → NaN, then 1 / −1 / 0): one
+  // pass and no intermediate column (a fresh column costs ~4 ms of page faults per million rows).
+  const table = codeTable(favourable, unfavourable, missing);
+  const raw = table === null ? validValues(data, requireItem(indicator), missing) : numericColumn(data, requireItem(indicator), 'item');
+  const missingCodes = Float64Array.from(table === null ? [] : missing);
   const favourableCodes = Float64Array.from(favourable);
   const unfavourableCodes = Float64Array.from(unfavourable);
-  const result = new Float64Array(values.length);
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row] as number;
+  const result = new Float64Array(raw.length);
+  for (let row = 0; row < raw.length; row++) {
+    const value = raw[row] as number;
+    const code = value | 0;
+    if (table !== null && code === value && code >= 0 && code < table.length) {
+      result[row] = table[code] as number;
+      continue;
+    }
     let coded = value !== value ? NaN : 0;
-    if (coded === 0) {
+    for (let k = 0; k < missingCodes.length; k++) if (missingCodes[k] === value) coded = NaN;
+    if (table === null && coded === 0) {
       for (let k = 0; k < favourableCodes.length; k++) if (favourableCodes[k] === value) coded = 1;
       if (coded === 0) for (let k = 0; k < unfavourableCodes.length; k++) if (unfavourableCodes[k] === value) coded = -1;
     }
@@ -71,8 +84,22 @@ export function indicatorValues(
   return result;
 }
 
-function rescaleAll(values: Float64Array, range: { from: [number, number]; to: [number, number] }): Float64Array {
-  const result = new Float64Array(values.length);
+/** NaN (missing) / 1 / −1 / 0 by integer code when every code is an integer in 0 … 1023, else null. */
+function codeTable(favourable: Set<number>, unfavourable: Set<number>, missing: readonly number[]): Float64Array | null {
+  const codes = [...favourable, ...unfavourable, ...missing];
+  if (codes.some((code) => !Number.isInteger(code) || code < 0 || code > 1023)) return null;
+  const table = new Float64Array(Math.max(...codes) + 1);
+  for (const code of unfavourable) table[code] = -1;
+  for (const code of favourable) table[code] = 1;
+  for (const code of missing) table[code] = NaN;
+  return table;
+}
+
+function rescaleAll(
+  values: Float64Array,
+  range: { from: [number, number]; to: [number, number] },
+  result: Float64Array = new Float64Array(values.length),
+): Float64Array {
   for (let row = 0; row < values.length; row++) result[row] = rescale(values[row] as number, range.from, range.to);
   return result;
 }

@@ -46,15 +46,23 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
     calibration = result.calibration;
   }
   const values = new Map<string, Float64Array>();
-  // One item's valid values serve every indicator on it with the same missing codes (read-only).
+  // One item's valid values serve every mean on it with the same missing codes (read-only),
+  // kept only until its last such indicator is made, so the peak memory does not grow.
+  const itemKey = (item: string, missing: readonly number[] | undefined): string => `${item}\u0000${(missing ?? []).join(',')}`;
+  const usesLeft = new Map<string, number>();
+  for (const indicator of spec.indicators ?? []) {
+    if (indicator.item === undefined || indicator.type !== 'mean') continue;
+    const cacheKey = itemKey(indicator.item, indicator.missing);
+    usesLeft.set(cacheKey, (usesLeft.get(cacheKey) ?? 0) + 1);
+  }
   const itemCache = new Map<string, Float64Array>();
   const itemValues = (item: string, missing: readonly number[] | undefined): Float64Array => {
-    const cacheKey = `${item}\u0000${(missing ?? []).join(',')}`;
-    let cached = itemCache.get(cacheKey);
-    if (cached === undefined) {
-      cached = validValues(data, item, missing);
-      itemCache.set(cacheKey, cached);
-    }
+    const cacheKey = itemKey(item, missing);
+    const cached = itemCache.get(cacheKey) ?? validValues(data, item, missing);
+    const left = (usesLeft.get(cacheKey) ?? 1) - 1;
+    usesLeft.set(cacheKey, left);
+    if (left > 0) itemCache.set(cacheKey, cached);
+    else itemCache.delete(cacheKey);
     return cached;
   };
   const ids = new Set<string>();

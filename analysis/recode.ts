@@ -69,7 +69,9 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
     throw new AnalysisError(`indicator "${indicator.id}" reverses items but gives no "scale" or "rescale.from" range`);
   }
   const minValid = indicator.minValid ?? items.length;
-  const columns = items.map((item) => validValues(data, item, indicator.missing));
+  // Raw columns with the missing codes checked inline: no intermediate column per item.
+  const columns = items.map((item) => numericColumn(data, item, 'item'));
+  const missingCodes = Float64Array.from(indicator.missing ?? []);
   const reversed = items.map((item) => range !== undefined && reverse.has(item));
   const rows = columns[0]?.length ?? 0;
   const scores = new Float64Array(rows);
@@ -79,6 +81,9 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
     for (let k = 0; k < items.length; k++) {
       let value = (columns[k] as Float64Array)[row] as number;
       if (value !== value) continue;
+      let isMissing = false;
+      for (let m = 0; m < missingCodes.length; m++) if (missingCodes[m] === value) isMissing = true;
+      if (isMissing) continue;
       if (reversed[k] === true) value = reverseScore(value, (range as [number, number])[0], (range as [number, number])[1]);
       sum += value;
       valid++;
