@@ -1,9 +1,13 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { EstimateRow } from '../../analysis/index.ts';
 
-/** A Vega-Lite chart rendered to an SVG string in Node (no browser, no canvas). */
+/**
+ * A Vega-Lite chart rendered to an SVG string in Node (no browser, no canvas). vega and vega-lite
+ * (~50 MB in memory) are loaded on the first chart, not at start, so a server that only collects
+ * responses and exports data stays small.
+ */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
