@@ -9,7 +9,8 @@ import type { DomainCells } from './domain-cells.ts';
 import { domainCells } from './domain-cells.ts';
 import type { FoldedCells } from './fold-sums.ts';
 import { foldCells, foldSums, isCompletePartition } from './fold-sums.ts';
-import { estimateDomain } from './domain-estimate.ts';
+import { estimateDomains } from './domain-estimate.ts';
+import type { DomainEstimate } from './domain-estimate.ts';
 import { estimateRow } from './estimate-row.ts';
 
 /** Indicators summed in one pass over the rows: shares the row lookups, bounds the memory of the sums. */
@@ -81,7 +82,7 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
-    const rowSums = domainSumsOfBreakdowns(design, calibration, values, summed, entries, buffer);
+    const rowSums = domainSumsOfBreakdowns(design, calibration, values, summed, entries, buffer, chunk.map((indicator) => indicator.type === 'share'));
     const sumsByPlan: DomainSums[][] = [];
     plans.forEach((planned, index) => {
       const sums = planned.foldFrom === null
@@ -89,9 +90,11 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
         : foldSums(sumsByPlan[planned.foldFrom.position] as DomainSums[], planned.foldFrom.folded);
       sumsByPlan.push(sums);
       const target = rows[order[index] as number] as EstimateRow[];
+      // All indicators of the group per domain (one visit of its cells), rows in indicator order.
+      const results = planned.present.map((domain) => estimateDomains(design, calibration, sums, domain));
       chunk.forEach((indicator, position) => {
-        planned.present.forEach((domain, at) => {
-          const result = estimateDomain(design, calibration, sums[position] as DomainSums, domain, false);
+        planned.present.forEach((_, at) => {
+          const result = (results[at] as DomainEstimate[])[position] as DomainEstimate;
           target.push(estimateRow(indicator, { ...planned.groups[at] }, result, design, spec, calibration !== null));
         });
       });

@@ -5,6 +5,7 @@ import { calibrationProducts } from './weighting/calibration-residuals.ts';
 import { calibratedVariance } from './weighting/residual-variance.ts';
 import { sparseStratifiedVariance } from './sparse-variance.ts';
 import { cellVariance } from './domain-variance.ts';
+import { cellVariances } from './domain-variances.ts';
 
 /**
  * Influence values of an estimate, summed by PSU (only the PSUs it reaches, `psus[i]` with total
@@ -82,19 +83,7 @@ export function estimateDomain(
   const start = sums.cells.domainStart[domain] as number;
   const end = sums.cells.domainEnd[domain] as number;
   const { cellSums, stride, offset, domainTotals } = sums;
-  const sumValues = domainTotals[domain * 4] as number;
-  const sumWeights = domainTotals[domain * 4 + 1] as number;
-  const n = domainTotals[domain * 4 + 2] as number;
-  const estimate = sumValues / sumWeights;
-  const stepSums = (calibration?.steps ?? []).map((step, s) => {
-    const groupSums = new Float64Array(step.groupCount);
-    const base = domain * step.groupCount;
-    for (let group = 0; group < step.groupCount; group++) {
-      groupSums[group] =
-        ((sums.stepValue[s] as Float64Array)[base + group]! - estimate * (sums.stepWeight[s] as Float64Array)[base + group]!) / sumWeights;
-    }
-    return groupSums;
-  });
+  const { estimate, sumWeights, n, stepSums } = domainRatio(calibration, sums, domain);
   let variance: number;
   let df: number;
   let influence: Influence = { psus: new Int32Array(0), psuTotals: new Float64Array(0), stepSums };
@@ -126,17 +115,73 @@ export function estimateDomain(
     influence = { psus, psuTotals, stepSums };
     variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
   }
-  const spread = (domainTotals[domain * 4 + 3] as number) / sumWeights - estimate * estimate;
-  const sampleVariance = (Math.max(spread, 0) * n) / (n - 1);
-  const srsVariance = sumWeights > n ? (sampleVariance * (sumWeights - n)) / (sumWeights * n) : sampleVariance / n;
   return {
     estimate,
     variance,
     n,
     sumWeights,
-    deff: variance / srsVariance,
+    deff: variance / srsVariance(domainTotals, domain, estimate, sumWeights, n),
     df,
     influence,
     presence: calibration === null ? presence : null,
   };
+}
+
+/** The domain's ratio mean, Σ w, n and per calibration step the group sums of its influence. */
+function domainRatio(calibration: Calibration | null, sums: DomainSums, domain: number) {
+  const { domainTotals } = sums;
+  const sumValues = domainTotals[domain * 4] as number;
+  const sumWeights = domainTotals[domain * 4 + 1] as number;
+  const n = domainTotals[domain * 4 + 2] as number;
+  const estimate = sumValues / sumWeights;
+  const stepSums = (calibration?.steps ?? []).map((step, s) => {
+    const groupSums = new Float64Array(step.groupCount);
+    const base = domain * step.groupCount;
+    for (let group = 0; group < step.groupCount; group++) {
+      groupSums[group] =
+        ((sums.stepValue[s] as Float64Array)[base + group]! - estimate * (sums.stepWeight[s] as Float64Array)[base + group]!) / sumWeights;
+    }
+    return groupSums;
+  });
+  return { estimate, sumWeights, n, stepSums };
+}
+
+/** The variance under simple random sampling (without replacement from Σw, else with) that the design effect divides by. */
+function srsVariance(domainTotals: Float64Array, domain: number, estimate: number, sumWeights: number, n: number): number {
+  const spread = (domainTotals[domain * 4 + 3] as number) / sumWeights - estimate * estimate;
+  const sampleVariance = (Math.max(spread, 0) * n) / (n - 1);
+  return sumWeights > n ? (sampleVariance * (sumWeights - n)) / (sumWeights * n) : sampleVariance / n;
+}
+
+/**
+ * `estimateDomain(…, false)` for several indicators summed together, in one domain: the
+ * variances come from one visit of the domain's cells (`cellVariances`). Table rows only (no
+ * influence kept).
+ *
+ * @example
+ * const [fav, mean] = estimateDomains(design, null, [favSums, meanSums], domain);
+ */
+export function estimateDomains(
+  design: Design,
+  calibration: Calibration | null,
+  sumsList: readonly DomainSums[],
+  domain: number,
+): DomainEstimate[] {
+  const ratios = sumsList.map((sums) => domainRatio(calibration, sums, domain));
+  const variances = cellVariances(
+    design, calibration, sumsList, domain,
+    Float64Array.from(ratios, (ratio) => ratio.estimate), Float64Array.from(ratios, (ratio) => ratio.sumWeights),
+    ratios.map((ratio) => ratio.stepSums),
+  );
+  return ratios.map(({ estimate, sumWeights, n, stepSums }, k) => {
+    const { df } = variances[k] as { variance: number; df: number };
+    const variance = n > 0 ? (variances[k] as { variance: number }).variance : NaN;
+    return {
+      estimate, variance, n, sumWeights,
+      deff: variance / srsVariance((sumsList[k] as DomainSums).domainTotals, domain, estimate, sumWeights, n),
+      df,
+      influence: { psus: new Int32Array(0), psuTotals: new Float64Array(0), stepSums },
+      presence: null,
+    };
+  });
 }

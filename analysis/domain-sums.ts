@@ -100,7 +100,8 @@ export function domainSumsOfMany(
  * unless the indicator is 0/1, plus two per calibration step) instead of eight.
  *
  * `buffer`, when given and large enough, holds the cell sums (the results then share it, so it
- * must not be reused while they are in use).
+ * must not be reused while they are in use). `binaryKnown[k]` true says indicator k is 0/1 (a
+ * share) without scanning its values.
  *
  * @example
  * const [byRegionChannel, byRegion] = domainSumsOfBreakdowns(design, null, values, summed, rowEntries(rowCount, summed));
@@ -112,6 +113,7 @@ export function domainSumsOfBreakdowns(
   summed: readonly SummedBreakdown[],
   entries: RowEntries,
   buffer?: Float64Array,
+  binaryKnown?: readonly boolean[],
 ): DomainSums[][] {
   const { weights, rowCount } = design;
   const steps = calibration?.steps ?? [];
@@ -131,7 +133,7 @@ export function domainSumsOfBreakdowns(
   // without a valid value, by [domain · K + k]; Σ w·y, Σ w and n follow after the pass.
   const squares = new Float64Array(domainCount * indicatorCount);
   const missing = new Float64Array(domainCount * indicatorCount);
-  const binary = valuesList.map(isBinary);
+  const binary = valuesList.map((values, k) => binaryKnown?.[k] === true || isBinary(values));
   const squaredK = Int32Array.from(binary.map((flag) => (flag ? 0 : 1)));
   // Per step, interleaved by indicator: steps[((domain · G + group) · K + k) · 2 + j].
   const stepSums = steps.map((step) => new Float64Array(domainCount * step.groupCount * stride));

@@ -82,21 +82,59 @@ export function combineStrata(
   usePresence: boolean,
   untouched: UntouchedMoments | null,
 ): number {
+  const centres = new Float64Array(design.stratumCount);
+  stratumCentres(design, accumulated, usePresence, untouched, centres);
+  const squares = new Float64Array(design.stratumCount);
+  for (let i = 0; i < count; i++) {
+    const stratum = strata[i] as number;
+    const deviation = (totals[i] as number) - (centres[stratum] as number);
+    squares[stratum] = (squares[stratum] as number) + deviation * deviation;
+  }
+  return strataVariance(design, centres, squares, accumulated, usePresence, untouched);
+}
+
+/**
+ * The centre of each stratum for `combineStrata`: the mean of all its PSU totals (listed and
+ * not), or 0 where R's lonely-PSU "adjust" centres on the grand mean of zero.
+ *
+ * @example
+ * stratumCentres(design, accumulated, true, null, centres);
+ */
+export function stratumCentres(
+  design: Design,
+  accumulated: StratumAccumulators,
+  usePresence: boolean,
+  untouched: UntouchedMoments | null,
+  centres: Float64Array,
+): void {
   const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount } = design;
-  const { sum: sums, listed, reached } = accumulated;
-  const centres = new Float64Array(stratumCount);
+  const { sum: sums, reached } = accumulated;
   for (let stratum = 0; stratum < stratumCount; stratum++) {
     const psus = psusInStratum[stratum] as number;
     const present = usePresence ? (reached[stratum] as number) : psus;
     const total = (sums[stratum] as number) + (untouched === null ? 0 : (untouched.sum[stratum] as number));
     centres[stratum] = lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
   }
-  const squares = new Float64Array(stratumCount);
-  for (let i = 0; i < count; i++) {
-    const stratum = strata[i] as number;
-    const deviation = (totals[i] as number) - (centres[stratum] as number);
-    squares[stratum] = (squares[stratum] as number) + deviation * deviation;
-  }
+}
+
+/**
+ * The last step of `combineStrata`: from each stratum's squared deviations of its listed totals
+ * (about `centres`), adds the unlisted PSUs in closed form and combines the strata with R's
+ * lonely-PSU rules.
+ *
+ * @example
+ * strataVariance(design, centres, squares, accumulated, true, null);
+ */
+export function strataVariance(
+  design: Design,
+  centres: Float64Array,
+  squares: Float64Array,
+  accumulated: StratumAccumulators,
+  usePresence: boolean,
+  untouched: UntouchedMoments | null,
+): number {
+  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount } = design;
+  const { listed, reached } = accumulated;
   let sum = 0;
   let strataPresent = 0;
   let strataCounted = 0;
