@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { ApiError } from '../errors.ts';
 
 /**
@@ -8,6 +7,8 @@ import { ApiError } from '../errors.ts';
  */
 export async function htmlToPdf(html: string, executablePath: string): Promise<Buffer> {
   if (!existsSync(executablePath)) throw new ApiError(503, `PDF rendering needs Chromium at ${executablePath}; open report.html and print it from a browser instead.`);
+  // Loaded on the first PDF only: playwright-core costs ~85 MB of memory from the moment it is imported.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
