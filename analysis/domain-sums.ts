@@ -95,7 +95,8 @@ export function domainSumsOfMany(
  * added to every cell and domain of its entries. One list per breakdown, one entry per indicator.
  *
  * Why: the values of a million rows are then streamed once per group of indicators, not once
- * per layer (see row-entries.ts). Σ w·y and Σ w of a domain are added up from its cells and n
+ * per layer (see row-entries.ts); cell sums keep their order of addition. Σ w·y and Σ w of a
+ * domain are added up from its cells (the same up to rounding in the last bits) and n
  * from the entries without a value, so a valid value costs two additions per cell (plus Σ w·y²
  * unless the indicator is 0/1, plus two per calibration step) instead of eight.
  *
