@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { responses } from '../../api/db/schema.ts';
+import { responses, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { launchBrowser, startApp, type RunningApp } from './harness.ts';
 import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.ts';
@@ -101,5 +101,14 @@ describe('a resident answering in a browser', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.answers).toEqual(BOSNIAN_ANSWERS);
     await context.close();
+  });
+
+  it('tells a resident when fieldwork has closed, and offers no form to fill in', async () => {
+    running.db.update(surveys).set({ status: 'closed' }).run();
+    const page = await browser.newPage();
+    await page.goto(`${running.baseUrl}/s/bih-police-trust-short?lang=bs`);
+    await page.getByText('Ova anketa je završena i više ne prima odgovore.').waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    await page.close();
   });
 });
