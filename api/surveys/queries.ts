@@ -20,9 +20,28 @@ const columns = {
   slug: surveys.slug,
   status: surveys.status,
   version: surveyVersions.version,
-  definition: surveyVersions.definition,
-  meta: surveyVersions.meta,
 };
+
+type VersionRow = Omit<PublishedVersion, 'definition' | 'meta'>;
+
+/**
+ * Published versions never change, so each one's definition and meta are parsed once per database
+ * and the same objects handed out afterwards. Besides saving the parse, that lets answer validation
+ * keep one survey-core model per version (surveys/answers.ts caches by definition object).
+ */
+const contentByDatabase = new WeakMap<Db, Map<number, { definition: SurveyDefinition; meta: SurveyMeta }>>();
+
+function withContent(db: Db, row: VersionRow): PublishedVersion {
+  let contents = contentByDatabase.get(db);
+  if (!contents) contentByDatabase.set(db, (contents = new Map()));
+  let content = contents.get(row.versionId);
+  if (!content) {
+    content = db.select({ definition: surveyVersions.definition, meta: surveyVersions.meta }).from(surveyVersions)
+      .where(eq(surveyVersions.id, row.versionId)).get() as { definition: SurveyDefinition; meta: SurveyMeta };
+    contents.set(row.versionId, content);
+  }
+  return { ...row, ...content };
+}
 
 /** The given version of a survey, or its latest published version when `version` is omitted. */
 export function findVersion(db: Db, slug: string, version?: number): PublishedVersion | undefined {
@@ -30,7 +49,7 @@ export function findVersion(db: Db, slug: string, version?: number): PublishedVe
     .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
     .where(version === undefined ? eq(surveys.slug, slug) : and(eq(surveys.slug, slug), eq(surveyVersions.version, version)))
     .orderBy(desc(surveyVersions.version)).limit(1).get();
-  return row as PublishedVersion | undefined;
+  return row ? withContent(db, row) : undefined;
 }
 
 /** The latest published version of every survey, by slug. */
@@ -40,5 +59,5 @@ export function listLatestVersions(db: Db): PublishedVersion[] {
   return db.select(columns).from(surveyVersions)
     .innerJoin(latest, and(eq(latest.surveyId, surveyVersions.surveyId), eq(latest.version, surveyVersions.version)))
     .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
-    .orderBy(surveys.slug).all() as PublishedVersion[];
+    .orderBy(surveys.slug).all().map((row) => withContent(db, row));
 }
