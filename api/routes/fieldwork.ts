@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, count, eq, inArray, max } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { localized } from '../../surveys/languages.ts';
@@ -10,6 +10,7 @@ import type { Db } from '../db/open.ts';
 import { responses, surveyDrafts, surveyMembers, surveys, surveyVersions, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { listLatestVersions } from '../surveys/queries.ts';
 
 export const memberAddSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' })),
@@ -78,10 +79,11 @@ export function manageRoutes(db: Db) {
       .where(inArray(surveyVersions.surveyId, ids)).groupBy(surveyVersions.surveyId).all();
     const drafts = db.select({ surveyId: surveyDrafts.surveyId, updatedAt: surveyDrafts.updatedAt }).from(surveyDrafts).where(inArray(surveyDrafts.surveyId, ids)).all();
     const counts = db.select({ surveyId: responses.surveyId, responses: count() }).from(responses).where(inArray(responses.surveyId, ids)).groupBy(responses.surveyId).all();
+    // Title from the latest published version, or from the draft of a survey never published.
+    const published = new Map(listLatestVersions(db).map((latest) => [latest.surveyId, latest.definition]));
     const titles = new Map(ids.map((id) => {
-      const latest = db.select({ definition: surveyVersions.definition }).from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).limit(1).get()
-        ?? db.select({ definition: surveyDrafts.definition }).from(surveyDrafts).where(eq(surveyDrafts.surveyId, id)).get();
-      return [id, localized((latest?.definition as { title?: unknown } | undefined)?.title, 'en')];
+      const definition = published.get(id) ?? db.select({ definition: surveyDrafts.definition }).from(surveyDrafts).where(eq(surveyDrafts.surveyId, id)).get()?.definition;
+      return [id, localized((definition as { title?: unknown } | undefined)?.title, 'en')];
     }));
     return c.json({
       surveys: rows.map((row) => ({

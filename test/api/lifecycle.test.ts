@@ -159,3 +159,21 @@ describe('an enumerator\'s assignments', () => {
     expect(surveys).toEqual([{ slug: 'field', status: 'open', version: 1, title: 'Trust in the police in Bosnia and Herzegovina (short form)' }]);
   });
 });
+
+describe('the list of surveys a researcher manages', () => {
+  it('titles each survey from its latest version, or from its draft before it is published', async () => {
+    const { app, db } = testApp();
+    createUser(db, 'res@example.org', 'researcher');
+    const researcher = await signIn(app, 'res@example.org');
+    const call = (method: string, path: string, body?: unknown) =>
+      app.request(path, { method, headers: researcher.headers(true), body: body === undefined ? undefined : JSON.stringify(body) });
+    await call('POST', '/api/surveys', { slug: 'pilot', fromItems: { items: ['trust_police'], title: TITLE } });
+    await call('POST', '/api/surveys', { slug: 'field', content: { definition: shortSurvey().definition, meta: shortSurvey().meta } });
+    await call('POST', '/api/surveys/field/publish');
+    const { surveys } = await (await call('GET', '/api/manage/surveys')).json();
+    expect(surveys.map((survey: { slug: string; title: string; version: number | null }) => [survey.slug, survey.title, survey.version])).toEqual([
+      ['field', 'Trust in the police in Bosnia and Herzegovina (short form)', 1],
+      ['pilot', 'Police trust pilot', null],
+    ]);
+  });
+});
