@@ -2,7 +2,7 @@ import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
 import { reverseScore, validValues } from './recode.ts';
-import { cronbachAlpha } from './reliability.ts';
+import { completeRows, cronbachAlphaByGroup, type AlphaResult } from './reliability.ts';
 
 /** Missing codes, reversal and range of reliability items, inherited from the indicators that use them. */
 function itemColumns(prepared: Prepared, construct: ReliabilitySpec): Float64Array[] {
@@ -33,15 +33,14 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
   const rows: ReliabilityRow[] = [];
   for (const construct of prepared.spec.reliability ?? []) {
     const columns = itemColumns(prepared, construct);
-    const whole = cronbachAlpha(construct.items, columns);
-    rows.push({ construct: construct.id, groups: {}, n: whole.n, alpha: whole.alpha, items: whole.items });
+    const complete = completeRows(columns);
+    const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
+      ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
+    rows.push(row({}, cronbachAlphaByGroup(construct.items, columns, complete, [null], 1)[0] as AlphaResult));
     for (const name of construct.by ?? defaultBy) {
       const dimension = prepared.dimension(name);
-      dimension.labels.forEach((label, code) => {
-        const layer = dimension.layers.length === 1 ? (dimension.layers[0] as Int32Array) : (dimension.layers[code] as Int32Array);
-        const result = cronbachAlpha(construct.items, columns, (row) => layer[row] === code);
-        rows.push({ construct: construct.id, groups: { [name]: label }, n: result.n, alpha: result.alpha, items: result.items });
-      });
+      const results = cronbachAlphaByGroup(construct.items, columns, complete, dimension.layers, dimension.labels.length);
+      dimension.labels.forEach((label, code) => rows.push(row({ [name]: label }, results[code] as AlphaResult)));
     }
   }
   return rows;
