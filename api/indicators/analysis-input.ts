@@ -59,24 +59,31 @@ export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
   }
   const strataColumn = design.strata ? field(design.strata) : undefined;
   const clusterColumn = design.cluster ? field(design.cluster) : undefined;
-  const strataCodes = new Map<string, number>();
-  const psuCodes = new Map<string, number>();
+  // Codes in order of first appearance, looked up by wave then value: no key string per row.
+  const strataCodes = new Map<number, Map<unknown, number>>();
+  const psuCodes = new Map<number, Map<unknown, number>>();
+  let strataCount = 0;
+  let psuCount = 0;
   const strata = new Float64Array(rows);
   const psus = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
     const stratumValue = strataColumn?.[row];
-    const stratumKey = `${loaded.wave[row]}|${stratumValue === null || stratumValue === undefined ? 'self-completion' : String(stratumValue)}`;
-    let stratum = strataCodes.get(stratumKey);
-    if (stratum === undefined) strataCodes.set(stratumKey, (stratum = strataCodes.size));
+    const wave = loaded.wave[row] as number;
+    let ofWave = strataCodes.get(wave);
+    if (ofWave === undefined) strataCodes.set(wave, (ofWave = new Map()));
+    const stratumKey = stratumValue === null || stratumValue === undefined ? 'self-completion' : stratumValue;
+    let stratum = ofWave.get(stratumKey);
+    if (stratum === undefined) ofWave.set(stratumKey, (stratum = strataCount++));
     strata[row] = stratum;
     const psuValue = clusterColumn?.[row];
     if (psuValue === null || psuValue === undefined || (typeof psuValue === 'number' && psuValue !== psuValue)) {
       psus[row] = -1 - row; // its own PSU
       continue;
     }
-    const psuKey = `${stratumKey}|${String(psuValue)}`;
-    let psu = psuCodes.get(psuKey);
-    if (psu === undefined) psuCodes.set(psuKey, (psu = psuCodes.size));
+    let ofStratum = psuCodes.get(stratum);
+    if (ofStratum === undefined) psuCodes.set(stratum, (ofStratum = new Map()));
+    let psu = ofStratum.get(psuValue);
+    if (psu === undefined) ofStratum.set(psuValue, (psu = psuCount++));
     psus[row] = psu;
   }
   const data: Record<string, Column> = {
@@ -105,9 +112,20 @@ function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: F
     const source = data[column];
     if (!source) continue;
     const values = new Array<string | null>(wave.length);
+    // One label string per (wave, category), shared by its rows.
+    const labels = new Map<number, Map<unknown, string>>();
     for (let row = 0; row < wave.length; row++) {
       const value = source[row];
-      values[row] = value === null || value === undefined || (typeof value === 'number' && value !== value) ? null : `${wave[row]}|${value}`;
+      if (value === null || value === undefined || (typeof value === 'number' && value !== value)) {
+        values[row] = null;
+        continue;
+      }
+      const rowWave = wave[row] as number;
+      let ofWave = labels.get(rowWave);
+      if (ofWave === undefined) labels.set(rowWave, (ofWave = new Map()));
+      let label = ofWave.get(value);
+      if (label === undefined) ofWave.set(value, (label = `${rowWave}|${value}`));
+      values[row] = label;
     }
     const name = `__rake_${column}`;
     data[name] = values;
