@@ -1,8 +1,10 @@
 import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
+import { crossDimensions, type DomainLayer } from './domains.ts';
 import { reverseScore, validValues } from './recode.ts';
-import { completeRows, cronbachAlphaByGroup, type AlphaResult } from './reliability.ts';
+import type { AlphaResult } from './alpha-result.ts';
+import { cronbachAlphaByGroup, scaleRows } from './alpha-groups.ts';
 
 /** Missing codes, reversal and range of reliability items, inherited from the indicators that use them. */
 function itemColumns(prepared: Prepared, construct: ReliabilitySpec): Float64Array[] {
@@ -31,15 +33,22 @@ function itemColumns(prepared: Prepared, construct: ReliabilitySpec): Float64Arr
  */
 export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[]): ReliabilityRow[] {
   const rows: ReliabilityRow[] = [];
+  // Each dimension's member rows, listed once for every construct.
+  const layers = new Map<string, DomainLayer[]>();
+  const layersOf = (name: string): DomainLayer[] => {
+    let found = layers.get(name);
+    if (!found) layers.set(name, (found = crossDimensions([prepared.dimension(name)]).layers as DomainLayer[]));
+    return found;
+  };
   for (const construct of prepared.spec.reliability ?? []) {
     const columns = itemColumns(prepared, construct);
-    const complete = completeRows(columns);
+    const scale = scaleRows(columns);
     const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
       ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
-    rows.push(row({}, cronbachAlphaByGroup(construct.items, columns, complete, [null], 1)[0] as AlphaResult));
+    rows.push(row({}, cronbachAlphaByGroup(construct.items, scale, [null], 1)[0] as AlphaResult));
     for (const name of construct.by ?? defaultBy) {
       const dimension = prepared.dimension(name);
-      const results = cronbachAlphaByGroup(construct.items, columns, complete, dimension.layers, dimension.labels.length);
+      const results = cronbachAlphaByGroup(construct.items, scale, layersOf(name), dimension.labels.length);
       dimension.labels.forEach((label, code) => rows.push(row({ [name]: label }, results[code] as AlphaResult)));
     }
   }
