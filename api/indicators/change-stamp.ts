@@ -13,6 +13,8 @@ export interface ChangeStamp {
   inserted: number;
   /** Rows this connection deleted or updated. */
   removed: number;
+  /** Rows this connection inserted into responses (whose values a backfill may still have to write). */
+  responses: number;
 }
 
 const probes = new WeakMap<Database.Database, Probe>();
@@ -20,7 +22,8 @@ const probes = new WeakMap<Database.Database, Probe>();
 /**
  * Counts that change whenever a row of response_values is inserted, updated or deleted — a new
  * response, an erasure (ON DELETE CASCADE from responses), a backfill — so cached columns can be
- * checked with two tiny reads instead of a scan. Inserts are counted apart from deletes and
+ * checked with two tiny reads instead of a scan. Inserts into responses are counted too, so a
+ * backfill check can be skipped while nothing was inserted. Inserts are counted apart from deletes and
  * updates: after inserts only, a cache can read just the new rows.
  *
  * - Writes through this connection: TEMP triggers (this connection only, nothing is written to the
@@ -39,22 +42,24 @@ export function responseChangeStamp(db: Db): ChangeStamp | null {
   let probe = probes.get(client);
   if (!probe) {
     install(client);
-    probe = { counters: client.prepare('SELECT inserted, removed FROM temp.trustlens_value_changes') };
+    probe = { counters: client.prepare('SELECT inserted, removed, responses FROM temp.trustlens_value_changes') };
     probes.set(client, probe);
   }
-  const { inserted, removed } = probe.counters.get() as { inserted: number; removed: number };
-  return { external: client.pragma('data_version', { simple: true }) as number, inserted, removed };
+  const { inserted, removed, responses } = probe.counters.get() as { inserted: number; removed: number; responses: number };
+  return { external: client.pragma('data_version', { simple: true }) as number, inserted, removed, responses };
 }
 
 function install(client: Database.Database): void {
   client.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS trustlens_value_changes (inserted INTEGER NOT NULL, removed INTEGER NOT NULL);
-    INSERT INTO trustlens_value_changes SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM trustlens_value_changes);
+    CREATE TEMP TABLE IF NOT EXISTS trustlens_value_changes (inserted INTEGER NOT NULL, removed INTEGER NOT NULL, responses INTEGER NOT NULL);
+    INSERT INTO trustlens_value_changes SELECT 0, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM trustlens_value_changes);
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_inserted AFTER INSERT ON main.response_values
       BEGIN UPDATE trustlens_value_changes SET inserted = inserted + 1; END;
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_deleted AFTER DELETE ON main.response_values
       BEGIN UPDATE trustlens_value_changes SET removed = removed + 1; END;
     CREATE TEMP TRIGGER IF NOT EXISTS trustlens_values_updated AFTER UPDATE ON main.response_values
       BEGIN UPDATE trustlens_value_changes SET removed = removed + 1; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS trustlens_responses_inserted AFTER INSERT ON main.responses
+      BEGIN UPDATE trustlens_value_changes SET responses = responses + 1; END;
   `);
 }

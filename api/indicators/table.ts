@@ -3,11 +3,11 @@ import type { SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { ensureResponseValues } from '../responses/values.ts';
 import { analysisInput } from './analysis-input.ts';
 import { neededVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
 import type { IndicatorQuery } from './query.ts';
+import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
 
 export interface IndicatorTable extends TableResult {
@@ -27,12 +27,10 @@ export interface IndicatorTable extends TableResult {
 
 /** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
 export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: SurveyMeta; version: number; waves: number[] } {
-  ensureResponseValues(db, survey.id);
+  const waves = backfilledWaves(db, survey.id);
   const found = surveyLayout(db, survey.id);
   const latest = found.versions.at(-1);
   if (!latest) throw new ApiError(404, `Survey "${survey.slug}" has no published version.`);
-  const waves = db.$client.prepare('SELECT DISTINCT wave FROM response_values WHERE survey_id = ? AND wave IS NOT NULL ORDER BY wave')
-    .pluck().all(survey.id) as number[];
   return { ...found, meta: latest.meta, version: latest.version, waves };
 }
 

@@ -52,6 +52,19 @@ describe('cached indicator columns', () => {
     expect(after.estimates).toEqual(before.estimates);
   });
 
+  it('lists a new wave and backfills a response stored without values, on the next request', async () => {
+    const query = 'indicators=trust_fav&weighting=none';
+    const before = (await table(query)) as Awaited<ReturnType<typeof table>> & { waves: number[] };
+    expect((await table(query) as typeof before).waves).toEqual(before.waves);
+    // Another writer on this connection inserts a response of a new wave straight into responses.
+    const demo = context.db.select().from(responses).where(eq(responses.surveyId, context.survey.surveyId)).limit(1).get()!;
+    const wave = Math.max(0, ...before.waves) + 1;
+    context.db.insert(responses).values({ ...demo, id: crypto.randomUUID(), wave }).run();
+    const after = (await table(query)) as typeof before;
+    expect(after.waves).toEqual([...before.waves, wave]);
+    expect(after.design.n).toBe(before.design.n + 1);
+  });
+
   it('hands out the same columns until a write, then scans again; variables asked later line up with the rows', () => {
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
     const { layout } = surveyLayout(context.db, survey.id);
@@ -116,7 +129,7 @@ describe('column cache size', () => {
   it('keeps entries within its memory budget, dropping the least recently used, never the newest', () => {
     const client = {} as Database.Database;
     const { layout } = surveyLayout(context.db, context.survey.surveyId);
-    const stamp = { external: 1, inserted: 0, removed: 0 };
+    const stamp = { external: 1, inserted: 0, removed: 0, responses: 0 };
     // 6 response fields + 1 variable = 56 bytes a row: three entries of 40 % of the budget each.
     const rows = Math.floor((0.4 * CACHE_BYTES) / 56);
     const entry = (): CacheEntry => ({
