@@ -70,15 +70,20 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
  */
 export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonly string[])[]): EstimateRow[][] {
   const { spec, design, calibration } = prepared;
-  const { plans, order } = plan(prepared, breakdowns);
+  const { plans, order, fromRows, entries } = prepared.derived(`plan:${JSON.stringify(breakdowns)}`, () => {
+    const planned = plan(prepared, breakdowns);
+    // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
+    const fromRows = planned.plans.filter((entry) => entry.foldFrom === null);
+    const summed = fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells }));
+    return { ...planned, fromRows, entries: rowEntries(prepared.design.rowCount, summed) };
+  });
   const rows: EstimateRow[][] = breakdowns.map(() => []);
   const indicators = spec.indicators ?? [];
-  // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
-  const fromRows = plans.filter((planned) => planned.foldFrom === null);
   const summed = fromRows.map((planned) => ({ breakdown: planned.breakdown, cells: planned.cells }));
-  const entries = rowEntries(design.rowCount, summed);
   // One buffer for every group's cell sums: each group's rows are made before the next is summed.
-  const buffer = new Float64Array((entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length));
+  const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);
+  // Kept with the Prepared: each group's sums are used up before the next group overwrites them.
+  const buffer = prepared.derived(`sums-buffer:${bufferLength}`, () => new Float64Array(bufferLength));
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);

@@ -1,5 +1,5 @@
 import type { AnalysisSpec, Columns, CompareRequest, EstimateRow, TableOptions, TableResult } from './types.ts';
-import { prepare } from './prepared.ts';
+import { prepare, type Prepared } from './prepared.ts';
 import { tableEstimates } from './breakdown-estimates.ts';
 import { compareGroups } from './comparisons.ts';
 import { reliabilityTable } from './reliability-table.ts';
@@ -33,7 +33,19 @@ export function breakdownsFor(by: readonly string[]): string[][] {
  * table.estimates[0]; // => { indicator: 'fav', groups: {}, estimate: 0.2857…, … }
  */
 export function estimateTable(data: Columns, spec: AnalysisSpec, options: TableOptions = {}): TableResult {
-  const prepared = prepare(data, spec);
+  return estimatePreparedTable(prepare(data, spec), options);
+}
+
+/**
+ * `estimateTable` on data already prepared: a caller that keeps the Prepared of unchanged data
+ * (the API between requests) skips the design, weighting, recoding and breakdown indexing.
+ *
+ * @example
+ * const prepared = prepare(data, spec);
+ * estimatePreparedTable(prepared, { by: ['region'] });
+ * estimatePreparedTable(prepared, { by: ['channel'] });
+ */
+export function estimatePreparedTable(prepared: Prepared, options: TableOptions = {}): TableResult {
   const by = options.by ?? [];
   const breakdowns = options.breakdowns ?? breakdownsFor(by);
   const rowsByBreakdown = tableEstimates(prepared, breakdowns);

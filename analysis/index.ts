@@ -3,8 +3,9 @@
  * scores) by region, channel and wave, with linearised standard errors, intervals, design effects,
  * comparisons, raking and reliability, matching R's survey and psych packages. Pure: no I/O.
  */
-export { estimateTable, breakdownsFor } from './estimate-table.ts';
+export { estimateTable, estimatePreparedTable, breakdownsFor } from './estimate-table.ts';
 export { prepare } from './prepared.ts';
+export type { Prepared } from './prepared.ts';
 export { buildDesign } from './design.ts';
 export type { Design } from './design.ts';
 export { stratifiedVariance, domainDegreesOfFreedom } from './variance.ts';

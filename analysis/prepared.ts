@@ -17,6 +17,12 @@ export interface Prepared {
   calibration: Calibration | null;
   values: Map<string, Float64Array>;
   dimension: (name: string) => ResolvedDimension;
+  /**
+   * A value derived from the prepared data alone (a breakdown's cells, a scale's items), made on
+   * first use and kept with the Prepared, so a caller that reuses it (the API, for unchanged
+   * responses) does not make it again.
+   */
+  derived: <T>(key: string, make: () => T) => T;
 }
 
 /**
@@ -80,5 +86,10 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
     }
     return resolved;
   };
-  return { spec, data, design, calibration, values, dimension };
+  const made = new Map<string, unknown>();
+  const derived = <T>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
+  return { spec, data, design, calibration, values, dimension, derived };
 }

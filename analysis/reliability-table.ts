@@ -37,12 +37,11 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
   const layers = new Map<string, DomainLayer[]>();
   const layersOf = (name: string): DomainLayer[] => {
     let found = layers.get(name);
-    if (!found) layers.set(name, (found = crossDimensions([prepared.dimension(name)]).layers as DomainLayer[]));
+    if (!found) layers.set(name, (found = prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[])));
     return found;
   };
   for (const construct of prepared.spec.reliability ?? []) {
-    const columns = itemColumns(prepared, construct);
-    const scale = scaleRows(columns);
+    const scale = prepared.derived(`scale:${JSON.stringify(construct)}`, () => scaleRows(itemColumns(prepared, construct)));
     const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
       ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
     rows.push(row({}, cronbachAlphaByGroup(construct.items, scale, [null], 1)[0] as AlphaResult));

@@ -27,6 +27,11 @@ export interface LoadRequest {
 export interface LoadedColumns extends ScannedFields {
   rows: number;
   variables: Record<string, Column>;
+  /**
+   * The same object for every load of the same cached rows (a new one after any change), so what
+   * is derived from them can be kept alongside (prepared-cache.ts).
+   */
+  source: object;
 }
 
 /**
@@ -52,7 +57,7 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
     scanColumns(db, layout, request.surveyId, waves, variables, withFields, afterRowid);
   if (stamp === null) {
     const scanned = scan(wanted, true);
-    return { rows: scanned.rows, ...scanned.fields!, variables: Object.fromEntries(scanned.variables) };
+    return { rows: scanned.rows, ...scanned.fields!, variables: Object.fromEntries(scanned.variables), source: {} };
   }
   const key = cacheKey(request.surveyId, waves);
   const found = cachedEntry(db.$client, key, stamp, layout);
@@ -73,7 +78,7 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   storeEntry(db.$client, key, entry);
   const variables: Record<string, Column> = {};
   for (const variable of wanted) variables[variable.name] = entry.variables.get(variable.name)!;
-  return { rows: entry.rows, ...entry.fields, variables };
+  return { rows: entry.rows, ...entry.fields, variables, source: entry.fields };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { AnalysisError, estimateTable, type IndicatorSpec, type TableResult } from '../../analysis/index.ts';
+import { AnalysisError, estimatePreparedTable, type IndicatorSpec, type TableResult } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { analysisInput } from './analysis-input.ts';
 import { neededVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
+import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
@@ -51,10 +51,12 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
   const variables = neededVariables(context.meta, context.layout, needs);
   const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
-  const { data, spec, notes } = analysisInput(context.meta, loaded, needs);
   let result: TableResult;
+  let notes: string[];
   try {
-    result = estimateTable(data, spec, { by: query.by, compare: query.compare });
+    const input = preparedInput(context.meta, loaded, needs);
+    notes = input.notes;
+    result = estimatePreparedTable(input.prepared, { by: query.by, compare: query.compare });
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     const field = error.message.startsWith('compare') ? 'compare' : 'data';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open.ts';
 import { responses, surveys } from '../../api/db/schema.ts';
 import { loadColumns } from '../../api/indicators/load-columns.ts';
-import { CACHE_BYTES, cachedEntry, storeEntry, type CacheEntry } from '../../api/indicators/column-cache.ts';
+import { CACHE_BYTES, cachedEntry, clearColumnCache, storeEntry, type CacheEntry } from '../../api/indicators/column-cache.ts';
 import { surveyLayout } from '../../api/indicators/survey-layout.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { storeDemoRows } from '../../data/demo/store.ts';
@@ -50,6 +50,19 @@ describe('cached indicator columns', () => {
     const after = await table(query);
     expect(after.design.n).toBe(before.design.n);
     expect(after.estimates).toEqual(before.estimates);
+  });
+
+  it('give the same tables when the prepared design is reused as when everything is made afresh', async () => {
+    const queries = ['by=region,channel', 'by=channel&weighting=design', 'indicators=trust_fav,pf_score&by=region&weighting=none', 'by=region,channel'];
+    const reused = [];
+    for (const query of queries) reused.push(await table(query));
+    const fresh = [];
+    for (const query of queries) {
+      clearColumnCache(context.db.$client);
+      fresh.push(await table(query));
+    }
+    expect(reused).toEqual(fresh);
+    expect(reused[0]!.estimates.length).toBeGreaterThan(reused[2]!.estimates.length);
   });
 
   it('lists a new wave and backfills a response stored without values, on the next request', async () => {
