@@ -18,9 +18,10 @@ export interface Prepared {
   values: Map<string, Float64Array>;
   dimension: (name: string) => ResolvedDimension;
   /**
-   * A value derived from the prepared data alone (a breakdown's cells, a scale's items), made on
-   * first use and kept with the Prepared, so a caller that reuses it (the API, for unchanged
-   * responses) does not make it again.
+   * A value derived from the prepared data alone (a breakdown's cells, a scale's items, an
+   * indicator's values), made on first use and kept with the Prepared and every Prepared made
+   * from it by `withIndicators`, so a caller that reuses it (the API, for unchanged responses)
+   * does not make it again.
    */
   derived: <T>(key: string, make: () => T) => T;
 }
@@ -36,6 +37,21 @@ export interface Prepared {
  * prepared.design.degf;
  */
 export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
+  return withIndicators(prepareDesign(data, spec), spec);
+}
+
+/**
+ * The design part of `prepare`: design, weighting (raking, post-stratification) and dimensions,
+ * no indicator yet. `withIndicators` adds them, as often as needed, on the same design.
+ *
+ * Why: raking a million rows and indexing their breakdowns costs more than one indicator's
+ * estimates; a dashboard that switches indicators keeps the design.
+ *
+ * @example
+ * const design = prepareDesign(data, spec);
+ * estimatePreparedTable(withIndicators(design, { ...spec, indicators: [trustFav] }), { by: ['region'] });
+ */
+export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   let design = buildDesign(data, spec.design);
   let calibration: Calibration | null = null;
   const weighting = spec.weighting;
@@ -51,6 +67,27 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
     design = { ...design, weights: result.weights };
     calibration = result.calibration;
   }
+  const made = new Map<string, unknown>();
+  const derived = <T>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
+  const dimension = (name: string): ResolvedDimension =>
+    derived(`dimension:${name}:${JSON.stringify(spec.dimensions?.[name] ?? null)}`, () => resolveDimension(data, name, spec.dimensions?.[name]));
+  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), dimension, derived };
+}
+
+/**
+ * The prepared design with the indicators (and reliability sets, suppression) of `spec`, whose
+ * design, weighting and dimensions must be those the design was prepared with. Each indicator's
+ * values are made once per prepared design and shared by every call that asks for it again.
+ *
+ * @example
+ * const design = prepareDesign(data, spec);
+ * const first = withIndicators(design, { ...spec, indicators: [trustFav] });
+ */
+export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
+  const { data, derived } = base;
   const values = new Map<string, Float64Array>();
   // One item's valid values serve every mean on it with the same missing codes (read-only),
   // kept only until its last such indicator is made, so the peak memory does not grow.
@@ -71,25 +108,11 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
     else itemCache.delete(cacheKey);
     return cached;
   };
-  const ids = new Set<string>();
   for (const indicator of spec.indicators ?? []) {
-    if (ids.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
-    ids.add(indicator.id);
-    values.set(indicator.id, indicatorValues(data, indicator, itemValues));
+    if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
+    // The label does not change the values: keyed by everything else.
+    const { label: _label, ...definition } = indicator;
+    values.set(indicator.id, derived(`values:${JSON.stringify(definition)}`, () => indicatorValues(data, indicator, itemValues)));
   }
-  const dimensions = new Map<string, ResolvedDimension>();
-  const dimension = (name: string): ResolvedDimension => {
-    let resolved = dimensions.get(name);
-    if (!resolved) {
-      resolved = resolveDimension(data, name, spec.dimensions?.[name]);
-      dimensions.set(name, resolved);
-    }
-    return resolved;
-  };
-  const made = new Map<string, unknown>();
-  const derived = <T>(key: string, make: () => T): T => {
-    if (!made.has(key)) made.set(key, make());
-    return made.get(key) as T;
-  };
-  return { spec, data, design, calibration, values, dimension, derived };
+  return { ...base, spec, values };
 }

@@ -6,19 +6,28 @@ import { reverseScore, validValues } from './recode.ts';
 import type { AlphaResult } from './alpha-result.ts';
 import { cronbachAlphaByGroup, scaleRows } from './alpha-groups.ts';
 
+/** How one item of a reliability set is read: its missing codes, and the range it is mirrored in, if reversed. */
+interface ItemRecode { item: string; missing: readonly number[]; mirror: readonly [number, number] | null }
+
 /** Missing codes, reversal and range of reliability items, inherited from the indicators that use them. */
-function itemColumns(prepared: Prepared, construct: ReliabilitySpec): Float64Array[] {
+function itemRecodes(prepared: Prepared, construct: ReliabilitySpec): ItemRecode[] {
   const users = (prepared.spec.indicators ?? []).filter((indicator) =>
     construct.items.some((item) => indicator.items?.includes(item) || indicator.item === item));
   return construct.items.map((item) => {
     const user = users.find((indicator) => indicator.items?.includes(item) || indicator.item === item);
     const missing = construct.missing ?? user?.missing ?? [];
-    const values = validValues(prepared.data, item, missing);
     const reversed = construct.reverse ? construct.reverse.includes(item) : (user?.reverse ?? []).includes(item);
-    if (!reversed) return values;
+    if (!reversed) return { item, missing, mirror: null };
     const range = construct.scale ?? user?.scale ?? user?.rescale?.from;
     if (range === undefined) throw new AnalysisError(`reliability "${construct.id}" reverses "${item}" but gives no "scale" range`);
-    return values.map((value) => reverseScore(value, range[0], range[1]));
+    return { item, missing, mirror: range };
+  });
+}
+
+function itemColumns(prepared: Prepared, recodes: readonly ItemRecode[]): Float64Array[] {
+  return recodes.map(({ item, missing, mirror }) => {
+    const values = validValues(prepared.data, item, missing);
+    return mirror === null ? values : values.map((value) => reverseScore(value, mirror[0], mirror[1]));
   });
 }
 
@@ -41,7 +50,9 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
     return found;
   };
   for (const construct of prepared.spec.reliability ?? []) {
-    const scale = prepared.derived(`scale:${JSON.stringify(construct)}`, () => scaleRows(itemColumns(prepared, construct)));
+    // Kept by how the items are read, which may come from the indicators of this table.
+    const recodes = itemRecodes(prepared, construct);
+    const scale = prepared.derived(`scale:${JSON.stringify(recodes)}`, () => scaleRows(itemColumns(prepared, recodes)));
     const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
       ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
     rows.push(row({}, cronbachAlphaByGroup(construct.items, scale, [null], 1)[0] as AlphaResult));

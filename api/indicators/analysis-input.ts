@@ -32,6 +32,21 @@ export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNe
   return [...names].filter((name) => !isField(name) && layout.byName.has(name));
 }
 
+/** The parts of the engine's spec that vary with the request, not with the design: indicators and reliability sets. */
+export function tableParts(meta: SurveyMeta, needs: TableNeeds): Pick<AnalysisSpec, 'indicators' | 'reliability'> {
+  return { indicators: needs.indicators, reliability: reliabilitySpecs(meta, needs.reliabilityBy) };
+}
+
+/**
+ * Every layout variable any table of the survey can read: all indicators, dimensions, raking
+ * margins, reliability sets and design columns. Loading these once lets every later table (another
+ * indicator, breakdown or weighting) reuse the loaded rows and their prepared design.
+ */
+export function surveyVariables(meta: SurveyMeta, layout: Layout): string[] {
+  const indicators = (meta.indicators ?? []) as IndicatorSpec[];
+  return neededVariables(meta, layout, { indicators, dimensions: Object.keys(meta.dimensions ?? {}), weighting: 'raked' });
+}
+
 /**
  * The engine's input for stored responses: columns by name, and a spec whose design is built from
  * the response fields.
@@ -93,8 +108,7 @@ export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
   const spec: AnalysisSpec = {
     design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust' },
     dimensions: meta.dimensions as Record<string, DimensionSpec> | undefined,
-    indicators: needs.indicators,
-    reliability: reliabilitySpecs(meta, needs.reliabilityBy),
+    ...tableParts(meta, needs),
     ...(meta.suppression ? { suppression: meta.suppression } : {}),
   };
   const rake = meta.weighting?.rake;

@@ -1,26 +1,30 @@
-import { prepare, type Prepared } from '../../analysis/index.ts';
+import { prepareDesign, withIndicators, type Prepared } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
-import { analysisInput, type TableNeeds } from './analysis-input.ts';
+import { analysisInput, tableParts, type TableNeeds } from './analysis-input.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
-interface Kept { key: string; prepared: Prepared; notes: string[] }
+interface Kept { prepared: Prepared; notes: string[] }
 
-// One Prepared per set of loaded rows (the latest asked for): it holds the raked weights, the
-// recoded indicator values and the breakdown indexes, ~10 float64 columns for a million rows.
-const kept = new WeakMap<object, Kept>();
+// Per set of loaded rows, the prepared designs asked for (one per weighting, and per meta): each
+// holds the raked weights, breakdown indexes and the values of the indicators asked so far.
+const kept = new WeakMap<object, Map<string, Kept>>();
 
 /**
- * The engine's prepared input for loaded rows: the design (raked), indicator values and
- * dimensions. Kept with the rows it came from, so the next request on unchanged responses (the
- * same `loaded.source`) with the same indicators, dimensions and weighting reuses it; any new or
- * erased response gives new rows, hence a new Prepared.
+ * The engine's prepared input for loaded rows. The design part (weights, raking, dimensions,
+ * breakdown cells) is kept with the rows it came from and reused by every later request on
+ * unchanged responses (the same `loaded.source`) with the same weighting, whatever indicators and
+ * breakdown it asks for; indicator values are made once each. Any new or erased response gives new
+ * rows, hence a new design.
  */
 export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { prepared: Prepared; notes: string[] } {
-  const key = JSON.stringify([needs, meta.design, meta.weighting, meta.dimensions, meta.reliability, meta.suppression]);
-  const found = kept.get(loaded.source);
-  if (found?.key === key) return found;
-  const { data, spec, notes } = analysisInput(meta, loaded, needs);
-  const made = { key, prepared: prepare(data, spec), notes };
-  kept.set(loaded.source, made);
-  return made;
+  const key = JSON.stringify([needs.weighting, meta.design, meta.weighting, meta.dimensions, meta.suppression, Object.keys(loaded.variables)]);
+  let designs = kept.get(loaded.source);
+  if (!designs) kept.set(loaded.source, (designs = new Map()));
+  let found = designs.get(key);
+  if (!found) {
+    const { data, spec, notes } = analysisInput(meta, loaded, needs);
+    found = { prepared: prepareDesign(data, spec), notes };
+    designs.set(key, found);
+  }
+  return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes] };
 }

@@ -3,7 +3,7 @@ import type { SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { neededVariables } from './analysis-input.ts';
+import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
 import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
@@ -48,7 +48,8 @@ export function indicatorLabel(indicator: IndicatorSpec): string {
 export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): IndicatorTable {
   const context = surveyContext(db, survey);
   const needs = { indicators: query.indicators, dimensions: [...query.by, ...query.compare.map((request) => request.dimension)], weighting: query.weighting, ...(reliabilityBy ? { reliabilityBy } : {}) };
-  const variables = neededVariables(context.meta, context.layout, needs);
+  // Every variable the survey's tables read, so that another indicator or breakdown reuses them.
+  const variables = surveyVariables(context.meta, context.layout);
   const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
   let result: TableResult;

@@ -53,7 +53,9 @@ describe('cached indicator columns', () => {
   });
 
   it('give the same tables when the prepared design is reused as when everything is made afresh', async () => {
-    const queries = ['by=region,channel', 'by=channel&weighting=design', 'indicators=trust_fav,pf_score&by=region&weighting=none', 'by=region,channel'];
+    // As a dashboard does: one indicator after another on the same design, then the full table.
+    const queries = ['by=region,channel', 'indicators=pf_score&by=region', 'indicators=trust_fav&by=channel', 'by=channel&weighting=design',
+      'indicators=trust_fav,pf_score&by=region&weighting=none', 'indicators=pf_score&by=region,channel&weighting=design', 'by=region,channel'];
     const reused = [];
     for (const query of queries) reused.push(await table(query));
     const fresh = [];
