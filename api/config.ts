@@ -17,9 +17,12 @@ export interface Config {
   secureCookies: boolean;
   /** Chromium used to print reports to PDF; without it report.pdf answers 503. */
   chromiumPath: string;
+  /** Make the first indicator tables of every survey right after start-up (see api/indicators/warm.ts). */
+  warmIndicators: boolean;
 }
 
 const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
+const flagOn = z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1');
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -30,6 +33,7 @@ const environment = z.object({
   TRUST_PROXY: flag,
   SECURE_COOKIES: flag,
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WARM_INDICATORS: flagOn,
 });
 
 /**
@@ -52,6 +56,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     trustProxy: values.TRUST_PROXY,
     secureCookies: values.SECURE_COOKIES,
     chromiumPath: values.CHROMIUM_PATH,
+    warmIndicators: values.WARM_INDICATORS,
   };
 }
 

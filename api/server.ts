@@ -3,6 +3,7 @@ import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { warmIndicatorTables, type WarmedSurvey } from './indicators/warm.ts';
 import { ensureAllResponseValues } from './responses/values.ts';
 import { publishSurveyFiles } from './surveys/publish.ts';
 
@@ -22,6 +23,7 @@ function start(): void {
     for (const survey of published) {
       console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
     }
+    if (config.warmIndicators) setImmediate(() => reportWarmed(warmIndicatorTables(db)));
   });
   const stop = () => server.close(() => {
     db.$client.close();
@@ -29,6 +31,13 @@ function start(): void {
   });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function reportWarmed(warmed: WarmedSurvey[]): void {
+  for (const survey of warmed) {
+    const what = `${survey.responses.toLocaleString('en')} responses of ${survey.slug}`;
+    console.log(survey.error ? `Indicator tables for ${survey.slug} not prepared: ${survey.error}` : `Indicator tables ready for ${what} (${survey.seconds.toFixed(1)} s)`);
+  }
 }
 
 try {

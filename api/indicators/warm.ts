@@ -1,0 +1,48 @@
+import type { IndicatorSpec } from '../../analysis/index.ts';
+import type { Db } from '../db/open.ts';
+import { surveys } from '../db/schema.ts';
+import type { IndicatorQuery } from './query.ts';
+import { indicatorTable, surveyContext } from './table.ts';
+
+export interface WarmedSurvey {
+  slug: string;
+  responses: number;
+  seconds: number;
+  /** Why the survey's tables could not be made (they will say so on request), if so. */
+  error?: string;
+}
+
+/**
+ * Makes, once, the indicator tables evaluators open first, for every survey with stored
+ * responses: the dashboard's default (every indicator by region, raked where the meta has
+ * margins) and the full region × channel table. Their columns and prepared design then stay in
+ * memory (column-cache.ts, prepared-cache.ts), so the first request after start-up does not pay
+ * for reading every response (≈ 10 s at a million).
+ *
+ * The server calls it right after it starts listening: it blocks the process while it runs, which
+ * at start-up, before anyone has opened a page, costs nobody anything (`WARM_INDICATORS=false`
+ * turns it off).
+ */
+export function warmIndicatorTables(db: Db): WarmedSurvey[] {
+  const withResponses = new Set(db.$client.prepare('SELECT DISTINCT survey_id FROM response_values').pluck().all() as number[]);
+  const warmed: WarmedSurvey[] = [];
+  for (const survey of db.select().from(surveys).all()) {
+    if (!withResponses.has(survey.id)) continue;
+    const start = performance.now();
+    let responses = 0;
+    try {
+      const { meta } = surveyContext(db, survey);
+      const dimensions = Object.keys(meta.dimensions ?? {});
+      const raked = Object.keys(meta.weighting?.rake ?? {}).length > 0;
+      const query = (by: string[]): IndicatorQuery => ({
+        by: by.filter((name) => dimensions.includes(name)), weighting: raked ? 'raked' : 'design', indicators: (meta.indicators ?? []) as IndicatorSpec[], compare: [],
+      });
+      responses = indicatorTable(db, survey, query(['region'])).design.n;
+      indicatorTable(db, survey, query(['region', 'channel']));
+      warmed.push({ slug: survey.slug, responses, seconds: (performance.now() - start) / 1000 });
+    } catch (error) {
+      warmed.push({ slug: survey.slug, responses, seconds: (performance.now() - start) / 1000, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return warmed;
+}
