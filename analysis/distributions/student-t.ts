@@ -16,6 +16,19 @@ import { normalQuantile } from './normal-quantile.ts';
  * studentTQuantile(0.975, 10); // => 2.2281388519649385 (R: qt(0.975, 10))
  */
 export function studentTQuantile(probability: number, degreesOfFreedom: number): number {
+  const key = `${probability}|${degreesOfFreedom}`;
+  let quantile = known.get(key);
+  if (quantile === undefined) {
+    // A table's rows share a few degrees of freedom: each quantile is solved once.
+    if (known.size >= 10_000) known.clear();
+    known.set(key, (quantile = solveStudentTQuantile(probability, degreesOfFreedom)));
+  }
+  return quantile;
+}
+
+const known = new Map<string, number>();
+
+function solveStudentTQuantile(probability: number, degreesOfFreedom: number): number {
   if (!(degreesOfFreedom > 0)) return NaN;
   if (degreesOfFreedom === Infinity) return normalQuantile(probability);
   if (probability === 0.5) return 0;
