@@ -5,9 +5,12 @@ import type { LoadedColumns } from './load-columns.ts';
 
 interface Kept { prepared: Prepared; notes: string[] }
 
-// Per set of loaded rows, the prepared designs asked for (one per weighting, and per meta): each
-// holds the raked weights, breakdown indexes and the values of the indicators asked so far.
+// Per set of loaded rows, the prepared designs asked for last (one per weighting, and per meta):
+// each holds the raked weights, breakdown indexes and the values of the indicators asked so far,
+// ~600 MB at a million responses, so only the two most recently used are kept (raked and design
+// weights, say, for a dashboard that compares them).
 const kept = new WeakMap<object, Map<string, Kept>>();
+const designsPerSource = 2;
 
 /**
  * The engine's prepared input for loaded rows. The design part (weights, raking, dimensions,
@@ -21,10 +24,15 @@ export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
   let designs = kept.get(loaded.source);
   if (!designs) kept.set(loaded.source, (designs = new Map()));
   let found = designs.get(key);
+  designs.delete(key);
   if (!found) {
+    for (const oldest of designs.keys()) {
+      if (designs.size < designsPerSource) break;
+      designs.delete(oldest);
+    }
     const { data, spec, notes } = analysisInput(meta, loaded, needs);
     found = { prepared: prepareDesign(data, spec), notes };
-    designs.set(key, found);
   }
+  designs.set(key, found); // most recently used last
   return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes] };
 }
