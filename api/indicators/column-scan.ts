@@ -1,5 +1,6 @@
 import type { Column } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
+import { firstRows, roomyColumn } from './growable.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /** The typed response fields of the scanned rows, row-aligned. */
@@ -37,10 +38,10 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
   const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} AND rowid > ?`;
   const parameters = [surveyId, ...(waves ?? []), afterRowid];
   const capacity = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
-  const numbers = wanted.map((variable) => (variable.kind === 'code' ? null : new Float64Array(capacity)));
+  const numbers = wanted.map((variable) => (variable.kind === 'code' ? null : roomyColumn(capacity)));
   const labels = wanted.map((variable) => (variable.kind === 'code' ? new Array<string | null>(capacity).fill(null) : null));
   const fields: ScannedFields | undefined = withFields
-    ? { wave: new Float64Array(capacity), weight: new Float64Array(capacity), stratum: new Array(capacity), psu: new Array(capacity), language: new Array(capacity), mode: new Array(capacity) }
+    ? { wave: roomyColumn(capacity), weight: roomyColumn(capacity), stratum: new Array(capacity), psu: new Array(capacity), language: new Array(capacity), mode: new Array(capacity) }
     : undefined;
   const intern = new Map<string, string>();
   const shared = (text: string | null): string | null => {
@@ -86,11 +87,11 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
     const numeric = numbers[index];
     const text = labels[index]!;
     if (!numeric) text.length = row; // rows deleted between the count and the scan
-    variables.set(variable.name, numeric ? numeric.subarray(0, row) : text);
+    variables.set(variable.name, numeric ? firstRows(numeric, row) : text);
   });
   if (fields && row < capacity) {
-    fields.wave = fields.wave.subarray(0, row);
-    fields.weight = fields.weight.subarray(0, row);
+    fields.wave = firstRows(fields.wave, row);
+    fields.weight = firstRows(fields.weight, row);
     for (const list of [fields.stratum, fields.psu, fields.language, fields.mode]) list.length = row;
   }
   return { rows: row, maxRowid, ...(fields ? { fields } : {}), variables };

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts';
 import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
 import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
+import { appendRows } from './growable.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
@@ -82,8 +83,9 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
 }
 
 /**
- * A new entry: the cached rows followed by those inserted since. New arrays, so columns already
- * handed out stay as they were. Rows come in another order than a fresh scan's, which changes
+ * A new entry: the cached rows followed by those inserted since. Numbers are written after the
+ * cached ones in their buffers where there is room (growable.ts), texts are copied; either way
+ * columns already handed out stay as they were. Rows come in another order than a fresh scan's, which changes
  * sums only in their last bits.
  */
 function withNewRows(entry: CacheEntry, stamp: ChangeStamp, added: Scan): CacheEntry {
@@ -102,11 +104,6 @@ function withNewRows(entry: CacheEntry, stamp: ChangeStamp, added: Scan): CacheE
 }
 
 function joined(first: Column, second: Column): Column {
-  if (first instanceof Float64Array && second instanceof Float64Array) {
-    const both = new Float64Array(first.length + second.length);
-    both.set(first);
-    both.set(second, first.length);
-    return both;
-  }
+  if (first instanceof Float64Array && second instanceof Float64Array) return appendRows(first, second);
   return (first as (string | null)[]).concat(second as (string | null)[]);
 }
