@@ -43,12 +43,8 @@ function itemColumns(prepared: Prepared, recodes: readonly ItemRecode[]): Float6
 export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[]): ReliabilityRow[] {
   const rows: ReliabilityRow[] = [];
   // Each dimension's member rows, listed once for every construct.
-  const layers = new Map<string, DomainLayer[]>();
-  const layersOf = (name: string): DomainLayer[] => {
-    let found = layers.get(name);
-    if (!found) layers.set(name, (found = prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[])));
-    return found;
-  };
+  const layersOf = (name: string): DomainLayer[] =>
+    prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[]);
   for (const construct of prepared.spec.reliability ?? []) {
     // Kept by how the items are read, which may come from the indicators of this table.
     const recodes = itemRecodes(prepared, construct);
