@@ -60,4 +60,39 @@ describe('an evaluator on the dashboard', () => {
     expect(await page.getByText('Latest submissions').count()).toBe(0);
     await context.close();
   });
+
+  it('sees the table of the last indicator chosen, even when an earlier choice answers later', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${running.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill('eval@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    const caption = page.locator('table.estimates caption');
+    await caption.waitFor();
+
+    // The table for the second indicator is slow (a big survey); the evaluator moves on to a third.
+    const indicator = page.getByLabel('Indicator');
+    const options = await indicator.locator('option').evaluateAll((elements) => elements.map((option) => ({ id: (option as HTMLOptionElement).value, label: option.textContent ?? '' })));
+    const [slow, last] = [options[1]!, options[2]!];
+    let releaseSlow: () => void = () => {};
+    const held = new Promise<void>((release) => { releaseSlow = release; });
+    const isSlow = (url: URL) => url.pathname.endsWith('/indicators') && url.searchParams.get('indicators') === slow.id;
+    await page.route(isSlow, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await indicator.selectOption(slow.id);
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Computing the estimates…');
+    await indicator.selectOption(last.id);
+    await expect.poll(() => caption.innerText()).toContain(last.label);
+    const slowResponse = page.waitForResponse((response) => isSlow(new URL(response.url())));
+    releaseSlow();
+    expect((await slowResponse).status()).toBe(200);
+    await page.waitForTimeout(300); // time for the page to handle the late answer
+    expect(await caption.innerText()).toContain(last.label);
+    expect(await page.getByRole('status').innerText()).toBe('');
+    await context.close();
+  });
 });

@@ -26,6 +26,7 @@ function Dashboard() {
   const [selection, setSelection] = useState<Selection | undefined>();
   const [table, setTable] = useState<IndicatorTable | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [computing, setComputing] = useState(false);
 
   useEffect(() => {
     fetchSurveyList().then((list) => {
@@ -47,14 +48,26 @@ function Dashboard() {
 
   useEffect(() => {
     if (!selection?.indicator) return;
+    // Only the latest choice may fill the table: an earlier, slower answer is dropped.
+    let current = true;
     setError(undefined);
-    staffFetch<IndicatorTable>(`/api/surveys/${selection.slug}/indicators?${selectionQuery(selection)}`).then(setTable, (failure: unknown) => {
+    setComputing(true);
+    staffFetch<IndicatorTable>(`/api/surveys/${selection.slug}/indicators?${selectionQuery(selection)}`).then((loaded) => {
+      if (current) setTable(loaded);
+    }, (failure: unknown) => {
+      if (!current) return;
       setTable(undefined);
       setError(failure instanceof RequestError ? `${failure.message} ${failure.details?.map((detail) => detail.issue).join('; ') ?? ''}` : 'The indicators could not be loaded.');
+    }).finally(() => {
+      if (current) setComputing(false);
     });
+    return () => {
+      current = false;
+    };
   }, [selection]);
 
-  const by = selection?.by ? selection.by.split(',') : [];
+  // The breakdown of the table shown (while a new one is computed, the previous table's).
+  const by = table?.filters.by ?? [];
   return (
     <>
       <h1>Trust indicators</h1>
@@ -75,14 +88,16 @@ function Dashboard() {
         />
       )}
       {error && <p className="notice notice-error" role="alert">{error}</p>}
+      <p className="hint" role="status">{computing ? 'Computing the estimates…' : ''}</p>
       {table && selection && (
-        <div className="dashboard-body">
+        // While new estimates are computed the previous ones stay, greyed, and the chart waits.
+        <div className="dashboard-body" aria-busy={computing}>
           <p className="hint">
             Design-based estimates from {table.design.n} responses ({table.design.strata} strata, {table.design.psus} sampling points, {table.design.degf} degrees of freedom).
             {table.suppression && ` Cells with fewer than ${table.suppression.minN} responses are suppressed; below ${table.suppression.flagBelowN} or with a relative standard error of ${Math.round(table.suppression.flagRse * 100)}% or more they are marked unreliable.`}
           </p>
           {table.notes.map((note) => <p key={note} className="hint">{note}</p>)}
-          {by.length > 0 && (
+          {by.length > 0 && !computing && (
             <figure className="chart">
               <img src={`/api/surveys/${selection.slug}/chart.svg?${selectionQuery(selection)}`} alt={`Chart of ${table.indicators[0]?.label ?? 'the indicator'} by ${by.join(' and ')}, with 95% intervals`} />
             </figure>
