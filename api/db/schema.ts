@@ -164,8 +164,19 @@ export const responses = sqliteTable(
   (table) => [
     index('responses_survey_version').on(table.surveyId, table.version),
     index('responses_survey_received').on(table.surveyId, table.receivedAt, table.id),
+    // The fieldwork monitor's counts, read from the indexes alone (a million responses: 8 s → 0.5 s).
+    // The expressions must be written exactly as the queries write them (responseRegion, responseDuration).
+    index('responses_survey_region').on(table.surveyId, sql`${table.answers} ->> '$.region'`),
+    index('responses_survey_language').on(table.surveyId, table.language),
+    index('responses_survey_mode_received').on(table.surveyId, table.mode, table.receivedAt),
+    index('responses_survey_duration').on(table.surveyId, sql`(julianday(${table.completedAt}) - julianday(${table.startedAt})) * 86400`),
   ],
 );
+
+/** The region answered, as the monitor and the microdata filters group and select by it (indexed). */
+export const responseRegion = sql<string | null>`${responses.answers} ->> '$.region'`;
+/** Seconds from the first page shown to completion, by the device's clock (indexed); null without both times. */
+export const responseDuration = sql<number>`(julianday(${responses.completedAt}) - julianday(${responses.startedAt})) * 86400`;
 
 /**
  * The analysed values of one response, written in the same transaction as the response (and

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseWith } from '../body.ts';
 import type { Db } from '../db/open.ts';
-import { responses, type StoredResponse } from '../db/schema.ts';
+import { responseRegion, responses, type StoredResponse } from '../db/schema.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date (YYYY-MM-DD) or an ISO date-time');
 
@@ -24,7 +24,7 @@ export function filterConditions(surveyId: number, filter: Omit<ResponseFilter, 
   const conditions: (SQL | undefined)[] = [
     eq(responses.surveyId, surveyId),
     filter.version === undefined ? undefined : eq(responses.version, filter.version),
-    filter.region === undefined ? undefined : sql`json_extract(${responses.answers}, '$.region') = ${filter.region}`,
+    filter.region === undefined ? undefined : sql`${responseRegion} = ${filter.region}`,
     filter.language === undefined ? undefined : eq(responses.language, filter.language),
     filter.mode === undefined ? undefined : eq(responses.mode, filter.mode),
     filter.enumerator === undefined ? undefined : eq(responses.enumeratorId, filter.enumerator),

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit.ts';
 import { surveyFor } from '../auth/survey-access.ts';
 import { parseWith } from '../body.ts';
 import type { Db } from '../db/open.ts';
-import { responses, surveyVersions } from '../db/schema.ts';
+import { responseRegion, responses, surveyVersions } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { filterConditions, listResponses, microdataRecord, responseFilterSchema } from '../responses/query.ts';
@@ -66,7 +66,7 @@ export function dataRoutes(db: Db) {
       const survey = surveyFor(db, c.req.param('slug'), auth, 'aggregates');
       const filter = parseWith(responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), c.req.query(), 'The filters are not in the expected form.');
       const where = filterConditions(survey.id, filter);
-      const region = sql<string | null>`json_extract(${responses.answers}, '$.region')`;
+      const region = responseRegion;
       const countBy = (key: SQL<string | null>) =>
         db.select({ key, responses: sql<number>`count(*)` }).from(responses).where(where).groupBy(key).orderBy(key).all();
       const meta = latestVersion(db, survey.id)?.meta as SurveyMeta | undefined;

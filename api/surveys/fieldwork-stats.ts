@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { responses, surveyStarts } from '../db/schema.ts';
+import { responseDuration, responseRegion, responses, surveyStarts } from '../db/schema.ts';
 
 /** Counts one questionnaire started on the web today (UTC): a number per day, nothing about who. */
 export function countStart(db: Db, surveyId: number, now = new Date()): void {
@@ -14,8 +14,9 @@ export function countStart(db: Db, surveyId: number, now = new Date()): void {
  * `where` that carry both times (the device's clock; a negative span is a clock error and left out).
  */
 export function medianDurationSeconds(db: Db, where: SQL): number | null {
-  const duration = sql<number>`(julianday(${responses.completedAt}) - julianday(${responses.startedAt})) * 86400`;
-  const valid = and(where, sql`${responses.startedAt} is not null`, sql`${responses.completedAt} is not null`, sql`${duration} >= 0`);
+  const duration = responseDuration;
+  // Without either time the duration is null, so `>= 0` leaves it out: the index alone answers.
+  const valid = and(where, sql`${duration} >= 0`);
   const count = db.select({ n: sql<number>`count(*)` }).from(responses).where(valid).get()?.n ?? 0;
   if (count === 0) return null;
   const middle = db.select({ seconds: duration }).from(responses).where(valid).orderBy(duration)
@@ -61,7 +62,7 @@ export function webCompletion(db: Db, surveyId: number, range: { from?: string; 
 export function latestSubmissions(db: Db, where: SQL, limit = 10) {
   return db.select({
     receivedAt: responses.receivedAt,
-    region: sql<string | null>`json_extract(${responses.answers}, '$.region')`,
+    region: responseRegion,
     language: responses.language,
     mode: responses.mode,
     version: responses.version,
