@@ -19,10 +19,11 @@ export interface CacheEntry {
 
 /**
  * What a connection's cache may hold: a million responses with the ~50 variables of the full
- * indicator table take ~420 MB, so at that size one entry stays; smaller surveys and wave filters
- * keep several. The least recently used entries go first; the newest always stays.
+ * indicator table take ~420 MB, so at that size every wave and one or two single waves stay (a
+ * dashboard switching between all waves and one must not read the database each time); smaller
+ * surveys keep many. The least recently used entries go first; the newest always stays.
  */
-export const CACHE_BYTES = 512 * 1024 * 1024;
+export const CACHE_BYTES = 1024 * 1024 * 1024;
 
 /** Approximate memory of an entry: 8 bytes a row per column (a float64, or a pointer to a shared string). */
 function entryBytes(entry: CacheEntry): number {

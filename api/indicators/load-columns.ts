@@ -4,6 +4,7 @@ import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
 import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
 import { appendRows } from './growable.ts';
+import { waveSubset } from './wave-subset.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
@@ -44,7 +45,8 @@ export interface LoadedColumns extends ScannedFields {
  * next request scan again) and the survey's layout is the same object (a new version makes a new
  * layout). Rows inserted since (new responses during fieldwork) are read alone and appended, so a
  * dashboard stays cheap while responses arrive. A request for variables not yet cached scans for
- * those only.
+ * those only. Some waves are taken from the cached rows of every wave when those are current
+ * (wave-subset.ts).
  */
 export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   const { layout, waves } = request;
@@ -64,6 +66,7 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   const found = cachedEntry(db.$client, key, stamp, layout);
   let entry = found?.entry;
   if (entry && found!.state === 'inserted') entry = withNewRows(entry, stamp, scan([...entry.variables.keys()].map((name) => layout.byName.get(name)!), true, entry.maxRowid));
+  if (!entry && waves) entry = waveSubset(db.$client, request.surveyId, waves, stamp, layout, wanted);
   const missing = entry ? wanted.filter((variable) => !entry!.variables.has(variable.name)) : wanted;
   if (!entry || (missing.length > 0 && entry.appended)) {
     // Nothing usable, or new variables for an entry whose rows are no longer in scan order.

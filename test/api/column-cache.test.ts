@@ -67,6 +67,23 @@ describe('cached indicator columns', () => {
     expect(reused[0]!.estimates.length).toBeGreaterThan(reused[2]!.estimates.length);
   });
 
+  it('take one wave from the cached rows of every wave, with the numbers of a scan of that wave', async () => {
+    const { waves } = (await table('indicators=trust_fav&by=region')) as unknown as { waves: number[] };
+    expect(waves.length).toBeGreaterThan(1);
+    const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
+    const { layout } = surveyLayout(context.db, survey.id);
+    const all = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
+    const one = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!] });
+    const scanned = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!], cache: false });
+    expect(one.rows).toBe(scanned.rows);
+    expect(one.rows).toBeLessThan(all.rows);
+    expect([one.variables, one.wave, one.psu, one.weight]).toEqual([scanned.variables, scanned.wave, scanned.psu, scanned.weight]);
+    const query = `by=region,channel&wave=${waves[0]}`;
+    const taken = await table(query);
+    clearColumnCache(context.db.$client);
+    expect(await table(query)).toEqual(taken);
+  });
+
   it('lists a new wave and backfills a response stored without values, on the next request', async () => {
     const query = 'indicators=trust_fav&weighting=none';
     const before = (await table(query)) as Awaited<ReturnType<typeof table>> & { waves: number[] };

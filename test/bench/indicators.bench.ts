@@ -11,6 +11,8 @@
  *   intervals and alpha computed again);
  * - one indicator at a time: as the dashboard asks (one indicator by region × channel), for
  *   five indicators in turn, on the same design;
+ * - one wave: the full table for the latest wave, as an evaluator picks it on the dashboard (its
+ *   rows taken from the cached rows of every wave), then again;
  * - after a new response: one web response POSTed first, so the new row is read and appended
  *   and everything is prepared again (weights raked, values recoded, cells indexed).
  * The new response is erased at the end, so the file keeps BENCH_ROWS responses.
@@ -43,6 +45,8 @@ const first = await timedTable();
 const repeats = [await timedTable(), await timedTable()];
 const single: number[] = [];
 for (const indicator of ['trust_fav', 'pf_score', 'eff_score', 'obligation_score', 'contact_satisfied']) single.push(await timedTable(`indicators=${indicator}&by=region,channel`));
+const latestWave = (await (await app.request(`/api/surveys/${SLUG}/indicators?indicators=trust_fav`, { headers })).json() as { waves: number[] }).waves.at(-1)!;
+const oneWave = [await timedTable(`by=region,channel&wave=${latestWave}`), await timedTable(`by=region,channel&wave=${latestWave}`)];
 const example = db.$client.prepare('SELECT language, answers FROM responses WHERE survey_id = (SELECT id FROM surveys WHERE slug = ?) LIMIT 1').get(SLUG) as { language: string; answers: string };
 const id = crypto.randomUUID();
 const posted = await app.request(`/api/surveys/${SLUG}/responses`, {
@@ -57,5 +61,6 @@ const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 console.log(`indicators by=region,channel (${rows} estimate rows, 25 indicators, raked, reliability):`);
 console.log(`  start-up tables (WARM_INDICATORS) ${s(warmUp)}; first request after them ${s(first)}; repeat ${repeats.map(s).join(', ')} (best ${s(Math.min(...repeats))}); after a new response ${s(afterNew)}`);
 console.log(`  one indicator by region × channel, five in turn: ${single.map(s).join(', ')}`);
+console.log(`  wave ${latestWave} alone: ${oneWave.map(s).join(', ')}`);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 db.$client.close();
