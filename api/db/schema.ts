@@ -170,11 +170,15 @@ export const responses = sqliteTable(
     index('responses_survey_language').on(table.surveyId, table.language),
     index('responses_survey_mode_received').on(table.surveyId, table.mode, table.receivedAt),
     index('responses_survey_duration').on(table.surveyId, sql`(julianday(${table.completedAt}) - julianday(${table.startedAt})) * 86400`),
+    // The report's fieldwork dates per wave (responseDoneAt; CASE, not coalesce: drizzle-kit splits an index expression at commas).
+    index('responses_survey_wave_done').on(table.surveyId, table.wave, sql`(CASE WHEN ${table.completedAt} IS NULL THEN ${table.receivedAt} ELSE ${table.completedAt} END)`),
   ],
 );
 
 /** The region answered, as the monitor and the microdata filters group and select by it (indexed). */
 export const responseRegion = sql<string | null>`${responses.answers} ->> '$.region'`;
+/** When a response was completed (by the device's clock), or else received (indexed with survey and wave). */
+export const responseDoneAt = sql<string>`(CASE WHEN ${responses.completedAt} IS NULL THEN ${responses.receivedAt} ELSE ${responses.completedAt} END)`;
 /** Seconds from the first page shown to completion, by the device's clock (indexed); null without both times. */
 export const responseDuration = sql<number>`(julianday(${responses.completedAt}) - julianday(${responses.startedAt})) * 86400`;
 

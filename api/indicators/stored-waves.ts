@@ -3,21 +3,27 @@ import type { Db } from '../db/open.ts';
 import { ensureResponseValues } from '../responses/values.ts';
 import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 
+/** The waves with stored responses, and whether some responses have no wave. */
+export interface StoredWaves {
+  waves: number[];
+  withoutWave: boolean;
+}
+
 // Per connection and survey: the waves found at a stamp after the backfill had nothing left to write.
-const checked = new WeakMap<Database.Database, Map<number, { stamp: ChangeStamp; waves: number[] }>>();
+const checked = new WeakMap<Database.Database, Map<number, { stamp: ChangeStamp; stored: StoredWaves }>>();
 
 const same = (a: ChangeStamp, b: ChangeStamp): boolean =>
   a.external === b.external && a.inserted === b.inserted && a.removed === b.removed && a.responses === b.responses;
 
 /**
  * Backfills the survey's missing response values (see ensureResponseValues), then lists the waves
- * that have stored responses. Both read every response of the survey (two counts and a wave
+ * that have stored responses and says whether some have none. Both read every response of the survey (two counts and a wave
  * scan, ~0.1 s at a million), so they are skipped while neither responses nor values changed.
  */
-export function backfilledWaves(db: Db, surveyId: number): number[] {
+export function backfilledWaves(db: Db, surveyId: number): StoredWaves {
   const before = responseChangeStamp(db);
   const known = before === null ? undefined : checked.get(db.$client)?.get(surveyId);
-  if (known && before && same(known.stamp, before)) return known.waves;
+  if (known && before && same(known.stamp, before)) return known.stored;
   ensureResponseValues(db, surveyId);
   // Each next wave through the (survey_id, wave) index: a few index seeks, not a scan of every row.
   const waves = (db.$client.prepare(`
@@ -26,11 +32,23 @@ export function backfilledWaves(db: Db, surveyId: number): number[] {
       UNION ALL
       SELECT (SELECT min(wave) FROM response_values WHERE survey_id = @survey AND wave > next.wave) FROM next WHERE next.wave IS NOT NULL
     ) SELECT wave FROM next WHERE wave IS NOT NULL`).pluck().all({ survey: surveyId }) as number[]);
+  const withoutWave = db.$client.prepare('SELECT EXISTS (SELECT 1 FROM response_values WHERE survey_id = ? AND wave IS NULL)').pluck().get(surveyId) === 1;
+  const stored = { waves, withoutWave };
   const after = responseChangeStamp(db);
   if (after !== null) {
     let bySurvey = checked.get(db.$client);
     if (!bySurvey) checked.set(db.$client, (bySurvey = new Map()));
-    bySurvey.set(surveyId, { stamp: after, waves });
+    bySurvey.set(surveyId, { stamp: after, stored });
   }
-  return waves;
+  return stored;
+}
+
+/**
+ * The wave filter to load rows with: none when the requested waves are all the stored ones and
+ * every response has a wave, since the filter then keeps every row (and the rows of every wave,
+ * usually cached already, serve as they are).
+ */
+export function loadingWaves(requested: readonly number[] | undefined, stored: StoredWaves): readonly number[] | undefined {
+  if (requested === undefined || stored.withoutWave) return requested;
+  return stored.waves.every((wave) => requested.includes(wave)) ? undefined : requested;
 }

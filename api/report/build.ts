@@ -1,8 +1,10 @@
 import type { Db } from '../db/open.ts';
-import type { Survey } from '../db/schema.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { responseDoneAt, responses, type Survey } from '../db/schema.ts';
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import { loadColumns } from '../indicators/load-columns.ts';
+import { loadingWaves } from '../indicators/stored-waves.ts';
 import { indicatorTable, surveyContext, type IndicatorTable } from '../indicators/table.ts';
 
 export interface ReportData {
@@ -33,23 +35,26 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   const change = wave !== null && previousWave !== null && context.meta.dimensions?.wave
     ? indicatorTable(db, survey, { by: [], waves: [previousWave, wave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(wave), b: String(previousWave) }] })
     : null;
+  // Counts by region and mode from the rows the main table loaded (kept in memory), not a new read.
+  const loadWaves = loadingWaves(waves, context.stored);
+  const loaded = loadColumns(db, {
+    surveyId: survey.id, layout: context.layout, variables: context.layout.byName.has('region') ? ['region'] : [], ...(loadWaves ? { waves: loadWaves } : {}),
+  });
   const byRegion = new Map<string, number>();
   if (context.layout.byName.has('region')) {
-    const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables: ['region'], ...(waves ? { waves } : {}) });
     for (const region of loaded.variables.region as (string | null)[]) byRegion.set(region ?? '(none)', (byRegion.get(region ?? '(none)') ?? 0) + 1);
   }
-  const where = `survey_id = ?${wave === null ? '' : ' AND wave = ?'}`;
-  const parameters = wave === null ? [survey.id] : [survey.id, wave];
-  const dates = db.$client.prepare(`SELECT min(coalesce(completed_at, received_at)) AS first, max(coalesce(completed_at, received_at)) AS last FROM responses WHERE ${where}`)
-    .get(...parameters) as { first: string | null; last: string | null };
-  const modes = db.$client.prepare(`SELECT mode, count(*) AS n FROM response_values WHERE ${where} GROUP BY mode`).all(...parameters) as { mode: string; n: number }[];
+  const modes = new Map<string, number>();
+  for (const mode of loaded.mode) modes.set(mode, (modes.get(mode) ?? 0) + 1);
+  const dates = db.select({ first: sql<string | null>`min(${responseDoneAt})`, last: sql<string | null>`max(${responseDoneAt})` }).from(responses)
+    .where(and(eq(responses.surveyId, survey.id), wave === null ? undefined : eq(responses.wave, wave))).get() ?? { first: null, last: null };
   const definition = context.versions.at(-1)!.definition as { title?: unknown };
   const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
   const source = context.meta.weightingSource as { source?: string } | undefined;
   return {
     survey, title, wave, previousWave, weighting: options.weighting, main, change, definitions: indicators,
     byRegion: [...byRegion.entries()].sort((a, b) => a[0].localeCompare(b[0])),
-    fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries(modes.map((row) => [row.mode, row.n])) },
+    fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries([...modes].sort((a, b) => a[0].localeCompare(b[0]))) },
     weightingSource: source?.source ?? null, dimensions,
   };
 }

@@ -84,6 +84,21 @@ describe('cached indicator columns', () => {
     expect(await table(query)).toEqual(taken);
   });
 
+  it('read a filter naming every wave as no filter, unless some responses have no wave', async () => {
+    type Table = Awaited<ReturnType<typeof table>> & { waves: number[]; filters: { wave: number[] | null } };
+    const whole = (await table('by=region&weighting=design')) as Table;
+    const every = (await table(`by=region&weighting=design&wave=${whole.waves.join(',')}`)) as Table;
+    expect(every.filters.wave).toEqual(whole.waves);
+    expect(every.estimates).toEqual(whole.estimates);
+    // A web response without a wave: every wave's table leaves it out, the whole sample has it.
+    const demo = context.db.select().from(responses).where(eq(responses.surveyId, context.survey.surveyId)).limit(1).get()!;
+    const id = crypto.randomUUID();
+    expect((await post(context.app, FULL, { id, language: demo.language, answers: demo.answers })).status).toBe(201);
+    expect(((await table(`by=region&weighting=design&wave=${whole.waves.join(',')}`)) as Table).design.n).toBe(whole.design.n);
+    expect(((await table('by=region&weighting=design')) as Table).design.n).toBe(whole.design.n + 1);
+    context.db.delete(responses).where(eq(responses.id, id)).run();
+  });
+
   it('lists a new wave and backfills a response stored without values, on the next request', async () => {
     const query = 'indicators=trust_fav&weighting=none';
     const before = (await table(query)) as Awaited<ReturnType<typeof table>> & { waves: number[] };

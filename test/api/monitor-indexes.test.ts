@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { responseDuration, responseRegion, responses } from '../../api/db/schema.ts';
+import { responseDoneAt, responseDuration, responseRegion, responses } from '../../api/db/schema.ts';
 import { testApp } from './helpers.ts';
 
 // The fieldwork monitor polls its counts every few seconds; at a million responses reading the
@@ -26,6 +26,11 @@ describe('the fieldwork monitor reads indexes, not the answers', () => {
     const durations = db.select({ seconds: responseDuration }).from(responses).where(sql`${ofSurvey} and ${responseDuration} >= 0`).orderBy(responseDuration).limit(2).offset(10);
     expect(plan(durations)).toContain('COVERING INDEX responses_survey_duration');
     expect(plan(db.select({ id: responses.id }).from(responses).where(sql`${ofSurvey} and ${responseRegion} = ${'tuzla'}`))).toContain('responses_survey_region');
+  });
+
+  it("finds a wave's first and last completion for the report from its index", () => {
+    const dates = db.select({ first: sql`min(${responseDoneAt})`, last: sql`max(${responseDoneAt})` }).from(responses).where(sql`${ofSurvey} and ${responses.wave} = 2025`);
+    expect(plan(dates)).toContain('COVERING INDEX responses_survey_wave_done');
   });
 
   it('takes the latest submissions from the received-time index, not a sort', () => {

@@ -30,6 +30,11 @@ describe('GET /api/surveys/:slug/report.html', () => {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     expect(html).toContain(`<td>${percent(whole.estimate)}</td><td>[${percent(whole.ciLow)}, ${percent(whole.ciHigh)}]</td>`);
     expect(html).toContain(`Sample: ${table.design.n} responses`);
+    // Modes and fieldwork dates of the wave, as plain SQL over the stored responses gives them.
+    const sqlite = context.db.$client;
+    const modes = sqlite.prepare('SELECT mode, count(*) AS n FROM responses WHERE wave = 2025 GROUP BY mode ORDER BY mode').all() as { mode: string; n: number }[];
+    const dates = sqlite.prepare('SELECT min(coalesce(completed_at, received_at)) AS first, max(coalesce(completed_at, received_at)) AS last FROM responses WHERE wave = 2025').get() as { first: string; last: string };
+    expect(html).toContain(`Sample: ${table.design.n} responses (${modes.map((row) => `${row.mode} ${row.n}`).join(', ')}); fieldwork ${dates.first.slice(0, 10)} to ${dates.last.slice(0, 10)}.`);
     expect(html).toContain(`${table.design.psus} primary sampling units`);
     expect(html).toMatch(/suppressed \(n=\d+\)/);
     expect(html).toContain('language sr-Cyrl');

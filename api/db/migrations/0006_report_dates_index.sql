@@ -1,0 +1,1 @@
+CREATE INDEX `responses_survey_wave_done` ON `responses` (`survey_id`,`wave`,(CASE WHEN "completed_at" IS NULL THEN "received_at" ELSE "completed_at" END));
