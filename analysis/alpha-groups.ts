@@ -1,14 +1,24 @@
 import type { DomainLayer } from './domains.ts';
 import { alphaResult, type AlphaResult } from './alpha-result.ts';
 
+/** How one item of a scale is read: its stored values, its missing codes, the range it is mirrored in (reversed items). */
+export interface ItemReading {
+  column: Float64Array;
+  missing: readonly number[];
+  mirror: readonly [number, number] | null;
+}
+
 /** Items of one scale, row-aligned, with what alpha needs to know of each row. */
 export interface ScaleRows {
-  columns: readonly Float64Array[];
+  /** Number of items. */
+  k: number;
   /**
    * When every item takes whole values in a short range (a 1–5 scale): each row's combination of
    * values as one number, Σ (value_i − minimum_i) · stride_i, or −1 when an item is missing.
    */
   patterns: { code: Int32Array; minimum: Float64Array; stride: Int32Array; span: Int32Array; count: number } | null;
+  /** Otherwise the items' values as read (NaN when missing). */
+  columns: Float64Array[] | null;
   /** 1 for complete rows (every item valid): alpha's complete cases, R's `na.omit`. */
   complete: Uint8Array;
 }
@@ -16,25 +26,35 @@ export interface ScaleRows {
 /** Combinations of item values beyond which the row-by-row sums are used instead of counts. */
 const maxPatterns = 1 << 16;
 
+/** An item's value in a row as read: NaN when missing or a missing code, mirrored when reversed. */
+function itemValue(item: ItemReading, row: number): number {
+  const raw = item.column[row] as number;
+  if (raw !== raw) return NaN;
+  for (const code of item.missing) if (code === raw) return NaN;
+  return item.mirror === null ? raw : item.mirror[0] + item.mirror[1] - raw;
+}
+
 /**
  * Reads a scale's items once: complete rows, and each row's value pattern when the items are
- * whole numbers in a short range, so that groups are summarised by counting patterns.
+ * whole numbers in a short range, so that groups are summarised by counting patterns (no column
+ * of read values is kept then).
  *
  * @example
- * scaleRows([new Float64Array([1, NaN, 3]), new Float64Array([2, 2, 3])]).complete; // => Uint8Array [1, 0, 1]
+ * scaleRows([new Float64Array([1, NaN, 3]), new Float64Array([2, 2, 3])].map((column) => ({ column, missing: [], mirror: null }))).complete;
+ * // => Uint8Array [1, 0, 1]
  */
-export function scaleRows(columns: readonly Float64Array[]): ScaleRows {
-  const rows = columns[0]?.length ?? 0;
+export function scaleRows(items: readonly ItemReading[]): ScaleRows {
+  const rows = items[0]?.column.length ?? 0;
   const complete = new Uint8Array(rows).fill(1);
-  const k = columns.length;
+  const k = items.length;
   const minimum = new Float64Array(k).fill(Infinity);
   const span = new Int32Array(k);
   let whole = true;
-  columns.forEach((column, i) => {
+  items.forEach((item, i) => {
     let low = Infinity;
     let high = -Infinity;
     for (let row = 0; row < rows; row++) {
-      const value = column[row] as number;
+      const value = itemValue(item, row);
       if (value !== value) { complete[row] = 0; continue; }
       if (value < low) low = value;
       if (value > high) high = value;
@@ -50,15 +70,18 @@ export function scaleRows(columns: readonly Float64Array[]): ScaleRows {
     count *= span[i] as number;
     if (count > maxPatterns) whole = false;
   }
-  if (!whole) return { columns, complete, patterns: null };
+  if (!whole) {
+    const columns = items.map((item) => Float64Array.from({ length: rows }, (_, row) => itemValue(item, row)));
+    return { k, patterns: null, columns, complete };
+  }
   const code = new Int32Array(rows);
   for (let row = 0; row < rows; row++) {
     if (complete[row] === 0) { code[row] = -1; continue; }
     let pattern = 0;
-    for (let i = 0; i < k; i++) pattern += ((columns[i] as Float64Array)[row]! - minimum[i]!) * stride[i]!;
+    for (let i = 0; i < k; i++) pattern += (itemValue(items[i]!, row) - minimum[i]!) * stride[i]!;
     code[row] = pattern;
   }
-  return { columns, complete, patterns: { code, minimum, stride, span, count } };
+  return { k, patterns: { code, minimum, stride, span, count }, columns: null, complete };
 }
 
 /** Per group: complete cases, item means and centred cross-products (upper triangle of k × k). */
@@ -108,7 +131,8 @@ function momentsFromPatterns(scale: ScaleRows, layers: readonly (DomainLayer | n
 
 /** Moments row by row (items with fractional or widely spread values): group means, then centred cross-products. */
 function momentsFromRows(scale: ScaleRows, layers: readonly (DomainLayer | null)[], groupCount: number, k: number): GroupMoments {
-  const { columns, complete } = scale;
+  const { complete } = scale;
+  const columns = scale.columns!;
   const counts = new Float64Array(groupCount);
   const means = new Float64Array(groupCount * k);
   const products = new Float64Array(groupCount * k * k);
@@ -152,7 +176,7 @@ function momentsFromRows(scale: ScaleRows, layers: readonly (DomainLayer | null)
  * cronbachAlphaByGroup(['a', 'b'], scaleRows(columns), crossDimensions([region]).layers, 13)[0].alpha;
  */
 export function cronbachAlphaByGroup(names: readonly string[], scale: ScaleRows, layers: readonly (DomainLayer | null)[], groupCount: number): AlphaResult[] {
-  const k = scale.columns.length;
+  const { k } = scale;
   const { counts, products } = scale.patterns !== null
     ? momentsFromPatterns(scale, layers, groupCount, k)
     : momentsFromRows(scale, layers, groupCount, k);

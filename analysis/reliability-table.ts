@@ -2,9 +2,9 @@ import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
 import { crossDimensions, type DomainLayer } from './domains.ts';
-import { reverseScore, validValues } from './recode.ts';
+import { numericColumn } from './columns.ts';
 import type { AlphaResult } from './alpha-result.ts';
-import { cronbachAlphaByGroup, scaleRows } from './alpha-groups.ts';
+import { cronbachAlphaByGroup, scaleRows, type ItemReading } from './alpha-groups.ts';
 
 /** How one item of a reliability set is read: its missing codes, and the range it is mirrored in, if reversed. */
 interface ItemRecode { item: string; missing: readonly number[]; mirror: readonly [number, number] | null }
@@ -24,11 +24,8 @@ function itemRecodes(prepared: Prepared, construct: ReliabilitySpec): ItemRecode
   });
 }
 
-function itemColumns(prepared: Prepared, recodes: readonly ItemRecode[]): Float64Array[] {
-  return recodes.map(({ item, missing, mirror }) => {
-    const values = validValues(prepared.data, item, missing);
-    return mirror === null ? values : values.map((value) => reverseScore(value, mirror[0], mirror[1]));
-  });
+function itemReadings(prepared: Prepared, recodes: readonly ItemRecode[]): ItemReading[] {
+  return recodes.map(({ item, missing, mirror }) => ({ column: numericColumn(prepared.data, item, 'item'), missing, mirror }));
 }
 
 /**
@@ -48,7 +45,7 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
   for (const construct of prepared.spec.reliability ?? []) {
     // Kept by how the items are read, which may come from the indicators of this table.
     const recodes = itemRecodes(prepared, construct);
-    const scale = prepared.derived(`scale:${JSON.stringify(recodes)}`, () => scaleRows(itemColumns(prepared, recodes)));
+    const scale = prepared.derived(`scale:${JSON.stringify(recodes)}`, () => scaleRows(itemReadings(prepared, recodes)));
     const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
       ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
     rows.push(row({}, cronbachAlphaByGroup(construct.items, scale, [null], 1)[0] as AlphaResult));
