@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSurveyFile } from './check.ts';
 import { checkItems, ITEM_BANK } from './items/index.ts';
+import { checkSurveyFolder } from './load.ts';
 import type { Problem } from './types.ts';
 
 /**
@@ -18,17 +17,9 @@ function main(folders: string[]): number {
   report('surveys/items', checkItems(ITEM_BANK));
   let files = 0;
   for (const folder of folders) {
-    for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json')).sort()) {
-      const path = join(folder, name);
+    for (const checked of checkSurveyFolder(folder)) {
       files += 1;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        report(relative(process.cwd(), path), [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
-        continue;
-      }
-      report(relative(process.cwd(), path), checkSurveyFile(parsed));
+      report(relative(process.cwd(), checked.path), checked.problems);
     }
   }
   if (lines.length > 0) {

@@ -11,30 +11,55 @@ export class SurveyFileError extends Error {
   }
 }
 
+/** One questionnaire file of a folder as checked: its problems, and its content when it parsed. */
+export interface CheckedSurveyFile {
+  path: string;
+  parsed?: unknown;
+  problems: Problem[];
+}
+
 /**
- * Reads and checks every `*.json` questionnaire directly in `directory` (not sub-folders such
- * as the item bank). Throws SurveyFileError on the first broken file: a half-valid survey is never served.
+ * Checks every `*.json` questionnaire directly in `directory` (not sub-folders such as the item
+ * bank), in name order, including that no two files claim the same slug. The server's loader and
+ * `npm run surveys:check` both use it, so the check can never pass a folder the server refuses.
+ */
+export function checkSurveyFolder(directory: string): CheckedSurveyFile[] {
+  const names = readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
+  const slugs = new Map<string, string>();
+  return names.map((name) => {
+    const checked = checkSurveyPath(join(directory, name));
+    const slug = (checked.parsed as { slug?: unknown } | undefined)?.slug;
+    if (typeof slug !== 'string') return checked;
+    const other = slugs.get(slug);
+    if (other) checked.problems.push({ path: 'slug', message: `slug "${slug}" is also used by ${other}` });
+    else slugs.set(slug, name);
+    return checked;
+  });
+}
+
+/**
+ * Reads and checks every questionnaire of `directory` (see checkSurveyFolder). Throws
+ * SurveyFileError on the first broken file: a half-valid survey is never served.
  */
 export function loadSurveyFiles(directory: string): SurveyFile[] {
-  const names = readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-  const files = names.map((name) => loadSurveyFile(join(directory, name)));
-  const slugs = new Map<string, string>();
-  files.forEach((file, index) => {
-    const other = slugs.get(file.slug);
-    if (other) throw new SurveyFileError(names[index]!, [{ path: 'slug', message: `slug "${file.slug}" is also used by ${other}` }]);
-    slugs.set(file.slug, names[index]!);
-  });
-  return files;
+  const checked = checkSurveyFolder(directory);
+  const broken = checked.find((file) => file.problems.length > 0);
+  if (broken) throw new SurveyFileError(broken.path, broken.problems);
+  return checked.map((file) => file.parsed as SurveyFile);
 }
 
 export function loadSurveyFile(path: string): SurveyFile {
+  const { parsed, problems } = checkSurveyPath(path);
+  if (problems.length > 0) throw new SurveyFileError(path, problems);
+  return parsed as SurveyFile;
+}
+
+function checkSurveyPath(path: string): CheckedSurveyFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new SurveyFileError(path, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    return { path, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  const problems = checkSurveyFile(parsed);
-  if (problems.length > 0) throw new SurveyFileError(path, problems);
-  return parsed as SurveyFile;
+  return { path, parsed, problems: checkSurveyFile(parsed) };
 }

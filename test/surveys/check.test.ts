@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSurveyFile } from '../../surveys/check.ts';
-import { loadSurveyFiles, SurveyFileError } from '../../surveys/load.ts';
+import { checkSurveyFolder, loadSurveyFiles, SurveyFileError } from '../../surveys/load.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,5 +108,32 @@ describe('refusing to serve a broken questionnaire', () => {
     expect(lines[0]).toBe('test/fixtures/surveys/broken/fixture-broken.json: definition.pages[1].elements[3].name: question name "pf_respect" is also used at definition.pages[1].elements[1]');
     const ok = execFileSync('npx', ['tsx', 'surveys/check-cli.ts'], { cwd: root, encoding: 'utf8' });
     expect(ok).toMatch(/item bank \(\d+ items\) and 2 questionnaire\(s\) OK/);
+  }, 30_000);
+
+  it('the check and the loader both refuse a folder where two files use the same slug', () => {
+    // The same questionnaire copied under a second name: each file is valid on its own.
+    const folder = mkdtempSync(join(tmpdir(), 'trustlens-slugs-'));
+    try {
+      copyFileSync(`${fixtures}good/fixture-good.json`, join(folder, 'a-survey.json'));
+      copyFileSync(`${fixtures}good/fixture-good.json`, join(folder, 'b-copy.json'));
+      const clash = { path: 'slug', message: 'slug "fixture-good" is also used by a-survey.json' };
+      expect(checkSurveyFolder(folder).map((file) => file.problems)).toEqual([[], [clash]]);
+      expect(() => loadSurveyFiles(folder)).toThrow(/b-copy\.json is not a valid questionnaire:\n {2}- slug: slug "fixture-good" is also used by a-survey\.json/);
+      let output = '';
+      let status = 0;
+      try {
+        execFileSync('npx', ['tsx', 'surveys/check-cli.ts', folder], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        const failure = error as { status: number; stderr: string };
+        status = failure.status;
+        output = failure.stderr;
+      }
+      expect(status).toBe(1);
+      expect(output.split('\n').filter((line) => line.includes('.json: '))).toEqual([
+        expect.stringMatching(/b-copy\.json: slug: slug "fixture-good" is also used by a-survey\.json$/),
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 30_000);
 });
