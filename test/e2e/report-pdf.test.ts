@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyticsApp, FULL } from '../api/analytics-fixture.ts';
+import { CHROMIUM_PATH, launchBrowser } from './harness.ts';
 
 /**
  * GET …/report.pdf: the report printed by headless Chromium. We check it is a real multi-page PDF,
  * and, printing the HTML report in the browser ourselves, that no table is wider than the page.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let context: Awaited<ReturnType<typeof analyticsApp>>;
 beforeAll(async () => {
   context = await analyticsApp(1500);
@@ -15,7 +14,7 @@ beforeAll(async () => {
 
 describe('report.pdf', () => {
   it('is a PDF of several A4 pages, named after the survey and wave', async () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
+    expect(existsSync(CHROMIUM_PATH)).toBe(true);
     const response = await context.get(`/api/surveys/${FULL}/report.pdf?wave=2025`, 'evaluator');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -29,7 +28,7 @@ describe('report.pdf', () => {
 
   it('prints without clipping: every table and chart fits the printed page width', async () => {
     const html = await (await context.get(`/api/surveys/${FULL}/report.html?wave=2025`, 'evaluator')).text();
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
       await page.setContent(html);
