@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { responses, surveyDrafts, surveys, surveyVersions } from '../../api/db/schema.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
-import { createUser, PASSWORD } from '../api/accounts.ts';
-import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+import { createUser } from '../api/accounts.ts';
+import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 let browser: Browser;
@@ -25,10 +25,7 @@ afterAll(async () => {
 
 async function signedIn(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(`${running.baseUrl}/sign-in?next=%2Fstudio`);
-  await page.getByLabel('E-mail').fill('builder@example.org');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInPage(page, running.baseUrl, 'builder@example.org', '/studio');
   await page.waitForURL(/\/studio$/);
   return page;
 }

@@ -6,8 +6,8 @@ import { generateDemo } from '../../data/demo/generate.ts';
 import { storeDemoRows } from '../../data/demo/store.ts';
 import { readRegions } from '../../data/regions.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
-import { createUser, PASSWORD } from '../api/accounts.ts';
-import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+import { createUser } from '../api/accounts.ts';
+import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 
 let browser: Browser;
 let running: RunningApp;
@@ -27,10 +27,7 @@ describe('an evaluator on the dashboard', () => {
   it('sees trust by region with intervals and a chart, downloads the XLSX, and is refused microdata', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1400 } });
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill('eval@example.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInPage(page, running.baseUrl, 'eval@example.org');
     await page.waitForURL(/\/dashboard$/);
 
     const table = page.locator('table.estimates');
@@ -64,10 +61,7 @@ describe('an evaluator on the dashboard', () => {
   it('sees the table of the last indicator chosen, even when an earlier choice answers later', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${running.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill('eval@example.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInPage(page, running.baseUrl, 'eval@example.org');
     await page.waitForURL(/\/dashboard$/);
     const caption = page.locator('table.estimates caption');
     await caption.waitFor();

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../api/app.ts';
 import { openDatabase, type Db } from '../../api/db/open.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
+import { PASSWORD } from '../api/accounts.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,4 +50,15 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/**
+ * Signs `page` in through the sign-in form as `email` (an account made with createUser, so the
+ * test password), asking to go on to `next` when given. Callers wait for the page they expect.
+ */
+export async function signInPage(page: Page, baseUrl: string, email: string, next?: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -3,9 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { surveyMembers, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
-import { createUser, PASSWORD } from '../api/accounts.ts';
+import { createUser } from '../api/accounts.ts';
 import { VALID_ANSWERS } from '../api/helpers.ts';
-import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 let browser: Browser;
@@ -28,10 +28,7 @@ afterAll(async () => {
 
 async function signIn(email: string, next: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${running.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInPage(page, running.baseUrl, email, next);
   await page.waitForURL(new RegExp(`${next}$`));
   return page;
 }
