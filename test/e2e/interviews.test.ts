@@ -30,6 +30,11 @@ async function signInAs(page: import('playwright-core').Page, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Resolves once the page has run its queued work (a reply just handled) and painted the result. */
+function renderedAfterPendingWork(page: import('playwright-core').Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
 describe('an enumerator on a tablet', () => {
   it('interviews one resident after another; each interview is stored once with the enumerator, even one sent again after a dropped connection', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
@@ -60,6 +65,67 @@ describe('an enumerator on a tablet', () => {
     const stored = running.db.select().from(responses).all();
     expect(stored).toHaveLength(2);
     for (const row of stored) expect(row).toMatchObject({ mode: 'enumerator', enumeratorId, answers: BOSNIAN_ANSWERS, language: 'bs' });
+    await context.close();
+  });
+
+  it('moves on to the next interview while the last one waits for a connection; both are stored once', async () => {
+    const before = running.db.select().from(responses).all().length;
+    const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+    const page = await context.newPage();
+    await signInAs(page, 'enum@example.org');
+    await page.waitForURL(/\/interview$/);
+    await page.getByRole('link', { name: /Trust in the police/ }).click();
+    await page.waitForURL(/\/interview\/bih-police-trust-short$/);
+
+    // The server cannot be reached until the test says so; every attempt and its id is noted.
+    let reachable = false;
+    const attempts: string[] = [];
+    await page.route('**/api/surveys/*/responses', async (route) => {
+      attempts.push((route.request().postDataJSON() as { id: string }).id);
+      if (reachable) await route.continue();
+      else await route.abort('internetdisconnected');
+    });
+    await answerShortSurveyInBosnian(page, running.baseUrl, null);
+    await page.getByText('nema veze sa serverom').waitFor();
+    await page.getByRole('button', { name: 'Započni sljedeći intervju' }).click();
+
+    // The first interview is still being sent, and refused, while the second one is answered.
+    const firstId = attempts[0]!;
+    await page.locator('select#language').selectOption('bs');
+    await page.locator('.sd-dropdown').first().click();
+    await page.getByRole('option', { name: 'Kanton Sarajevo' }).click();
+    const triedBefore = attempts.length;
+    await expect.poll(() => attempts.length, { timeout: 10_000 }).toBeGreaterThan(triedBefore);
+    await renderedAfterPendingWork(page);
+    expect(await page.getByText('nema veze sa serverom').count()).toBe(0);
+    await expect(page.locator('.sd-dropdown').first().textContent()).resolves.toContain('Kanton Sarajevo');
+
+    reachable = true;
+    await expect.poll(() => running.db.select().from(responses).all().length, { timeout: 20_000 }).toBe(before + 1);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('trustlens.outbox.v1')), { timeout: 5_000 }).toBe('[]');
+    await renderedAfterPendingWork(page);
+
+    // Neither the retries nor the late confirmation took the half-answered form away.
+    expect(await page.getByText('Slanje Vaših odgovora…').count()).toBe(0);
+    expect(await page.getByText('Hvala Vam!').count()).toBe(0);
+    await expect(page.locator('.sd-dropdown').first().textContent()).resolves.toContain('Kanton Sarajevo');
+    await page.getByRole('button', { name: 'Sljedeća' }).click();
+    await page.locator('.sd-rating__item', { hasText: /^7$/ }).click();
+    await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
+    await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sljedeća' }).click();
+    await page.getByText('Lično u policijskoj stanici').click();
+    await page.getByText('Policija na Facebooku').click();
+    await page.getByRole('button', { name: 'Završi' }).click();
+    await page.getByText('Hvala Vam!').waitFor();
+
+    const secondId = attempts.at(-1)!;
+    expect(secondId).not.toBe(firstId);
+    const stored = running.db.select().from(responses).all().slice(before);
+    expect(stored.map((row) => row.id).sort()).toEqual([firstId, secondId].sort());
+    for (const row of stored) expect(row).toMatchObject({ mode: 'enumerator', enumeratorId, answers: BOSNIAN_ANSWERS, language: 'bs' });
+    // Nothing is left waiting on the tablet.
+    await expect(page.evaluate(() => localStorage.getItem('trustlens.outbox.v1'))).resolves.toBe('[]');
     await context.close();
   });
 

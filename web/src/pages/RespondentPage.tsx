@@ -37,6 +37,10 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const [language, setLanguage] = useState('en');
   const [delivery, setDelivery] = useState<DeliveryState | undefined>();
   const [round, setRound] = useState(0);
+  // The round on screen. A submission's delivery reports to the page only while its round is shown:
+  // once the enumerator has moved on, an earlier interview is still sent (it stays in the outbox
+  // until stored) but must not replace the next interview's form with its notices.
+  const shownRound = useRef(0);
   const retryNow = useRef<() => void>(() => {});
   const earlier = useEarlierSubmissions(slug);
   const messages = pageMessages(language);
@@ -76,11 +80,20 @@ export function RespondentPage({ slug, interview = false }: Props) {
       };
       // Kept on the device before the first try, so nothing is lost if the page closes mid-send.
       addToOutbox({ slug, submission, interview });
-      retryNow.current = deliver(slug, submission, setDelivery, interview).retryNow;
+      const report = (state: DeliveryState) => {
+        if (shownRound.current === round) setDelivery(state);
+      };
+      retryNow.current = deliver(slug, submission, report, interview).retryNow;
     });
     return created;
     // `round` is in the dependencies so that the next interview starts from an empty form.
   }, [ready, slug, interview, round]);
+
+  const startNextInterview = () => {
+    shownRound.current = round + 1;
+    setDelivery(undefined);
+    setRound(round + 1);
+  };
 
   useEffect(() => {
     if (model) model.locale = surveyJsLocale(language as LanguageCode);
@@ -101,7 +114,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
       {loading.kind === 'failed' && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
       {delivery && <DeliveryNotice state={delivery} messages={messages} onRetryNow={() => retryNow.current()} />}
       {interview && delivery && (
-        <button type="button" className="next-interview" onClick={() => { setDelivery(undefined); setRound((value) => value + 1); }}>
+        <button type="button" className="next-interview" onClick={startNextInterview}>
           {messages.nextInterview}
         </button>
       )}
