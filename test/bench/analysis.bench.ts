@@ -13,10 +13,10 @@ import { estimateTable } from '../../analysis/index.ts';
 import { benchmarkSpec, syntheticResponses } from './analysis/generate.ts';
 import { compareWithR, hasR } from './analysis/r-comparison.ts';
 import { runFieldworkCase } from './analysis/fieldwork-case.ts';
+import { mb } from './exports/settings.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const rRows = Number(process.env.BENCH_R_ROWS ?? 1_000_000);
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const benchCase = process.env.BENCH_CASE ?? 'all';
 if (benchCase === 'fieldwork') {

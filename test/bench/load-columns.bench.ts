@@ -9,7 +9,6 @@ import { analysisInput, neededVariables } from '../../api/indicators/analysis-in
 import { loadColumns } from '../../api/indicators/load-columns.ts';
 import { parseIndicatorQuery } from '../../api/indicators/query.ts';
 import { surveyContext } from '../../api/indicators/table.ts';
-import { findVersion } from '../../api/surveys/queries.ts';
 import { surveys } from '../../api/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { benchDatabase, SLUG } from './exports/bench-db.ts';
@@ -17,7 +16,6 @@ import { BENCH_DB, BENCH_ROWS, mb } from './exports/common.ts';
 
 const db = benchDatabase(BENCH_DB, BENCH_ROWS);
 const survey = db.select().from(surveys).where(eq(surveys.slug, SLUG)).get()!;
-findVersion(db, SLUG);
 const context = surveyContext(db, survey);
 const query = parseIndicatorQuery(new URL('http://x/?by=region,channel'), context.meta, context.waves);
 const needs = { indicators: query.indicators, dimensions: query.by, weighting: query.weighting, reliabilityBy: undefined };

@@ -1,7 +1,6 @@
 import { estimateTable } from '../../../analysis/index.ts';
+import { mb } from '../exports/settings.ts';
 import { fieldworkResponses, fieldworkSpec } from './generate-fieldwork.ts';
-
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /**
  * The many-PSU case of the engine benchmark: fieldwork-shaped data (PSUs of 8 interviews, so
