@@ -7,8 +7,8 @@ export const INSTRUMENT_PATH = fileURLToPath(new URL('../surveys/bih-police-trus
 
 /**
  * The text of surveys/bih-police-trust.json: the full instrument composed from the item bank and
- * the regions table. Run `npx tsx data/build-instrument.ts` after changing either; the test
- * test/data/build-instrument.test.ts fails while the committed file differs from this.
+ * the regions table. Run `npx tsx data/build-instrument.ts` after changing either; a test in
+ * test/data/regions.test.ts fails while the committed file differs from this.
  */
 export function instrumentJson(): string {
   return `${JSON.stringify(buildBihPoliceTrust(readRegions(), readRegionSource()), null, 2)}\n`;

@@ -41,9 +41,6 @@ const LAYOUT: [page: string, visibleIf: string | undefined, elements: Element[]]
   ['about_you', ELIGIBLE, [['sex'], ['age_group'], ['education'], ['settlement'], ['internet_use']]],
 ];
 
-/** The names of the items the instrument uses, in questionnaire order. */
-export const INSTRUMENT_ITEM_NAMES: string[] = LAYOUT.flatMap(([, , elements]) => elements.map(([name]) => name));
-
 /** The SurveyJS pages of the full instrument, built from the item bank (including the residence items). */
 export function buildPages(items: Item[]): Record<string, unknown>[] {
   return LAYOUT.map(([page, visibleIf, elements]) => {
