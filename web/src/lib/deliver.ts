@@ -14,6 +14,7 @@ const BACKOFF_SECONDS = [1, 2, 4, 8, 15, 30];
  * Sends a submission until the server confirms it is stored or refuses it, waiting longer between
  * tries. Calling `retryNow` (or the browser coming back online) cuts a wait short. The outbox entry
  * is removed only once the server has confirmed, so a closed page resumes on its next visit.
+ * After `stop`, `onState` is never called again.
  */
 export function deliver(slug: string, submission: Submission, onState: (state: DeliveryState) => void, interview = false) {
   let wake: (() => void) | undefined;
@@ -25,8 +26,11 @@ export function deliver(slug: string, submission: Submission, onState: (state: D
     for (let attempt = 1; !stopped; attempt += 1) {
       onState({ kind: 'sending', attempt });
       const outcome = await sendSubmission(slug, submission, interview);
+      // Stored is stored, even for a stopped delivery: the outbox must not send it again.
+      if (outcome.kind === 'stored') removeFromOutbox(submission.id);
+      // Stopped while the request was out: whoever stopped it hears nothing more, and no retry is timed.
+      if (stopped) break;
       if (outcome.kind === 'stored') {
-        removeFromOutbox(submission.id);
         onState({ kind: 'stored' });
         break;
       }

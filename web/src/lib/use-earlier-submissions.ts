@@ -5,23 +5,24 @@ import { outboxFor } from './outbox.ts';
 /**
  * Sends, in the background, questionnaires completed on this device during an earlier visit whose
  * delivery had not been confirmed (the page was closed while offline). Returns how many are still
- * waiting, and whether any were sent during this visit. Tracked by id, so a submission picked up
- * twice (React runs effects twice in development) is still counted once.
+ * waiting, and whether any were sent during this visit. A plain count is enough: each delivery
+ * reports its end once, and the ones stopped by the cleanup (React runs effects twice in
+ * development) report nothing more.
  */
 export function useEarlierSubmissions(slug: string): { waiting: number; sent: boolean } {
-  const [waiting, setWaiting] = useState<ReadonlySet<string>>(new Set());
+  const [waiting, setWaiting] = useState(0);
   const [sent, setSent] = useState(false);
   useEffect(() => {
     const entries = outboxFor(slug);
-    setWaiting(new Set(entries.map((entry) => entry.submission.id)));
+    setWaiting(entries.length);
     const deliveries = entries.map((entry) =>
       deliver(slug, entry.submission, (state) => {
         if (state.kind !== 'stored' && state.kind !== 'rejected') return;
-        setWaiting((ids) => new Set([...ids].filter((id) => id !== entry.submission.id)));
+        setWaiting((count) => count - 1);
         if (state.kind === 'stored') setSent(true);
       }, entry.interview ?? false),
     );
     return () => deliveries.forEach((delivery) => delivery.stop());
   }, [slug]);
-  return { waiting: waiting.size, sent };
+  return { waiting, sent };
 }
