@@ -19,10 +19,17 @@ export function DashboardPage() {
   );
 }
 
+/** The survey whose indicators are shown, and whether it has census margins to rake to. */
+interface ShownSurvey {
+  survey: PublishedSurvey;
+  canRake: boolean;
+}
+
 function Dashboard() {
   const { user } = useSession();
   const [surveys, setSurveys] = useState<SurveySummary[]>([]);
-  const [survey, setSurvey] = useState<PublishedSurvey | undefined>();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const [shown, setShown] = useState<ShownSurvey | undefined>();
   const [selection, setSelection] = useState<Selection | undefined>();
   const [table, setTable] = useState<IndicatorTable | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -33,21 +40,39 @@ function Dashboard() {
       setSurveys(list);
       const wanted = new URLSearchParams(window.location.search).get('survey');
       const first = list.find((entry) => entry.slug === wanted) ?? list.find((entry) => entry.slug === 'bih-police-trust') ?? list[0];
-      if (first) void choose(first.slug);
+      if (first) setChosen(first.slug);
     }, () => setError('The surveys could not be loaded.'));
   }, []);
 
-  const choose = async (slug: string) => {
+  useEffect(() => {
+    if (!chosen) return;
+    // Only the latest survey chosen may fill the page: an earlier, slower answer is dropped. The
+    // previous survey's selection goes at once, so its table cannot arrive late either.
+    let current = true;
+    setShown(undefined);
+    setSelection(undefined);
     setTable(undefined);
-    const loaded = await fetchSurvey(slug);
-    setSurvey(loaded);
-    const canRake = Object.keys(loaded.meta.weighting?.rake ?? {}).length > 0;
-    const firstIndicator = loaded.meta.indicators?.[0]?.id ?? '';
-    setSelection({ slug, indicator: firstIndicator, by: loaded.meta.dimensions?.region ? 'region' : '', wave: '', weighting: canRake ? 'raked' : 'design' });
-  };
+    setError(undefined);
+    fetchSurvey(chosen).then((survey) => {
+      if (!current) return;
+      const canRake = Object.keys(survey.meta.weighting?.rake ?? {}).length > 0;
+      setShown({ survey, canRake });
+      const firstIndicator = survey.meta.indicators?.[0]?.id ?? '';
+      setSelection({ slug: chosen, indicator: firstIndicator, by: survey.meta.dimensions?.region ? 'region' : '', wave: '', weighting: canRake ? 'raked' : 'design' });
+    }, (failure: unknown) => {
+      if (current) setError(failure instanceof RequestError ? `This survey could not be loaded: ${failure.message}` : 'This survey could not be loaded.');
+    });
+    return () => {
+      current = false;
+    };
+  }, [chosen]);
 
   useEffect(() => {
-    if (!selection?.indicator) return;
+    if (!selection?.indicator) {
+      // Nothing to compute, and a request for a previous selection was dropped with it.
+      setComputing(false);
+      return;
+    }
     // Only the latest choice may fill the table: an earlier, slower answer is dropped.
     let current = true;
     setError(undefined);
@@ -72,18 +97,18 @@ function Dashboard() {
     <>
       <h1>Trust indicators</h1>
       <label className="survey-picker">Survey
-        <select value={selection?.slug ?? ''} onChange={(event) => void choose(event.target.value)}>
+        <select value={chosen ?? ''} onChange={(event) => setChosen(event.target.value)}>
           {surveys.map((entry) => <option key={entry.slug} value={entry.slug}>{entry.title.en ?? entry.slug}</option>)}
         </select>
       </label>
       {selection && <p><Link href={`/studio/${selection.slug}/monitor`}>Fieldwork progress of this survey</Link></p>}
-      {survey && selection && (
+      {shown && selection && (
         <Controls
           selection={selection}
-          indicators={(survey.meta.indicators ?? []).map((indicator) => ({ id: indicator.id, label: typeof indicator.label === 'string' ? indicator.label : (indicator.label?.default ?? indicator.id) }))}
-          dimensions={Object.keys(survey.meta.dimensions ?? {})}
+          indicators={(shown.survey.meta.indicators ?? []).map((indicator) => ({ id: indicator.id, label: typeof indicator.label === 'string' ? indicator.label : (indicator.label?.default ?? indicator.id) }))}
+          dimensions={Object.keys(shown.survey.meta.dimensions ?? {})}
           waves={table?.waves ?? []}
-          canRake={Object.keys(survey.meta.weighting?.rake ?? {}).length > 0}
+          canRake={shown.canRake}
           onChange={setSelection}
         />
       )}
@@ -102,7 +127,7 @@ function Dashboard() {
               <img src={`/api/surveys/${selection.slug}/chart.svg?${selectionQuery(selection)}`} alt={`Chart of ${table.indicators[0]?.label ?? 'the indicator'} by ${by.join(' and ')}, with 95% intervals`} />
             </figure>
           )}
-          <EstimateTable table={table} by={by} labels={survey ? groupLabels(survey.definition, survey.meta, 'en') : {}} />
+          <EstimateTable table={table} by={by} labels={shown ? groupLabels(shown.survey.definition, shown.survey.meta, 'en') : {}} />
           <Downloads selection={selection} microdata={user?.role === 'admin' || user?.role === 'researcher'} />
         </div>
       )}
