@@ -4,6 +4,7 @@ import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.min.css';
 import { LANGUAGE_NAMES, surveyJsLocale } from '../../../surveys/languages.ts';
 import type { LanguageCode, SurveyDefinition } from '../../../surveys/types.ts';
+import { keepRatingScalesVisible } from '../lib/keep-rating-scales-visible.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
 
 registerSurveyLocales();
@@ -18,9 +19,7 @@ export function PreviewPane({ definition, languages }: { definition: SurveyDefin
   const model = useMemo(() => {
     const created = new Model(JSON.parse(json));
     created.showCompletedPage = true;
-    for (const question of created.getAllQuestions()) {
-      if (question.getType() === 'rating' && question.getPropertyValue('displayMode') === 'auto') question.setPropertyValue('displayMode', 'buttons');
-    }
+    keepRatingScalesVisible(created);
     return created;
   }, [json]);
   useEffect(() => {

@@ -11,6 +11,7 @@ import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { fetchSurvey, RequestError, type PublishedSurvey } from '../lib/api.ts';
 import { chooseLanguage } from '../lib/choose-language.ts';
 import { deliver, type DeliveryState } from '../lib/deliver.ts';
+import { keepRatingScalesVisible } from '../lib/keep-rating-scales-visible.ts';
 import { pageMessages } from '../lib/messages.ts';
 import { addToOutbox, type Submission } from '../lib/outbox.ts';
 import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
@@ -122,19 +123,6 @@ export function RespondentPage({ slug, interview = false }: Props) {
       {model && !delivery && survey?.status !== 'closed' && <Survey model={model} />}
     </main>
   );
-}
-
-/**
- * On narrow screens SurveyJS shows a rating as a dropdown, which hides the scale's end labels
- * ("no trust at all" … "complete trust"). Those anchors are part of the item as validated, so
- * ratings are always shown as buttons (they wrap on a phone) unless a question says otherwise.
- */
-function keepRatingScalesVisible(model: Model): void {
-  for (const question of model.getAllQuestions()) {
-    if (question.getType() === 'rating' && question.getPropertyValue('displayMode') === 'auto') {
-      question.setPropertyValue('displayMode', 'buttons');
-    }
-  }
 }
 
 /** SurveyJS calls the default language ''; we call it 'en'. */
