@@ -4,7 +4,6 @@ import type { Calibration } from './weighting/calibration.ts';
 import { calibrationProducts } from './weighting/calibration-residuals.ts';
 import { calibratedVariance } from './weighting/residual-variance.ts';
 import { sparseStratifiedVariance } from './sparse-variance.ts';
-import { cellVariance } from './domain-variance.ts';
 import { cellVariances } from './domain-variances.ts';
 
 /**
@@ -66,9 +65,6 @@ export function influenceVariance(
  *
  * Reference: Lumley (2010) Complex Surveys §2.3–2.4; Kish (1965) §8.2; R `svymean`, `svyby`.
  *
- * With `keepInfluence` false (table rows, which need only the numbers) the variance is made by
- * `cellVariance` and the influence is not returned (empty).
- *
  * @example
  * const estimate = estimateDomain(design, null, sums, 0);
  * estimate.estimate; // weighted mean of domain 0
@@ -78,43 +74,33 @@ export function estimateDomain(
   calibration: Calibration | null,
   sums: DomainSums,
   domain: number,
-  keepInfluence = true,
 ): DomainEstimate {
   const start = sums.cells.domainStart[domain] as number;
   const end = sums.cells.domainEnd[domain] as number;
   const { cellSums, stride, offset, domainTotals } = sums;
   const { estimate, sumWeights, n, stepSums } = domainRatio(calibration, sums, domain);
-  let variance: number;
-  let df: number;
-  let influence: Influence = { psus: new Int32Array(0), psuTotals: new Float64Array(0), stepSums };
-  let presence: Float64Array | null = null;
-  if (!keepInfluence) {
-    ({ variance, df } = cellVariance(design, calibration, sums, domain, estimate, sumWeights, stepSums));
-    if (!(n > 0)) variance = NaN;
-  } else {
-    const psus = sums.cells.cellPsu.subarray(start, end);
-    presence = new Float64Array(end - start);
-    const psuTotals = new Float64Array(end - start);
-    // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
-    const reachedStratum = new Uint8Array(design.stratumCount);
-    df = 0;
-    for (let cell = start; cell < end; cell++) {
-      const at = cell * stride + offset;
-      const weight = cellSums[at + 1] as number;
-      presence[cell - start] = weight;
-      psuTotals[cell - start] = ((cellSums[at] as number) - estimate * weight) / sumWeights;
-      if (weight > 0) {
-        df++;
-        const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
-        if (reachedStratum[stratum] === 0) {
-          reachedStratum[stratum] = 1;
-          df--;
-        }
+  const psus = sums.cells.cellPsu.subarray(start, end);
+  const presence = new Float64Array(end - start);
+  const psuTotals = new Float64Array(end - start);
+  // Degrees of freedom as R's degf() of the subset: PSUs with rows minus strata with rows.
+  const reachedStratum = new Uint8Array(design.stratumCount);
+  let df = 0;
+  for (let cell = start; cell < end; cell++) {
+    const at = cell * stride + offset;
+    const weight = cellSums[at + 1] as number;
+    presence[cell - start] = weight;
+    psuTotals[cell - start] = ((cellSums[at] as number) - estimate * weight) / sumWeights;
+    if (weight > 0) {
+      df++;
+      const stratum = design.stratumOfPsu[psus[cell - start] as number] as number;
+      if (reachedStratum[stratum] === 0) {
+        reachedStratum[stratum] = 1;
+        df--;
       }
     }
-    influence = { psus, psuTotals, stepSums };
-    variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
   }
+  const influence: Influence = { psus, psuTotals, stepSums };
+  const variance = n > 0 ? influenceVariance(design, calibration, influence, calibration === null ? presence : null) : NaN;
   return {
     estimate,
     variance,
@@ -154,9 +140,8 @@ function srsVariance(domainTotals: Float64Array, domain: number, estimate: numbe
 }
 
 /**
- * `estimateDomain(…, false)` for several indicators summed together, in one domain: the
- * variances come from one visit of the domain's cells (`cellVariances`). Table rows only (no
- * influence kept).
+ * `estimateDomain` for several indicators summed together, in one domain: the variances come
+ * from one visit of the domain's cells (`cellVariances`). Table rows only (no influence kept).
  *
  * @example
  * const [fav, mean] = estimateDomains(design, null, [favSums, meanSums], domain);

@@ -19,10 +19,9 @@ function scratchFor(design: Design, indicatorCount: number): { totals: Float64Ar
 }
 
 /**
- * `cellVariance` (see domain-variance.ts) for several indicators summed together (sharing one
+ * The variance of a domain's ratio mean for several indicators summed together (sharing one
  * `cellSums` and cells) in one domain: the domain's cells are visited once for all of them, so a
- * cell's PSU, stratum and calibration weights are looked up once, not once per indicator. Each
- * indicator's variance and degrees of freedom are the same numbers, in the same order of addition.
+ * cell's PSU, stratum and calibration weights are looked up once, not once per indicator.
  *
  * Why: the variance of a full table visits about two million (domain, PSU) cells per indicator.
  *

@@ -8,7 +8,7 @@ export { prepare, prepareDesign, withIndicators } from './prepared.ts';
 export type { Prepared } from './prepared.ts';
 export { buildDesign } from './design.ts';
 export type { Design } from './design.ts';
-export { stratifiedVariance, domainDegreesOfFreedom } from './variance.ts';
+export { stratifiedVariance } from './variance.ts';
 export { indicatorValues } from './indicator-values.ts';
 export { validValues, reverseScore, rescale, scaleScores } from './recode.ts';
 export { tInterval, logitInterval, betaInterval, wilsonInterval } from './intervals.ts';

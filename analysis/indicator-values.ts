@@ -27,9 +27,6 @@ function categories(indicator: IndicatorSpec, key: 'favourable' | 'unfavourable'
  * linearised variance serve all four. A net score as the mean of a 1/0/−1 variable is exactly
  * share favourable − share unfavourable, and its linearised variance is that of the difference.
  *
- * `itemValues` lets a caller share one item's valid values among the indicators built on it
- * (trust_fav and trust_mean both read trust_police); by default they are made afresh.
- *
  * Reference: R `svymean(~I(trust %in% 4:5), design)`; for net,
  * `svycontrast(svymean(~fav + unfav, design), c(1, -1))`.
  *
@@ -38,18 +35,14 @@ function categories(indicator: IndicatorSpec, key: 'favourable' | 'unfavourable'
  *   { id: 'fav', type: 'share', item: 'q', favourable: [4, 5], missing: [99] });
  * // => Float64Array [1, 0, NaN]
  */
-export function indicatorValues(
-  data: Columns,
-  indicator: IndicatorSpec,
-  itemValues: (item: string, missing: readonly number[] | undefined) => Float64Array = (item, missing) => validValues(data, item, missing),
-): Float64Array {
+export function indicatorValues(data: Columns, indicator: IndicatorSpec): Float64Array {
   if (indicator.type === 'scale') {
     const scores = scaleScores(data, indicator);
     // The scores are a fresh column of our own: rescaled in place.
     return indicator.rescale ? rescaleAll(scores, indicator.rescale, scores) : scores;
   }
   if (indicator.type === 'mean') {
-    const values = itemValues(requireItem(indicator), indicator.missing);
+    const values = validValues(data, requireItem(indicator), indicator.missing);
     return indicator.rescale ? rescaleAll(values, indicator.rescale) : values;
   }
   const favourable = categories(indicator, 'favourable');

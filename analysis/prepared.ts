@@ -7,7 +7,6 @@ import { AnalysisError } from './errors.ts';
 import { resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { indicatorValues } from './indicator-values.ts';
-import { validValues } from './recode.ts';
 
 /** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
 export interface Prepared {
@@ -54,16 +53,15 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
 export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   let design = buildDesign(data, spec.design);
   let calibration: Calibration | null = null;
-  const weighting = spec.weighting;
-  if (weighting?.rake !== undefined && Object.keys(weighting.rake).length > 0) {
-    const result = calibrate(data, design.weights, weighting.rake);
-    design = { ...design, weights: result.weights };
-    calibration = result.calibration;
-  } else if (weighting?.postStratify !== undefined && Object.keys(weighting.postStratify).length > 0) {
-    if (Object.keys(weighting.postStratify).length !== 1) {
-      throw new AnalysisError('weighting.postStratify takes one margin column; use weighting.rake for several');
-    }
-    const result = calibrate(data, design.weights, weighting.postStratify);
+  const { rake, postStratify } = spec.weighting ?? {};
+  const raking = rake !== undefined && Object.keys(rake).length > 0;
+  // Both go through calibrate, for which one margin is post-stratification.
+  const margins = raking ? rake : postStratify;
+  if (!raking && margins !== undefined && Object.keys(margins).length > 1) {
+    throw new AnalysisError('weighting.postStratify takes one margin column; use weighting.rake for several');
+  }
+  if (margins !== undefined && Object.keys(margins).length > 0) {
+    const result = calibrate(data, design.weights, margins);
     design = { ...design, weights: result.weights };
     calibration = result.calibration;
   }
@@ -89,30 +87,11 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
 export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
   const { data, derived } = base;
   const values = new Map<string, Float64Array>();
-  // One item's valid values serve every mean on it with the same missing codes (read-only),
-  // kept only until its last such indicator is made, so the peak memory does not grow.
-  const itemKey = (item: string, missing: readonly number[] | undefined): string => `${item}\u0000${(missing ?? []).join(',')}`;
-  const usesLeft = new Map<string, number>();
-  for (const indicator of spec.indicators ?? []) {
-    if (indicator.item === undefined || indicator.type !== 'mean') continue;
-    const cacheKey = itemKey(indicator.item, indicator.missing);
-    usesLeft.set(cacheKey, (usesLeft.get(cacheKey) ?? 0) + 1);
-  }
-  const itemCache = new Map<string, Float64Array>();
-  const itemValues = (item: string, missing: readonly number[] | undefined): Float64Array => {
-    const cacheKey = itemKey(item, missing);
-    const cached = itemCache.get(cacheKey) ?? validValues(data, item, missing);
-    const left = (usesLeft.get(cacheKey) ?? 1) - 1;
-    usesLeft.set(cacheKey, left);
-    if (left > 0) itemCache.set(cacheKey, cached);
-    else itemCache.delete(cacheKey);
-    return cached;
-  };
   for (const indicator of spec.indicators ?? []) {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
     const { label: _label, ...definition } = indicator;
-    values.set(indicator.id, derived(`values:${JSON.stringify(definition)}`, () => indicatorValues(data, indicator, itemValues)));
+    values.set(indicator.id, derived(`values:${JSON.stringify(definition)}`, () => indicatorValues(data, indicator)));
   }
   return { ...base, spec, values };
 }

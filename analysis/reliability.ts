@@ -22,9 +22,7 @@ export type { AlphaResult } from './alpha-result.ts';
  * cronbachAlpha(['a', 'b', 'c'], [new Float64Array([1, 2, 3, 4]), new Float64Array([2, 2, 3, 5]),
  *   new Float64Array([1, 3, 3, 4])]).alpha; // => 0.9...
  */
-export function cronbachAlpha(names: readonly string[], columns: readonly Float64Array[], rowFilter?: (row: number) => boolean): AlphaResult {
-  const rows = scaleRows(columns.map((column) => ({ column, missing: [], mirror: null })));
-  const layer = { rows: Int32Array.from({ length: columns[0]?.length ?? 0 }, (_, row) => row), codes: new Int32Array(columns[0]?.length ?? 0) };
-  if (rowFilter) layer.codes.forEach((_, row) => { if (!rowFilter(row)) layer.codes[row] = -1; });
-  return cronbachAlphaByGroup(names, rows, [rowFilter ? layer : null], 1)[0] as AlphaResult;
+export function cronbachAlpha(names: readonly string[], columns: readonly Float64Array[]): AlphaResult {
+  const scale = scaleRows(columns.map((column) => ({ column, missing: [], mirror: null })));
+  return cronbachAlphaByGroup(names, scale, [null], 1)[0] as AlphaResult;
 }

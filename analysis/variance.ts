@@ -66,30 +66,3 @@ export function stratifiedVariance(
   if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
   return (sum * strataPresent) / strataCounted;
 }
-
-/**
- * Degrees of freedom of a domain, as R's `degf()` on the subset design: PSUs with at least one
- * row in the domain minus strata with at least one row in the domain.
- *
- * Why: `svyby(..., svyciprop)` and `confint` on a subset use these, following Korn & Graubard
- * (1999, §5.2) who recommend domain degrees of freedom for subpopulation intervals.
- *
- * @example
- * // a domain reaching 7 PSUs in 3 strata has 4 degrees of freedom
- */
-export function domainDegreesOfFreedom(design: Design, presence: Float64Array, offset: number): number {
-  let psus = 0;
-  let strata = 0;
-  const { psusByStratum, stratumStart } = design;
-  for (let stratum = 0; stratum < design.stratumCount; stratum++) {
-    let here = 0;
-    for (let k = stratumStart[stratum] as number; k < (stratumStart[stratum + 1] as number); k++) {
-      if ((presence[offset + (psusByStratum[k] as number)] as number) > 0) here++;
-    }
-    if (here > 0) {
-      psus += here;
-      strata++;
-    }
-  }
-  return psus - strata;
-}

@@ -34,11 +34,11 @@ export function calibrate(
   data: Columns,
   weights: Float64Array,
   margins: Margins,
-  options: { forceRaking?: boolean; maxIterations?: number; epsilon?: number } = {},
+  options: { maxIterations?: number; epsilon?: number } = {},
 ): { weights: Float64Array; calibration: Calibration } {
   const columns = Object.keys(margins);
   const codes = columns.map((column) => marginCodes(data, column));
-  if (columns.length === 1 && !options.forceRaking) {
+  if (columns.length === 1) {
     const column = columns[0] as string;
     const result = postStratifyStep(data, weights, column, margins[column] ?? {}, codes[0]);
     return {
