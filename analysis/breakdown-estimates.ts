@@ -70,20 +70,21 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
  */
 export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonly string[])[]): EstimateRow[][] {
   const { spec, design, calibration } = prepared;
-  const { plans, order, fromRows, entries } = prepared.derived(`plan:${JSON.stringify(breakdowns)}`, () => {
+  const { plans, order, fromRows, summed, entries } = prepared.derived(`plan:${JSON.stringify(breakdowns)}`, () => {
     const planned = plan(prepared, breakdowns);
     // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
     const fromRows = planned.plans.filter((entry) => entry.foldFrom === null);
     const summed = fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells }));
-    return { ...planned, fromRows, entries: rowEntries(prepared.design.rowCount, summed) };
+    return { ...planned, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
   });
   const rows: EstimateRow[][] = breakdowns.map(() => []);
   const indicators = spec.indicators ?? [];
-  const summed = fromRows.map((planned) => ({ breakdown: planned.breakdown, cells: planned.cells }));
-  // One buffer for every group's cell sums: each group's rows are made before the next is summed.
+  // One buffer for every group's cell sums, kept with the Prepared and grown when a table needs
+  // more: each group's sums are used up before the next group overwrites them.
   const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);
-  // Kept with the Prepared: each group's sums are used up before the next group overwrites them.
-  const buffer = prepared.derived(`sums-buffer:${bufferLength}`, () => new Float64Array(bufferLength));
+  const kept = prepared.derived('sums-buffer', () => ({ buffer: new Float64Array(0) }));
+  if (kept.buffer.length < bufferLength) kept.buffer = new Float64Array(bufferLength);
+  const { buffer } = kept;
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {
     const chunk = indicators.slice(first, first + indicatorsPerPass);
     const values = chunk.map((indicator) => prepared.values.get(indicator.id) as Float64Array);
