@@ -3,7 +3,8 @@ import type { Prepared } from './prepared.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
 import { AnalysisError } from './errors.ts';
-import { domainSums } from './domain-sums.ts';
+import { domainSumsOfBreakdowns } from './domain-sums.ts';
+import { rowEntries } from './row-entries.ts';
 import { domainCells } from './domain-cells.ts';
 import { estimateDomain, influenceVariance } from './domain-estimate.ts';
 import type { Influence } from './domain-estimate.ts';
@@ -89,15 +90,18 @@ export function influenceDifference(a: Influence, b: Influence, position: Int32A
  */
 export function compareGroups(prepared: Prepared, request: CompareRequest, within: readonly string[]): ComparisonRow[] {
   const { spec, design, calibration } = prepared;
-  const sides = comparisonDimension(prepared, request);
+  // The same two sides for every breakdown a table compares within.
+  const sides = prepared.derived(`compare:${JSON.stringify(request)}`, () => comparisonDimension(prepared, request));
   const breakdown = crossDimensions([...within.map((name) => prepared.dimension(name)), sides]);
   const level = spec.level ?? 0.95;
   const rows: ComparisonRow[] = [];
-  const cells = domainCells(design, breakdown);
+  const summed = [{ breakdown, cells: domainCells(design, breakdown) }];
+  // Which cells each row adds to: the same for every indicator, so made once.
+  const entries = rowEntries(design.rowCount, summed);
   const position = new Int32Array(design.psuCount).fill(-1);
   for (const indicator of spec.indicators ?? []) {
     const values = prepared.values.get(indicator.id) as Float64Array;
-    const sums = domainSums(design, calibration, values, breakdown, cells);
+    const sums = domainSumsOfBreakdowns(design, calibration, [values], summed, entries, undefined, [indicator.type === 'share'])[0]![0]!;
     for (let cell = 0; cell < breakdown.domainCount / 2; cell++) {
       const a = estimateDomain(design, calibration, sums, 2 * cell);
       const b = estimateDomain(design, calibration, sums, 2 * cell + 1);

@@ -1,10 +1,7 @@
 import type { Design } from './design.ts';
-import type { Breakdown } from './domains.ts';
 import type { DomainCells } from './domain-cells.ts';
-import { domainCells } from './domain-cells.ts';
 import type { Calibration } from './weighting/calibration.ts';
 import type { RowEntries, SummedBreakdown } from './row-entries.ts';
-import { rowEntries } from './row-entries.ts';
 
 /** Weighted sums of one indicator over the domains of a breakdown, by (domain, PSU) cell. */
 export interface DomainSums {
@@ -26,28 +23,6 @@ export interface DomainSums {
   stepValue: Float64Array[];
   /** Per calibration step, Σ factor·w by [domain · groupCount + group]. */
   stepWeight: Float64Array[];
-}
-
-/**
- * One pass over the rows: the sums from which every domain's estimate, linearised variance,
- * design effect and degrees of freedom follow. Rows with NaN in `values` are outside every domain.
- *
- * Why: a ratio mean's influence values w(y − ȳ)/Σw summed within a PSU are
- * (Σ_psu wy − ȳ Σ_psu w)/Σw, so PSU sums suffice and the rows are read once per breakdown.
- *
- * Reference: Woodruff (1971) linearisation of ratio estimators; R `svyby(~y, ~g, design, svymean)`.
- *
- * @example
- * const sums = domainSums(design, null, values, crossDimensions([region]));
- */
-export function domainSums(
-  design: Design,
-  calibration: Calibration | null,
-  values: Float64Array,
-  breakdown: Breakdown,
-  cells: DomainCells = domainCells(design, breakdown),
-): DomainSums {
-  return domainSumsOfMany(design, calibration, [values], breakdown, cells)[0] as DomainSums;
 }
 
 /** True when every valid value is 0 or 1 (a share), so Σ w·y² is Σ w·y. */
@@ -72,30 +47,16 @@ function scaledWeights(calibration: Calibration, weights: Float64Array): Float64
 }
 
 /**
- * `domainSums` for several indicators in one pass over the rows of each layer, in row order
- * (the row's cell and weight are looked up once for all of them).
+ * One pass over the rows for several indicators and several breakdowns (region × channel and
+ * region): the sums from which every domain's estimate, linearised variance, design effect and
+ * degrees of freedom follow. Each row's weight, calibration groups and values are read once and
+ * added to every cell and domain of its entries; rows with NaN in an indicator's values are
+ * outside its domains. One list per breakdown, one entry per indicator.
  *
- * @example
- * const [fav, mean] = domainSumsOfMany(design, null, [favValues, meanValues], breakdown, cells);
- */
-export function domainSumsOfMany(
-  design: Design,
-  calibration: Calibration | null,
-  valuesList: readonly Float64Array[],
-  breakdown: Breakdown,
-  cells: DomainCells = domainCells(design, breakdown),
-): DomainSums[] {
-  const summed = [{ breakdown, cells }];
-  return domainSumsOfBreakdowns(design, calibration, valuesList, summed, rowEntries(design.rowCount, summed))[0] as DomainSums[];
-}
-
-/**
- * `domainSums` for several indicators and several breakdowns (region × channel and region) in
- * one pass over the rows: each row's weight, calibration groups and values are read once and
- * added to every cell and domain of its entries. One list per breakdown, one entry per indicator.
- *
- * Why: the values of a million rows are then streamed once per group of indicators, not once
- * per layer (see row-entries.ts); cell sums keep their order of addition. Σ w·y and Σ w of a
+ * Why: a ratio mean's influence values w(y − ȳ)/Σw summed within a PSU are
+ * (Σ_psu wy − ȳ Σ_psu w)/Σw, so PSU sums suffice. The values of a million rows are streamed once
+ * per group of indicators, not once per layer (see row-entries.ts); cell sums keep their order of
+ * addition. Σ w·y and Σ w of a
  * domain are added up from its cells (the same up to rounding in the last bits) and n
  * from the entries without a value, so a valid value costs two additions per cell (plus Σ w·y²
  * unless the indicator is 0/1, plus two per calibration step) instead of eight.
@@ -103,6 +64,8 @@ export function domainSumsOfMany(
  * `buffer`, when given and large enough, holds the cell sums (the results then share it, so it
  * must not be reused while they are in use). `binaryKnown[k]` true says indicator k is 0/1 (a
  * share) without scanning its values.
+ *
+ * Reference: Woodruff (1971) linearisation of ratio estimators; R `svyby(~y, ~g, design, svymean)`.
  *
  * @example
  * const [byRegionChannel, byRegion] = domainSumsOfBreakdowns(design, null, values, summed, rowEntries(rowCount, summed));
