@@ -27,7 +27,8 @@ export class RequestError extends Error {
   }
 }
 
-async function readJson<T>(response: Response): Promise<T> {
+/** The JSON body of an API answer, or a RequestError with the server's message and field details. */
+export async function readJson<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => ({}))) as T & ErrorBody;
   if (!response.ok) throw new RequestError(body.error?.message ?? `HTTP ${response.status}`, response.status, body.error?.details);
   return body;

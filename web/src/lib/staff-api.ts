@@ -1,4 +1,4 @@
-import { RequestError } from './api.ts';
+import { readJson } from './api.ts';
 
 let csrfToken: string | undefined;
 
@@ -27,7 +27,5 @@ export async function staffFetch<T>(path: string, options: { method?: string; bo
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   if (response.status === 204) return undefined as T;
-  const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string; details?: { field: string; issue: string }[] } };
-  if (!response.ok) throw new RequestError(payload.error?.message ?? `HTTP ${response.status}`, response.status, payload.error?.details);
-  return payload as T;
+  return readJson<T>(response);
 }
