@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { responses, responseValues, type NewResponse } from '../db/schema.ts';
-import { packAnswers } from '../indicators/layout.ts';
+import { packAnswers, type Layout } from '../indicators/layout.ts';
 import { surveyLayout } from '../indicators/survey-layout.ts';
 
 type StoredFields = Pick<NewResponse, 'id' | 'surveyId' | 'version' | 'answers' | 'language'> &
@@ -10,9 +10,9 @@ type StoredFields = Pick<NewResponse, 'id' | 'surveyId' | 'version' | 'answers' 
 /**
  * Writes the analysed values of a response just inserted. Call it inside the transaction that
  * inserts the response (better-sqlite3 has one connection: `db` here is in that transaction).
+ * A caller writing many rows of one survey passes its layout, looked up once.
  */
-export function writeResponseValues(db: Db, row: StoredFields): void {
-  const { layout } = surveyLayout(db, row.surveyId);
+export function writeResponseValues(db: Db, row: StoredFields, layout: Layout = surveyLayout(db, row.surveyId).layout): void {
   db.insert(responseValues).values({
     responseId: row.id,
     surveyId: row.surveyId,
@@ -30,8 +30,9 @@ export function writeResponseValues(db: Db, row: StoredFields): void {
 /**
  * Backfill: writes the analysed values of a survey's responses that have none (stored before the
  * response_values migration, or by a writer that bypassed `writeResponseValues`). Cheap when
- * nothing is missing (two index counts), so the indicator and export endpoints call it on every
- * request; it is also safe to call at start-up. Returns how many rows it wrote.
+ * nothing is missing (two index counts); the indicator and export endpoints call it when responses
+ * may have changed without values (stored-waves.ts), and start-up calls it. Returns how many rows
+ * it wrote.
  */
 export function ensureResponseValues(db: Db, surveyId: number): number {
   const count = (table: typeof responses | typeof responseValues) =>
@@ -45,8 +46,9 @@ export function ensureResponseValues(db: Db, surveyId: number): number {
     }).from(responses).leftJoin(responseValues, eq(responseValues.responseId, responses.id))
       .where(and(eq(responses.surveyId, surveyId), isNull(responseValues.responseId))).limit(5000).all();
     if (missing.length === 0) return written;
+    const { layout } = surveyLayout(db, surveyId);
     db.transaction(() => {
-      for (const row of missing) writeResponseValues(db, row);
+      for (const row of missing) writeResponseValues(db, row, layout);
     });
     written += missing.length;
   }

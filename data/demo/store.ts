@@ -4,6 +4,7 @@ import { submissionHash } from '../../api/responses/store.ts';
 import type { PublishedVersion } from '../../api/surveys/queries.ts';
 import type { DemoRow } from './generate.ts';
 import { writeResponseValues } from '../../api/responses/values.ts';
+import { surveyLayout } from '../../api/indicators/survey-layout.ts';
 
 /**
  * Writes demo rows as responses to one published version, marked `is_synthetic`. Ids are
@@ -11,6 +12,7 @@ import { writeResponseValues } from '../../api/responses/values.ts';
  */
 export function storeDemoRows(db: Db, survey: PublishedVersion, rows: DemoRow[]): { inserted: number; alreadyThere: number } {
   let inserted = 0;
+  const { layout } = surveyLayout(db, survey.surveyId);
   db.transaction((tx) => {
     for (const row of rows) {
       const submission = { id: row.id, answers: row.answers, language: row.language };
@@ -33,7 +35,7 @@ export function storeDemoRows(db: Db, survey: PublishedVersion, rows: DemoRow[])
       };
       const result = tx.insert(responses).values(values).onConflictDoNothing().run();
       // Same connection, so the analysed values are written in this transaction too.
-      if (result.changes === 1) writeResponseValues(db, values);
+      if (result.changes === 1) writeResponseValues(db, values, layout);
       inserted += result.changes;
     }
   });
