@@ -4,6 +4,7 @@ import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
 import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
 import { appendRows } from './growable.ts';
+import { backfilledWaves, loadingWaves } from './stored-waves.ts';
 import { waveSubset } from './wave-subset.ts';
 import type { Layout, Variable } from './layout.ts';
 
@@ -49,7 +50,9 @@ export interface LoadedColumns extends ScannedFields {
  * (wave-subset.ts).
  */
 export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
-  const { layout, waves } = request;
+  const { layout } = request;
+  // A filter that keeps every row is no filter: the rows of every wave (usually cached) serve.
+  const waves = request.waves && loadingWaves(request.waves, backfilledWaves(db, request.surveyId));
   const wanted = request.variables.map((name) => {
     const variable = layout.byName.get(name);
     if (!variable) throw new Error(`variable "${name}" is not in the survey's layout`);

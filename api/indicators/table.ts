@@ -7,7 +7,7 @@ import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
 import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
-import { backfilledWaves, loadingWaves, type StoredWaves } from './stored-waves.ts';
+import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
 
 export interface IndicatorTable extends TableResult {
@@ -26,12 +26,12 @@ export interface IndicatorTable extends TableResult {
 }
 
 /** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
-export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: SurveyMeta; version: number; waves: number[]; stored: StoredWaves } {
+export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: SurveyMeta; version: number; waves: number[] } {
   const stored = backfilledWaves(db, survey.id);
   const found = surveyLayout(db, survey.id);
   const latest = found.versions.at(-1);
   if (!latest) throw new ApiError(404, `Survey "${survey.slug}" has no published version.`);
-  return { ...found, meta: latest.meta, version: latest.version, waves: stored.waves, stored };
+  return { ...found, meta: latest.meta, version: latest.version, waves: stored.waves };
 }
 
 /** English label of an indicator (labels are a string or `{ default, bs, … }`). */
@@ -50,8 +50,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
   const needs = { indicators: query.indicators, dimensions: [...query.by, ...query.compare.map((request) => request.dimension)], weighting: query.weighting, ...(reliabilityBy ? { reliabilityBy } : {}) };
   // Every variable the survey's tables read, so that another indicator or breakdown reuses them.
   const variables = surveyVariables(context.meta, context.layout);
-  const waves = loadingWaves(query.waves, context.stored);
-  const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(waves ? { waves } : {}) });
+  const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
   let result: TableResult;
   let notes: string[];

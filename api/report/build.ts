@@ -4,7 +4,6 @@ import { responseDoneAt, responses, type Survey } from '../db/schema.ts';
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import { loadColumns } from '../indicators/load-columns.ts';
-import { loadingWaves } from '../indicators/stored-waves.ts';
 import { indicatorTable, surveyContext, type IndicatorTable } from '../indicators/table.ts';
 
 export interface ReportData {
@@ -36,9 +35,8 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
     ? indicatorTable(db, survey, { by: [], waves: [previousWave, wave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(wave), b: String(previousWave) }] })
     : null;
   // Counts by region and mode from the rows the main table loaded (kept in memory), not a new read.
-  const loadWaves = loadingWaves(waves, context.stored);
   const loaded = loadColumns(db, {
-    surveyId: survey.id, layout: context.layout, variables: context.layout.byName.has('region') ? ['region'] : [], ...(loadWaves ? { waves: loadWaves } : {}),
+    surveyId: survey.id, layout: context.layout, variables: context.layout.byName.has('region') ? ['region'] : [], ...(waves ? { waves } : {}),
   });
   const byRegion = new Map<string, number>();
   if (context.layout.byName.has('region')) {
