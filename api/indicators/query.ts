@@ -12,20 +12,49 @@ export interface IndicatorQuery {
   compare: CompareRequest[];
 }
 
-type Issue = { field: string; issue: string };
+export type Issue = { field: string; issue: string };
 const WEIGHTINGS: Weighting[] = ['raked', 'design', 'none'];
 const list = (value: string | undefined) => (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+
+/**
+ * `wave=2024,2025`: whole numbers that have stored responses (undefined when not asked). The
+ * indicator, export and report queries all read waves this way.
+ */
+export function parseWaves(text: string | null, storedWaves: readonly number[], issues: Issue[]): number[] | undefined {
+  if (text === null) return undefined;
+  const waves: number[] = [];
+  for (const part of list(text)) {
+    const wave = Number(part);
+    if (!/^-?\d+$/.test(part)) issues.push({ field: 'wave', issue: `"${part}" is not a whole number` });
+    else if (!storedWaves.includes(wave)) issues.push({ field: 'wave', issue: `no responses in wave ${part}; stored waves: ${storedWaves.join(', ') || 'none'}` });
+    else waves.push(wave);
+  }
+  if (list(text).length === 0) issues.push({ field: 'wave', issue: 'give a wave, e.g. wave=2025' });
+  return waves;
+}
+
+/** The weighting a table uses unless asked: raked when the meta gives raking margins, else design weights. */
+export function defaultWeighting(meta: SurveyMeta): Weighting {
+  return Object.keys(meta.weighting?.rake ?? {}).length > 0 ? 'raked' : 'design';
+}
+
+/** `weighting=raked|design|none` (default: `defaultWeighting`); raked only when the meta has margins. */
+export function parseWeighting(text: string | null, meta: SurveyMeta, issues: Issue[]): Weighting {
+  const weighting = text ?? defaultWeighting(meta);
+  const hasRake = defaultWeighting(meta) === 'raked';
+  if (!WEIGHTINGS.includes(weighting as Weighting)) issues.push({ field: 'weighting', issue: `must be one of ${WEIGHTINGS.join(', ')}` });
+  else if (weighting === 'raked' && !hasRake) issues.push({ field: 'weighting', issue: 'this survey has no raking margins in its meta; use design or none' });
+  return weighting as Weighting;
+}
 
 /**
  * Reads `by`, `wave`, `weighting`, `indicators` and `compare` from a query string and checks them
  * against the survey's meta and stored waves: 422 naming every field that does not fit.
  * `compare` is `dimension:a,b` (a − b) or `dimension:a` (a against everyone else), and may repeat.
  */
-export function parseIndicatorQuery(
-  url: URL, meta: SurveyMeta, storedWaves: number[], extraFields: readonly string[] = [],
-): IndicatorQuery {
+export function parseIndicatorQuery(url: URL, meta: SurveyMeta, storedWaves: number[]): IndicatorQuery {
   const issues: Issue[] = [];
-  const allowed = new Set(['by', 'wave', 'weighting', 'indicators', 'compare', ...extraFields]);
+  const allowed = new Set(['by', 'wave', 'weighting', 'indicators', 'compare']);
   for (const key of new Set(url.searchParams.keys())) if (!allowed.has(key)) issues.push({ field: key, issue: `unknown parameter; use ${[...allowed].join(', ')}` });
   const dimensions = Object.keys(meta.dimensions ?? {});
   const by = list(url.searchParams.get('by') ?? undefined);
@@ -33,23 +62,8 @@ export function parseIndicatorQuery(
   if (new Set(by).size !== by.length) issues.push({ field: 'by', issue: 'names a dimension twice' });
   if (by.length > 2) issues.push({ field: 'by', issue: 'at most two dimensions (they are also crossed)' });
 
-  let waves: number[] | undefined;
-  const waveText = url.searchParams.get('wave');
-  if (waveText !== null) {
-    waves = [];
-    for (const part of list(waveText)) {
-      const wave = Number(part);
-      if (!/^-?\d+$/.test(part)) issues.push({ field: 'wave', issue: `"${part}" is not a whole number` });
-      else if (!storedWaves.includes(wave)) issues.push({ field: 'wave', issue: `no responses in wave ${part}; stored waves: ${storedWaves.join(', ') || 'none'}` });
-      else waves.push(wave);
-    }
-    if (list(waveText).length === 0) issues.push({ field: 'wave', issue: 'give a wave, e.g. wave=2025' });
-  }
-
-  const hasRake = Object.keys(meta.weighting?.rake ?? {}).length > 0;
-  const weightingText = url.searchParams.get('weighting') ?? (hasRake ? 'raked' : 'design');
-  if (!WEIGHTINGS.includes(weightingText as Weighting)) issues.push({ field: 'weighting', issue: `must be one of ${WEIGHTINGS.join(', ')}` });
-  else if (weightingText === 'raked' && !hasRake) issues.push({ field: 'weighting', issue: 'this survey has no raking margins in its meta; use design or none' });
+  const waves = parseWaves(url.searchParams.get('wave'), storedWaves, issues);
+  const weighting = parseWeighting(url.searchParams.get('weighting'), meta, issues);
 
   const all = (meta.indicators ?? []) as IndicatorSpec[];
   const ids = list(url.searchParams.get('indicators') ?? undefined);
@@ -68,5 +82,5 @@ export function parseIndicatorQuery(
     else compare.push({ dimension, a, ...(b === undefined ? {} : { b }) });
   }
   if (issues.length > 0) throw new ApiError(422, 'The query does not fit this survey.', issues);
-  return { by, ...(waves ? { waves } : {}), weighting: weightingText as Weighting, indicators, compare };
+  return { by, ...(waves ? { waves } : {}), weighting, indicators, compare };
 }

@@ -1,7 +1,7 @@
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
 import { surveys } from '../db/schema.ts';
-import type { IndicatorQuery } from './query.ts';
+import { defaultWeighting, type IndicatorQuery } from './query.ts';
 import { indicatorTable, surveyContext } from './table.ts';
 
 export interface WarmedSurvey {
@@ -33,9 +33,8 @@ export function warmIndicatorTables(db: Db): WarmedSurvey[] {
     try {
       const { meta } = surveyContext(db, survey);
       const dimensions = Object.keys(meta.dimensions ?? {});
-      const raked = Object.keys(meta.weighting?.rake ?? {}).length > 0;
       const query = (by: string[]): IndicatorQuery => ({
-        by: by.filter((name) => dimensions.includes(name)), weighting: raked ? 'raked' : 'design', indicators: (meta.indicators ?? []) as IndicatorSpec[], compare: [],
+        by: by.filter((name) => dimensions.includes(name)), weighting: defaultWeighting(meta), indicators: (meta.indicators ?? []) as IndicatorSpec[], compare: [],
       });
       responses = indicatorTable(db, survey, query(['region'])).design.n;
       indicatorTable(db, survey, query(['region', 'channel']));

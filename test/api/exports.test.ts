@@ -111,7 +111,7 @@ describe('microdata exports', () => {
     const rows = await csv(await context.get(`/api/surveys/${FULL}/exports/microdata.csv?wave=2024`, 'admin'));
     expect(rows.length).toBeGreaterThan(100);
     expect(new Set(rows.map((row) => row.wave))).toEqual(new Set(['2024']));
-    for (const [query, field] of [['wave=1990', 'wave'], ['values=words', 'values'], ['format=sav', 'format']]) {
+    for (const [query, field] of [['wave=1990', 'wave'], ['wave=2.024e3', 'wave'], ['values=words', 'values'], ['format=sav', 'format']]) {
       const response = await context.get(`/api/surveys/${FULL}/exports/microdata.csv?${query}`, 'admin');
       expect(response.status).toBe(422);
       expect(((await response.json()) as { error: { details: { field: string }[] } }).error.details.map((detail) => detail.field)).toContain(field);

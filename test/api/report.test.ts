@@ -44,7 +44,7 @@ describe('GET /api/surveys/:slug/report.html', () => {
   });
 
   it('escapes text and refuses a bad wave or weighting, naming the field', async () => {
-    for (const [query, field] of [['wave=1990', 'wave'], ['weighting=heavy', 'weighting'], ['by=region', 'by']]) {
+    for (const [query, field] of [['wave=1990', 'wave'], ['wave=0x7E9', 'wave'], ['wave=2024,2025', 'wave'], ['weighting=heavy', 'weighting'], ['by=region', 'by']]) {
       const response = await context.get(`/api/surveys/${FULL}/report.html?${query}`, 'admin');
       expect(response.status).toBe(422);
       expect(((await response.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe(field);
