@@ -11,7 +11,6 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { filterConditions, listResponses, microdataRecord, responseFilterSchema } from '../responses/query.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
-import { latestVersion } from '../surveys/drafts.ts';
 import { countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
 import { findVersion } from '../surveys/queries.ts';
 
@@ -69,7 +68,7 @@ export function dataRoutes(db: Db) {
       const region = responseRegion;
       const countBy = (key: SQL<string | null>) =>
         db.select({ key, responses: sql<number>`count(*)` }).from(responses).where(where).groupBy(key).orderBy(key).all();
-      const meta = latestVersion(db, survey.id)?.meta as SurveyMeta | undefined;
+      const meta = findVersion(db, survey.slug)?.meta as SurveyMeta | undefined; // parsed once per version, not per poll
       const targets = (meta?.quotas as { region?: Record<string, number> } | undefined)?.region ?? {};
       const byRegion = countBy(region);
       const regions = [...new Set([...Object.keys(targets), ...byRegion.map((row) => row.key ?? '(none)')])];
