@@ -1,6 +1,6 @@
 import type { Cell } from './csv-stream.ts';
+import { FORMULA_START } from './safe-cell.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\n\r]/;
 
 /**

@@ -1,4 +1,5 @@
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What a spreadsheet may take for the start of a formula. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * A text cell made safe for spreadsheets: text beginning with `=`, `+`, `-`, `@`, a tab or a

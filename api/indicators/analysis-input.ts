@@ -1,6 +1,6 @@
 import type { AnalysisSpec, Column, Columns, DimensionSpec, IndicatorSpec, Margins } from '../../analysis/index.ts';
-import type { SurveyMeta } from '../../surveys/types.ts';
-import { RESPONSE_FIELDS, type LoadedColumns, type ResponseField } from './load-columns.ts';
+import { RESPONSE_COLUMNS, type SurveyMeta } from '../../surveys/types.ts';
+import type { LoadedColumns, ResponseField } from './load-columns.ts';
 import type { Layout } from './layout.ts';
 import { reliabilitySpecs } from './reliability-specs.ts';
 
@@ -14,7 +14,7 @@ export interface TableNeeds {
   reliabilityBy?: string[];
 }
 
-const isField = (name: string): name is ResponseField => (RESPONSE_FIELDS as readonly string[]).includes(name);
+const isField = (name: string): name is ResponseField => (RESPONSE_COLUMNS as readonly string[]).includes(name);
 
 /** Layout variables (question values, choice columns) a table reads; response fields come anyway. */
 export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNeeds): string[] {

@@ -1,4 +1,5 @@
 import type { Column } from '../../analysis/index.ts';
+import type { RESPONSE_COLUMNS } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
@@ -8,9 +9,8 @@ import { backfilledWaves, loadingWaves } from './stored-waves.ts';
 import { waveSubset } from './wave-subset.ts';
 import type { Layout, Variable } from './layout.ts';
 
-/** Response fields kept as typed columns of response_values (RESPONSE_COLUMNS of surveys/types.ts). */
-export const RESPONSE_FIELDS = ['wave', 'weight', 'stratum', 'psu', 'language', 'mode'] as const;
-export type ResponseField = (typeof RESPONSE_FIELDS)[number];
+/** Response fields kept as typed columns of response_values. */
+export type ResponseField = (typeof RESPONSE_COLUMNS)[number];
 
 export interface LoadRequest {
   surveyId: number;

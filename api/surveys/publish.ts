@@ -2,7 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { contentHash } from '../canonical-json.ts';
 import type { Db } from '../db/open.ts';
-import { auditLog, surveys, surveyVersions } from '../db/schema.ts';
+import { surveys, surveyVersions } from '../db/schema.ts';
+import { recordAudit } from '../audit.ts';
 
 export interface PublishResult {
   slug: string;
@@ -32,7 +33,7 @@ export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[]
       const version = (latest?.version ?? 0) + 1;
       tx.insert(surveyVersions).values({ surveyId: survey.id, version, definition: file.definition, meta: file.meta, contentHash: hash }).run();
       tx.update(surveys).set({ sourceHash: hash }).where(eq(surveys.id, survey.id)).run();
-      tx.insert(auditLog).values({ action: 'survey.publish', surveyId: survey.id, target: `version ${version}`, details: { source: 'file' } }).run();
+      recordAudit(tx, { userId: null, action: 'survey.publish', surveyId: survey.id, target: `version ${version}`, details: { source: 'file' } });
       return { slug: file.slug, version, published: true };
     }),
   );
