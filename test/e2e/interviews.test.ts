@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { responses, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
-import { createUser, PASSWORD } from '../api/accounts.ts';
-import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+import { createUser } from '../api/accounts.ts';
+import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.ts';
 
 let browser: Browser;
@@ -23,13 +23,6 @@ afterAll(async () => {
   await running.stop();
 });
 
-async function signInAs(page: import('playwright-core').Page, email: string) {
-  await page.goto(`${running.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Resolves once the page has run its queued work (a reply just handled) and painted the result. */
 function renderedAfterPendingWork(page: import('playwright-core').Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
@@ -39,7 +32,7 @@ describe('an enumerator on a tablet', () => {
   it('interviews one resident after another; each interview is stored once with the enumerator, even one sent again after a dropped connection', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
     const page = await context.newPage();
-    await signInAs(page, 'enum@example.org');
+    await signInPage(page, running.baseUrl, 'enum@example.org');
     await page.waitForURL(/\/interview$/);
     await page.getByRole('link', { name: /Trust in the police/ }).click();
     await page.waitForURL(/\/interview\/bih-police-trust-short$/);
@@ -72,7 +65,7 @@ describe('an enumerator on a tablet', () => {
     const before = running.db.select().from(responses).all().length;
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
     const page = await context.newPage();
-    await signInAs(page, 'enum@example.org');
+    await signInPage(page, running.baseUrl, 'enum@example.org');
     await page.waitForURL(/\/interview$/);
     await page.getByRole('link', { name: /Trust in the police/ }).click();
     await page.waitForURL(/\/interview\/bih-police-trust-short$/);
@@ -132,7 +125,7 @@ describe('an enumerator on a tablet', () => {
   it('a researcher trying the resident page while signed in submits anonymously, as a resident would', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, 'res@example.org');
+    await signInPage(page, running.baseUrl, 'res@example.org');
     await page.waitForURL(/\/studio$/);
     const before = running.db.select().from(responses).all().length;
     await answerShortSurveyInBosnian(page, running.baseUrl);
