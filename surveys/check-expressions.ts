@@ -1,4 +1,5 @@
 import { ConditionsParser, Serializer } from 'survey-core';
+import { referencedQuestions } from './conditions.ts';
 import type { QuestionInfo } from './questions.ts';
 import type { Problem } from './types.ts';
 
@@ -7,9 +8,6 @@ const EXPRESSION_KEYS = new Set([
   'visibleIf', 'enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'setValueIf', 'setValueExpression',
   'defaultValueExpression', 'expression', 'minValueExpression', 'maxValueExpression',
 ]);
-/** Variables SurveyJS provides itself inside some expressions. */
-const BUILT_IN = new Set(['item', 'choice', 'row', 'panel', 'locale', 'pageno', 'pagecount']);
-const VARIABLE = /\{([^{}]+)\}/g;
 
 /**
  * Checks skip logic and computed values: every expression parses, and every `{variable}` in it is
@@ -43,8 +41,7 @@ function checkExpression(expression: string, path: string, names: Set<string>, p
     problems.push({ path, message: `cannot parse the expression "${expression}"` });
     return;
   }
-  for (const [, variable] of expression.matchAll(VARIABLE)) {
-    const name = variable!.trim().split(/[.[]/)[0]!;
-    if (!names.has(name) && !BUILT_IN.has(name)) problems.push({ path, message: `"{${name}}" is not a question of this questionnaire` });
+  for (const name of referencedQuestions(expression)) {
+    if (!names.has(name)) problems.push({ path, message: `"{${name}}" is not a question of this questionnaire` });
   }
 }

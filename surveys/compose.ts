@@ -1,3 +1,4 @@
+import { referencedQuestions } from './conditions.ts';
 import { itemToQuestion, localize } from './items/to-question.ts';
 import { CONSTRUCTS, type Item, type Texts } from './items/types.ts';
 import type { IndicatorSpec, LanguageCode, SurveyDefinition, SurveyMeta } from './types.ts';
@@ -44,11 +45,46 @@ export function deriveIndicators(items: Item[]): Pick<SurveyMeta, 'indicators' |
   return { indicators, reliability };
 }
 
+/** The questions a follow-up item's conditions read (its filter questions), e.g. contact_any for last_reason. */
+export function filterQuestionsOf(item: Item): string[] {
+  const followUp = item.askedIf;
+  if (!followUp) return [];
+  return referencedQuestions(`${followUp.visibleIf} ${followUp.choicesVisibleIf ?? ''}`);
+}
+
 /**
- * A questionnaire made of item-bank items in all five languages, one page per construct in the order the items come,
- * with the indicators and reliability sets that follow from them.
+ * The items to add so that every follow-up arrives with its filter questions: `items`, plus each
+ * filter question (from `bank`) that is neither among them nor in `present` (the questions the
+ * questionnaire has already), each placed just before the first item that needs it, in the same
+ * way for filters of filters (lives_in_bih needs age_18_plus, which needs consent).
+ * @example withFilterQuestions([lastReason], ITEM_BANK) // → [contactAny, lastReason]
  */
-export function composeFromItems(items: Item[], title: Texts, languages: LanguageCode[]): { definition: SurveyDefinition; meta: SurveyMeta } {
+export function withFilterQuestions(items: Item[], bank: Item[], present: Set<string> = new Set()): Item[] {
+  const result: Item[] = [];
+  const placed = new Set(present);
+  const place = (item: Item, trail: Set<string>) => {
+    if (placed.has(item.name) || trail.has(item.name)) return;
+    trail.add(item.name);
+    for (const name of filterQuestionsOf(item)) {
+      const filter = bank.find((candidate) => candidate.name === name);
+      // A filter asked later among the chosen items is moved up, not added twice.
+      if (filter && !placed.has(name)) place(filter, trail);
+    }
+    placed.add(item.name);
+    result.push(item);
+  };
+  for (const item of items) place(item, new Set());
+  return result;
+}
+
+/**
+ * A questionnaire made of item-bank items in all five languages, one page per construct in the
+ * order the items come, each follow-up item with its condition and its filter questions (added
+ * from `bank` when not chosen; see withFilterQuestions), with the indicators and reliability sets
+ * that follow from them.
+ */
+export function composeFromItems(chosen: Item[], title: Texts, languages: LanguageCode[], bank: Item[] = chosen): { definition: SurveyDefinition; meta: SurveyMeta } {
+  const items = withFilterQuestions(chosen, bank);
   // Pages are named after constructs but carry no title: a researcher adds translated titles in the builder.
   const pages: { name: string; elements: Record<string, unknown>[] }[] = [];
   for (const item of items) {

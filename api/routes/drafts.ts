@@ -12,7 +12,7 @@ import type { Db } from '../db/open.ts';
 import { surveyMembers, surveys } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { draftFromLatest, draftProblems, findDraft, latestVersion, publishDraft, saveDraft, type DraftContent } from '../surveys/drafts.ts';
+import { draftCheck, draftFromLatest, findDraft, latestVersion, publishDraft, saveDraft, type DraftContent } from '../surveys/drafts.ts';
 
 const jsonObject = z.record(z.string(), z.unknown(), { message: 'must be a JSON object' });
 const texts = z.strictObject({ en: z.string().min(1), bs: z.string().min(1), hr: z.string().min(1), 'sr-Latn': z.string().min(1) });
@@ -57,7 +57,7 @@ export function draftRoutes(db: Db) {
           throw new ApiError(422, 'Unknown item.', [{ field: 'fromItems.items', issue: `no item named "${name}" in the item bank` }]);
         }
       });
-      return composeFromItems(items, body.fromItems.title, body.fromItems.languages);
+      return composeFromItems(items, body.fromItems.title, body.fromItems.languages, ITEM_BANK);
     }
     if (body.fromSurvey) {
       const source = surveyFor(db, body.fromSurvey, auth, 'manage');
@@ -86,30 +86,30 @@ export function draftRoutes(db: Db) {
       if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
       recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
       const draft = saveDraft(db, survey, content, auth.user.id);
-      return c.json({ slug: survey.slug, draft: { ...draft, problems: draftProblems(survey.slug, content) } }, 201);
+      return c.json({ slug: survey.slug, draft: { ...draft, ...draftCheck(survey.slug, content) } }, 201);
     })
     .post('/check', requireRole('admin', 'researcher'), async (c) => {
       const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));
-      return c.json({ problems: draftProblems(content.slug, content as unknown as DraftContent) });
+      return c.json(draftCheck(content.slug, content as unknown as DraftContent));
     })
     .get('/:slug/draft', (c) => {
       const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'manage');
       const draft = findDraft(db, survey.id);
       if (!draft) throw new ApiError(404, `Survey "${survey.slug}" has no draft; POST to this address to start one from the latest version.`);
-      return c.json({ ...draft, problems: draftProblems(survey.slug, draft as DraftContent) });
+      return c.json({ ...draft, ...draftCheck(survey.slug, draft as DraftContent) });
     })
     .post('/:slug/draft', (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
       const { draft, created } = draftFromLatest(db, survey, auth!.user.id);
-      return c.json({ ...draft, problems: draftProblems(survey.slug, draft as DraftContent) }, created ? 201 : 200);
+      return c.json({ ...draft, ...draftCheck(survey.slug, draft as DraftContent) }, created ? 201 : 200);
     })
     .put('/:slug/draft', async (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
       const content = (await readJsonBody(c, draftContentSchema)) as unknown as DraftContent;
       const draft = saveDraft(db, survey, content, auth!.user.id);
-      return c.json({ ...draft, problems: draftProblems(survey.slug, content) });
+      return c.json({ ...draft, ...draftCheck(survey.slug, content) });
     })
     .post('/:slug/publish', (c) => {
       const auth = c.get('auth');

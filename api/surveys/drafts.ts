@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { checkFollowUps } from '../../surveys/check-follow-ups.ts';
 import { checkSurveyFile } from '../../surveys/check.ts';
 import type { SurveyDefinition, SurveyMeta } from '../../surveys/types.ts';
 import { recordAudit } from '../audit.ts';
@@ -25,6 +26,17 @@ export function draftProblems(slug: string, content: DraftContent) {
   return checkSurveyFile({ slug, definition: content.definition, meta: content.meta }).map((problem) => ({ field: problem.path || '(questionnaire)', issue: problem.message }));
 }
 
+/**
+ * What the checker says about a draft: `problems` refuse publishing; `warnings` (follow-up
+ * questions asked without their filter question or condition) do not, but are shown beside them.
+ */
+export function draftCheck(slug: string, content: DraftContent) {
+  const warnings = content.definition && typeof content.definition === 'object'
+    ? checkFollowUps(content.definition).map((warning) => ({ field: warning.path, issue: warning.message }))
+    : [];
+  return { problems: draftProblems(slug, content), warnings };
+}
+
 /** Saves (creates or replaces) the draft of a survey. A draft may be incomplete; only publishing checks it. */
 export function saveDraft(db: Db, survey: Survey, content: DraftContent, userId: number) {
   const basedOnVersion = findDraft(db, survey.id)?.basedOnVersion ?? latestVersion(db, survey.id)?.version ?? null;
@@ -47,9 +59,9 @@ export function draftFromLatest(db: Db, survey: Survey, userId: number) {
 
 /**
  * Publishes the draft as the next version: refused (422, one detail per problem) unless the
- * checker passes. The version is immutable; stored responses keep theirs.
+ * checker passes; its warnings come back with the new version number. The version is immutable; stored responses keep theirs.
  */
-export function publishDraft(db: Db, survey: Survey, userId: number): { version: number } {
+export function publishDraft(db: Db, survey: Survey, userId: number): { version: number; warnings: { field: string; issue: string }[] } {
   return db.transaction((tx) => {
     const draft = tx.select().from(surveyDrafts).where(eq(surveyDrafts.surveyId, survey.id)).get();
     if (!draft) throw new ApiError(409, `Survey "${survey.slug}" has no draft to publish.`);
@@ -63,6 +75,6 @@ export function publishDraft(db: Db, survey: Survey, userId: number): { version:
     tx.insert(surveyVersions).values({ surveyId: survey.id, version, ...content, contentHash: hash, publishedBy: userId }).run();
     tx.delete(surveyDrafts).where(eq(surveyDrafts.surveyId, survey.id)).run();
     recordAudit(tx, { userId, action: 'survey.publish', surveyId: survey.id, target: `version ${version}` });
-    return { version };
+    return { version, warnings: draftCheck(survey.slug, content).warnings };
   });
 }

@@ -21,6 +21,7 @@ export const CHANNEL_ITEMS: Item[] = [
   {
     name: 'sm_follows',
     construct: 'channels',
+    askedIf: { visibleIf: '{sm_aware} = 1' },
     source: 'Trustlens',
     text: t(
       'Do you follow any police account on social media?',

@@ -1,3 +1,5 @@
+import { ConditionsParser } from 'survey-core';
+import { referencedQuestions } from '../conditions.ts';
 import type { Problem } from '../types.ts';
 import { CONSTRUCTS, type Item, type Texts, type Value } from './types.ts';
 
@@ -10,7 +12,8 @@ const CYRILLIC = /[\u0400-\u04FF]/;
  * Checks the item bank: unique permanent names, a known construct, every text in every
  * hand-written language (Serbian Cyrillic is generated), scale values and favourable sets that
  * agree, missing codes that are not scale values, and reverse-scoring that matches which end of
- * the scale is favourable. Returns one problem per fault, located as `items.<name>.<field>`.
+ * the scale is favourable, and follow-up conditions that parse and name earlier items of the
+ * bank. Returns one problem per fault, located as `items.<name>.<field>`.
  */
 export function checkItems(items: Item[]): Problem[] {
   const problems: Problem[] = [];
@@ -27,8 +30,25 @@ export function checkItems(items: Item[]): Problem[] {
     if (item.description) checkTexts(item.description, '.description', report);
     const values = checkScale(item, report);
     checkMissing(item, values, report);
+    if (item.askedIf) checkFollowUp(item, items, report);
   });
   return problems;
+}
+
+/** A follow-up's conditions parse and read only items that come before it in the bank. */
+function checkFollowUp(item: Item, items: Item[], report: Report): void {
+  const index = items.indexOf(item);
+  for (const [field, expression] of [['visibleIf', item.askedIf!.visibleIf], ['choicesVisibleIf', item.askedIf!.choicesVisibleIf]] as const) {
+    if (expression === undefined) continue;
+    if (!new ConditionsParser().parseExpression(expression)) {
+      report(`.askedIf.${field}`, `cannot parse the condition "${expression}"`);
+      continue;
+    }
+    for (const name of referencedQuestions(expression)) {
+      const filter = items.findIndex((candidate) => candidate.name === name);
+      if (filter < 0 || filter >= index) report(`.askedIf.${field}`, `"{${name}}" is not an item before ${item.name} in the bank`);
+    }
+  }
 }
 
 type Report = (field: string, message: string) => void;

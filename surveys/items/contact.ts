@@ -2,6 +2,9 @@ import { CHANNELS } from './channel-list.ts';
 import { choices, MISSING_SHORT_EXPORT, NO_MISSING, SATISFIED_5, t, YES_NO } from './scales.ts';
 import type { Item } from './types.ts';
 
+/** The filter of every question about contacts: asked only of someone who had contact with the police. */
+export const HAD_CONTACT = '{contact_any} = 1';
+
 /** Contact with the police in the last 12 months and the most recent contact. */
 export const CONTACT_ITEMS: Item[] = [
   {
@@ -22,6 +25,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'contact_initiated',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT },
     source: 'Trustlens',
     text: t('Who started these contacts?', 'Ko je započeo te kontakte?', 'Tko je započeo te kontakte?', 'Ko je započeo te kontakte?'),
     scale: {
@@ -39,6 +43,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'channels_used',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT, requiredWhenShown: true },
     source: 'Trustlens; channel list from DOMAIN.md',
     text: t(
       'In the last 12 months, in which of these ways were you in contact with the police? Select all that apply.',
@@ -53,6 +58,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'last_channel',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT, choicesVisibleIf: '{channels_used} contains {item}' },
     source: 'Trustlens',
     text: t(
       'Think of your most recent contact with the police. How did it take place?',
@@ -67,6 +73,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'last_reason',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT },
     source: 'Trustlens',
     text: t('What was the main reason for that contact?', 'Šta je bio glavni razlog tog kontakta?', 'Što je bio glavni razlog tog kontakta?', 'Šta je bio glavni razlog tog kontakta?'),
     scale: {
@@ -89,6 +96,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'last_satisfaction',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT },
     source: 'Trustlens',
     text: t(
       'Overall, how satisfied were you with the way the police handled that contact?',
@@ -103,6 +111,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'last_respect',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT },
     source: 'Trustlens',
     text: t(
       'Did the police treat you with respect during that contact?',
@@ -128,6 +137,7 @@ export const CONTACT_ITEMS: Item[] = [
   {
     name: 'last_solved',
     construct: 'contact',
+    askedIf: { visibleIf: HAD_CONTACT },
     source: 'Trustlens',
     text: t(
       'Was the matter resolved, or did you get what you needed?',

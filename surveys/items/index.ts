@@ -10,11 +10,12 @@ import { SCREENING_ITEMS } from './screening.ts';
 import { TRUST_ITEMS } from './trust.ts';
 import type { Item } from './types.ts';
 
-export type { Item, Texts, Construct, Scale, Choice, MissingCode } from './types.ts';
+export type { Item, Texts, Construct, Scale, Choice, MissingCode, FollowUp } from './types.ts';
+export { HAD_CONTACT } from './contact.ts';
 export { CONSTRUCTS } from './types.ts';
 export { residenceItems, REGION_EXPRESSION, ENTITIES, type RegionRow, type Entity } from './residence.ts';
 export { CHANNELS } from './channel-list.ts';
-export { itemToQuestion, localize } from './to-question.ts';
+export { followUpProperties, itemToQuestion, localize } from './to-question.ts';
 export { checkItems } from './check-items.ts';
 
 /**

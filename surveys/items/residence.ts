@@ -46,6 +46,7 @@ export function residenceItems(regions: RegionRow[]): Item[] {
     {
       name: 'canton',
       construct: 'residence',
+    askedIf: { visibleIf: "{entity} = 'fbih'" },
       source: 'Trustlens',
       required: true,
       text: t('In which canton do you live?', 'U kojem kantonu živite?', 'U kojoj županiji (kantonu) živite?', 'U kom kantonu živite?'),

@@ -16,6 +16,7 @@ export const SCREENING_ITEMS: Item[] = [
   {
     name: 'age_18_plus',
     construct: 'screening',
+    askedIf: { visibleIf: '{consent} = 1' },
     source: 'Trustlens',
     required: true,
     text: t('Are you 18 years of age or older?', 'Da li imate 18 ili više godina?', 'Imate li 18 ili više godina?', 'Da li imate 18 ili više godina?'),
@@ -26,6 +27,7 @@ export const SCREENING_ITEMS: Item[] = [
   {
     name: 'lives_in_bih',
     construct: 'screening',
+    askedIf: { visibleIf: '{consent} = 1 and {age_18_plus} = 1' },
     source: 'Trustlens',
     required: true,
     text: t('Do you live in Bosnia and Herzegovina?', 'Da li živite u Bosni i Hercegovini?', 'Živite li u Bosni i Hercegovini?', 'Da li živite u Bosni i Hercegovini?'),

@@ -1,3 +1,4 @@
+import { holds } from '../conditions.ts';
 import { latinToCyrillic } from '../transliterate.ts';
 import type { Choice, Item, Texts } from './types.ts';
 
@@ -11,15 +12,33 @@ function localizeChoices(choices: Choice[]): { value: string | number; text: Rec
 }
 
 /**
- * The SurveyJS question an item becomes, in all five languages. `extra` adds questionnaire-level
- * properties such as `visibleIf` or `validators`; it cannot change the item's name or scale.
+ * The skip logic a follow-up item brings to its question: its condition (`visibleIf`), unless the
+ * page or panel the question sits on is already shown only under it (`enclosing`: their
+ * conditions), required-when-shown, and the choices an earlier answer allows. Empty for other items.
+ * @example followUpProperties(contactInitiated) // → { visibleIf: '{contact_any} = 1' }
+ */
+export function followUpProperties(item: Item, enclosing: (string | undefined)[] = []): Record<string, unknown> {
+  const followUp = item.askedIf;
+  if (!followUp) return {};
+  return {
+    ...(holds(followUp.visibleIf, enclosing) ? {} : { visibleIf: followUp.visibleIf }),
+    ...(followUp.requiredWhenShown ? { isRequired: true } : {}),
+    ...(followUp.choicesVisibleIf ? { choicesVisibleIf: followUp.choicesVisibleIf } : {}),
+  };
+}
+
+/**
+ * The SurveyJS question an item becomes, in all five languages, with the skip logic of a
+ * follow-up item (see followUpProperties; `enclosing` are the conditions of the page or panel it
+ * goes on). `extra` adds questionnaire-level properties such as `validators`; it cannot change
+ * the item's name or scale.
  * @example itemToQuestion(trustPolice) // → { type: 'rating', name: 'trust_police', rateMin: 0, rateMax: 10, … }
  */
-export function itemToQuestion(item: Item, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function itemToQuestion(item: Item, extra: Record<string, unknown> = {}, enclosing: (string | undefined)[] = []): Record<string, unknown> {
   const question: Record<string, unknown> = { type: item.scale.type, name: item.name, title: localize(item.text) };
   if (item.description) question.description = localize(item.description);
   if (item.required) question.isRequired = true;
-  Object.assign(question, extra);
+  Object.assign(question, followUpProperties(item, enclosing), extra);
   const scale = item.scale;
   if (scale.type === 'rating') {
     Object.assign(question, {

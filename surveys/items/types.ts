@@ -79,6 +79,22 @@ export interface MultipleScale {
 
 export type Scale = RatingScale | ChoiceScale | MultipleScale;
 
+/**
+ * How a follow-up item is asked: only after an earlier answer makes it apply ("How did you contact
+ * the police?" only for someone who had contact). Wherever the item is added to a questionnaire
+ * (the full instrument, composeFromItems, the builder) its question carries this condition, and
+ * the checker warns when a questionnaire asks it without the condition or without the filter
+ * questions the condition reads.
+ */
+export interface FollowUp {
+  /** SurveyJS condition on earlier answers, e.g. `{contact_any} = 1`; the questions it names are the filter questions. */
+  visibleIf: string;
+  /** Required whenever it is shown (its answer steers later questions). */
+  requiredWhenShown?: boolean;
+  /** SurveyJS `choicesVisibleIf`: offer only the choices an earlier answer allows. */
+  choicesVisibleIf?: string;
+}
+
 export interface Item {
   /** Permanent question name: answers are stored under it in every version. */
   name: string;
@@ -95,4 +111,6 @@ export interface Item {
   reverse: boolean;
   /** The questionnaire cannot go on without an answer (consent, where one lives, skip-logic keys). */
   required?: boolean;
+  /** Asked only after an earlier answer (a follow-up question); absent for items everyone is asked. */
+  askedIf?: FollowUp;
 }
