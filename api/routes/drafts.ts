@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { composeFromItems } from '../../surveys/compose.ts';
+import { copyTitle } from '../../surveys/copy-title.ts';
 import { findItem, ITEM_BANK } from '../../surveys/items/index.ts';
 import { SUPPORTED_LANGUAGES, type SurveyDefinition, type SurveyMeta } from '../../surveys/types.ts';
 import { recordAudit } from '../audit.ts';
@@ -39,16 +40,30 @@ export const surveyCreateSchema = z.strictObject({
     title: texts,
     languages: z.array(z.enum(SUPPORTED_LANGUAGES)).min(1).default([...SUPPORTED_LANGUAGES]),
   }).optional(),
+  /**
+   * The new questionnaire's title, as SurveyJS writes one (`{ default, bs, … }` or a string).
+   * A copy (fromSurvey, fromTemplate) without one is titled "Copy of <original title>" in each of
+   * its languages, so it is never mistaken for the original.
+   */
+  title: z.union([z.string().trim().min(1), z.record(z.string(), z.string().trim().min(1, 'must not be empty'))]).optional(),
 }).refine((body) => [body.content, body.fromSurvey, body.fromTemplate, body.fromItems].filter(Boolean).length <= 1, {
   message: 'give at most one of content, fromSurvey, fromTemplate and fromItems', path: ['content'],
-});
+}).refine((body) => !(body.title && body.fromItems), { message: 'fromItems has its own title', path: ['title'] });
 
 const BLANK: DraftContent = { definition: { pages: [{ name: 'page1', elements: [] }] }, meta: { languages: ['en'] } };
+
+/** A copy of a questionnaire with its own title: the one chosen, or "Copy of <original title>". */
+function copied(definition: SurveyDefinition, meta: SurveyMeta, title: string | Record<string, string> | undefined): DraftContent {
+  return { definition: { ...definition, title: title ?? copyTitle(definition.title, meta.languages) }, meta };
+}
 
 /** Creating questionnaires and working on their next version: draft, check, publish. */
 export function draftRoutes(db: Db) {
   const startingContent = (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): DraftContent => {
-    if (body.content) return body.content as unknown as DraftContent;
+    if (body.content) {
+      const content = body.content as unknown as DraftContent;
+      return body.title ? { definition: { ...content.definition, title: body.title }, meta: content.meta } : content;
+    }
     if (body.fromItems) {
       const items = body.fromItems.items.map((name) => {
         try {
@@ -63,15 +78,15 @@ export function draftRoutes(db: Db) {
       const source = surveyFor(db, body.fromSurvey, auth, 'manage');
       const latest = latestVersion(db, source.id);
       if (!latest) throw new ApiError(422, 'Nothing to copy.', [{ field: 'fromSurvey', issue: `survey "${body.fromSurvey}" has no published version` }]);
-      return { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta };
+      return copied(latest.definition as SurveyDefinition, latest.meta as SurveyMeta, body.title);
     }
     if (body.fromTemplate) {
       const template = db.select().from(surveys).where(eq(surveys.slug, body.fromTemplate)).get();
       const latest = template?.sourceHash ? latestVersion(db, template.id) : undefined;
       if (!latest) throw new ApiError(422, 'No such template.', [{ field: 'fromTemplate', issue: `"${body.fromTemplate}" is not a questionnaire published from the surveys folder` }]);
-      return { definition: latest.definition as SurveyDefinition, meta: latest.meta as SurveyMeta };
+      return copied(latest.definition as SurveyDefinition, latest.meta as SurveyMeta, body.title);
     }
-    return BLANK;
+    return body.title ? { definition: { ...BLANK.definition, title: body.title }, meta: BLANK.meta } : BLANK;
   };
 
   return new Hono<AppEnv>()

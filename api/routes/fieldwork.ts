@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, max } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, max, notInArray } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { localized } from '../../surveys/languages.ts';
@@ -43,6 +43,15 @@ export function fieldworkRoutes(db: Db) {
         .innerJoin(users, eq(users.id, surveyMembers.userId)).where(eq(surveyMembers.surveyId, survey.id)).orderBy(users.email).all();
       return c.json({ members: rows });
     })
+    .get('/:slug/members/candidates', (c) => {
+      // Accounts that may be added: enabled researchers and enumerators who are not members yet.
+      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'manage');
+      const members = db.select({ id: surveyMembers.userId }).from(surveyMembers).where(eq(surveyMembers.surveyId, survey.id)).all().map((row) => row.id);
+      const accounts = db.select({ id: users.id, email: users.email, role: users.role }).from(users)
+        .where(and(inArray(users.role, ['researcher', 'enumerator']), isNull(users.disabledAt), notInArray(users.id, members)))
+        .orderBy(users.role, users.email).all();
+      return c.json({ accounts });
+    })
     .post('/:slug/members', async (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
@@ -67,7 +76,10 @@ export function fieldworkRoutes(db: Db) {
     });
 }
 
-/** GET /api/manage/surveys — the surveys the caller may manage, with drafts, status and counts. */
+/**
+ * GET /api/manage/surveys — the surveys the caller may manage, with drafts, status and counts,
+ * and the templates (questionnaires published from surveys/ at start) any of them may start from.
+ */
 export function manageRoutes(db: Db) {
   return new Hono<AppEnv>().get('/surveys', requireRole('admin', 'researcher'), (c) => {
     const auth = c.get('auth')!;
@@ -80,12 +92,19 @@ export function manageRoutes(db: Db) {
     const drafts = db.select({ surveyId: surveyDrafts.surveyId, updatedAt: surveyDrafts.updatedAt }).from(surveyDrafts).where(inArray(surveyDrafts.surveyId, ids)).all();
     const counts = db.select({ surveyId: responses.surveyId, responses: count() }).from(responses).where(inArray(responses.surveyId, ids)).groupBy(responses.surveyId).all();
     // Title from the latest published version, or from the draft of a survey never published.
-    const published = new Map(listLatestVersions(db).map((latest) => [latest.surveyId, latest.definition]));
+    const latestVersions = listLatestVersions(db);
+    const published = new Map(latestVersions.map((latest) => [latest.surveyId, latest.definition]));
     const titles = new Map(ids.map((id) => {
       const definition = published.get(id) ?? db.select({ definition: surveyDrafts.definition }).from(surveyDrafts).where(eq(surveyDrafts.surveyId, id)).get()?.definition;
       return [id, localized((definition as { title?: unknown } | undefined)?.title, 'en')];
     }));
+    const templates = db.select({ id: surveys.id, slug: surveys.slug }).from(surveys).where(isNotNull(surveys.sourceHash)).orderBy(surveys.slug).all()
+      .flatMap((template) => {
+        const latest = latestVersions.find((entry) => entry.surveyId === template.id);
+        return latest ? [{ slug: template.slug, version: latest.version, languages: latest.meta.languages, title: localized(latest.definition.title, 'en') ?? template.slug }] : [];
+      });
     return c.json({
+      templates,
       surveys: rows.map((row) => ({
         slug: row.slug, title: titles.get(row.id) ?? row.slug, status: row.status,
         version: versions.find((entry) => entry.surveyId === row.id)?.version ?? null,

@@ -3,12 +3,14 @@ import { SessionProvider } from './lib/session.tsx';
 import { BuilderPage } from './pages/BuilderPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InterviewsPage } from './pages/InterviewsPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
 import { MonitorPage } from './pages/MonitorPage.tsx';
 import { NewSurveyPage } from './pages/NewSurveyPage.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { StudioPage } from './pages/StudioPage.tsx';
 import { SurveyListPage } from './pages/SurveyListPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 import { StaffLayout } from './staff/StaffLayout.tsx';
 
 /** Every page but the resident's questionnaire: loaded only when one of them is opened. */
@@ -21,6 +23,8 @@ export default function StaffRoutes() {
         <Route path="/studio/new" component={NewSurveyPage} />
         <Route path="/studio/:slug/builder">{(params) => <BuilderPage slug={decodeURIComponent(params.slug)} />}</Route>
         <Route path="/studio/:slug/monitor">{(params) => <MonitorPage slug={decodeURIComponent(params.slug)} />}</Route>
+        <Route path="/studio/:slug/members">{(params) => <MembersPage slug={decodeURIComponent(params.slug)} />}</Route>
+        <Route path="/admin/users" component={UsersPage} />
         <Route path="/dashboard" component={DashboardPage} />
         <Route path="/interview" component={InterviewsPage} />
         <Route path="/interview/:slug">

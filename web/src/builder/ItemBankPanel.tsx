@@ -6,16 +6,28 @@ interface Props {
   bank: Item[];
   /** Names already in the questionnaire (shown as added). */
   used: Set<string>;
-  onAdd: (items: Item[]) => void;
+  /** Adds the items; returns the filter questions that came along with follow-up items. */
+  onAdd: (items: Item[]) => Item[];
 }
 
-/** The item bank: search, filter by construct and ESS variable, add one item or a whole construct. */
+/**
+ * The item bank: search (tolerant of case endings, diacritics and script), filter by construct
+ * and ESS variable, add one item or a whole construct. A follow-up item says when it is asked and
+ * arrives with that condition (and its filter question, when the questionnaire lacks it).
+ */
 export function ItemBankPanel({ bank, used, onAdd }: Props) {
   const [query, setQuery] = useState('');
+  const [added, setAdded] = useState('');
   const [construct, setConstruct] = useState<Construct | ''>('');
   const [ess, setEss] = useState('');
   const found = useMemo(() => searchItems(bank, { query, construct, ess }), [bank, query, construct, ess]);
   const constructItems = construct ? bank.filter((item) => item.construct === construct && !used.has(item.name)) : [];
+  const add = (items: Item[]) => {
+    const alsoAdded = onAdd(items);
+    const names = items.map((item) => item.name).join(', ');
+    setAdded(alsoAdded.length === 0 ? `Added ${names}.`
+      : `Added ${names}, and ${alsoAdded.map((item) => item.name).join(', ')} before it: the item bank asks ${names} only after ${alsoAdded.length === 1 ? 'that question' : 'those questions'}.`);
+  };
 
   return (
     <section className="panel item-bank" aria-labelledby="item-bank-title">
@@ -37,23 +49,26 @@ export function ItemBankPanel({ bank, used, onAdd }: Props) {
         </label>
       </div>
       {construct && (
-        <button type="button" disabled={constructItems.length === 0} onClick={() => onAdd(constructItems)}>
+        <button type="button" disabled={constructItems.length === 0} onClick={() => add(constructItems)}>
           Add the whole construct “{CONSTRUCTS[construct]}” ({constructItems.length} items)
         </button>
       )}
       <p className="hint" aria-live="polite">{found.length} items</p>
-      <ul className="item-list">
+      <p className="hint" role="status">{added}</p>
+      {/* Scrolls on its own, so it takes keyboard focus (arrow keys scroll it) even when every item is added and no button is left in it. */}
+      <ul className="item-list" tabIndex={0} aria-label="Items found">
         {found.map((item) => (
           <li key={item.name}>
             <div>
               <strong>{item.text.en}</strong>
               <div className="hint">
                 <code>{item.name}</code>{item.ess && <> · ESS <code>{item.ess}</code></>} · {describeScale(item)} · {itemLanguages(item).join(' ')}
+                {item.askedIf && <> · asked only if <code>{item.askedIf.visibleIf}</code></>}
               </div>
             </div>
             {used.has(item.name)
               ? <span className="tag">added</span>
-              : <button type="button" aria-label={`Add ${item.name}`} onClick={() => onAdd([item])}>Add</button>}
+              : <button type="button" aria-label={`Add ${item.name}`} onClick={() => add([item])}>Add</button>}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES, surveyJsLocale } from '../../../surveys/languages.ts';
 import type { LanguageCode, SurveyDefinition } from '../../../surveys/types.ts';
 import { keepRatingScalesVisible } from '../lib/keep-rating-scales-visible.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
+import { applyAccessibleTheme } from '../lib/survey-theme.ts';
 
 registerSurveyLocales();
 
@@ -19,6 +20,7 @@ export function PreviewPane({ definition, languages }: { definition: SurveyDefin
   const model = useMemo(() => {
     const created = new Model(JSON.parse(json));
     created.showCompletedPage = true;
+    applyAccessibleTheme(created);
     keepRatingScalesVisible(created);
     return created;
   }, [json]);

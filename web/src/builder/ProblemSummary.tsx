@@ -14,6 +14,22 @@ function place(draft: Draft, problem: FieldProblem): { where: string; detail: st
   }
 }
 
+/** The checker's warnings (publishing goes on), each saying which element it is about. */
+export function WarningSummary({ draft, warnings }: { draft: Draft; warnings: FieldProblem[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="notice notice-warning problem-summary" role="status">
+      <p><strong>{warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}</strong> (publishing is possible, but the answers may contradict each other):</p>
+      <ul>
+        {warnings.map((warning) => {
+          const { where, detail } = place(draft, warning);
+          return <li key={warning.field + warning.issue}><strong>{where}</strong> — {describeProblem({ detail, issue: warning.issue })}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** Every problem the checker finds, each saying which element it is about. */
 export function ProblemSummary({ draft, problems }: { draft: Draft; problems: FieldProblem[] }) {
   if (problems.length === 0) return <p className="notice notice-success" role="status">The checker finds no problem: this questionnaire can be published.</p>;

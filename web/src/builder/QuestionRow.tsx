@@ -23,8 +23,9 @@ interface Props {
  * The checker's messages about it are shown under it.
  */
 export function QuestionRow({ editing, element, position, last, lastPage, open, onToggle }: Props) {
-  const { change, problems } = editing;
+  const { change, problems, warnings } = editing;
   const own = problems.get(`question:${element.name}`);
+  const warned = warnings.get(`question:${element.name}`);
   const label = textIn(element.title, 'en') || element.name;
   const move = (step: -1 | 1) => change((draft) => moveQuestion(draft, position, { page: position.page, index: position.index + step }));
   const onKeyDown = (event: KeyboardEvent) => {
@@ -33,11 +34,13 @@ export function QuestionRow({ editing, element, position, last, lastPage, open, 
     move(event.key === 'ArrowUp' ? -1 : 1);
   };
   const noteId = `problems-${element.name}`;
+  const warningId = `warnings-${element.name}`;
+  const describedBy = [own?.length ? noteId : '', warned?.length ? warningId : ''].filter(Boolean).join(' ');
   const sortable = useSortable({ id: element.name });
   const style = { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition };
 
   return (
-    <li ref={sortable.setNodeRef} style={style} className={`question-row${own?.length ? ' has-problems' : ''}${sortable.isDragging ? ' dragging' : ''}`} data-question={element.name} onKeyDown={onKeyDown} aria-describedby={own?.length ? noteId : undefined}>
+    <li ref={sortable.setNodeRef} style={style} className={`question-row${own?.length ? ' has-problems' : warned?.length ? ' has-warnings' : ''}${sortable.isDragging ? ' dragging' : ''}`} data-question={element.name} onKeyDown={onKeyDown} aria-describedby={describedBy || undefined}>
       <div className="question-head">
         <div className="question-label">
           <strong>{label}</strong>
@@ -62,6 +65,7 @@ export function QuestionRow({ editing, element, position, last, lastPage, open, 
         </button>
       </div>
       <ProblemNote problems={own} id={noteId} />
+      <ProblemNote problems={warned} id={warningId} warning />
       {open && <QuestionEditor editing={editing} element={element} />}
     </li>
   );

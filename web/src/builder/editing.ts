@@ -9,4 +9,6 @@ export interface Editing {
   languages: LanguageCode[];
   /** Problems by target key: `question:<name>`, `page:<index>`, `meta:<section>`, `survey`. */
   problems: Map<string, (FieldProblem & { detail: string })[]>;
+  /** Warnings (they do not stop publishing) by the same keys. */
+  warnings: Map<string, (FieldProblem & { detail: string })[]>;
 }

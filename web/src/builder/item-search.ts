@@ -1,27 +1,99 @@
+import MiniSearch from 'minisearch';
 import { CONSTRUCTS, type Construct, type Item } from '../../../surveys/items/index.ts';
+import { cyrillicToLatin } from '../../../surveys/transliterate.ts';
 
 export interface ItemFilter {
-  /** Words to find in the item's name, ESS variable or text (any language). */
+  /** Words to find in the item's name, ESS variable, text, description or choices (any language). */
   query: string;
   construct: Construct | '';
   /** '' = any; 'ess' = only items with an ESS variable; otherwise that ESS variable. */
   ess: string;
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/**
+ * A search term as it is indexed and looked up: Serbian Cyrillic read as Latin (so поверење finds
+ * povjerenje), lower case, đ as dj, and without diacritics (č, ć → c; š → s; ž → z), so a query
+ * typed on a keyboard without BCS letters finds every item.
+ * @example foldTerm('Сигурност') // → 'sigurnost'
+ */
+export function foldTerm(term: string): string {
+  return cyrillicToLatin(term).toLowerCase().replace(/đ/g, 'dj').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** Items matching every word of the query and the construct and ESS filters, in bank order. */
+/** Fields of an item that search looks in, with their weight in the ranking. */
+const BOOST = { name: 3, ess: 3, text: 2, description: 1, choices: 0.5, source: 1 };
+
+interface Indexed {
+  id: string;
+  name: string;
+  ess: string;
+  text: string;
+  description: string;
+  choices: string;
+  source: string;
+}
+
+function indexed(item: Item): Indexed {
+  const scale = item.scale;
+  const choices = scale.type === 'rating' ? [scale.minText, scale.maxText] : scale.choices.map((choice) => choice.text);
+  return {
+    id: item.name,
+    // Names are found as written and as words: trust_police by "trust police" too.
+    name: `${item.name} ${item.name.replace(/_/g, ' ')}`,
+    ess: item.ess ?? '',
+    text: Object.values(item.text).join(' '),
+    description: item.description ? Object.values(item.description).join(' ') : '',
+    choices: choices.flatMap((text) => Object.values(text)).join(' '),
+    source: item.source,
+  };
+}
+
+/**
+ * The bank's items indexed for word search (MiniSearch): names, ESS variables, texts,
+ * descriptions and choices in every language, and the source of the wording. Every term is folded
+ * (foldTerm); "Trustlens" in a source is the project's name, not a word to find items by.
+ */
+export function itemIndex(items: Item[]): MiniSearch<Indexed> {
+  const index = new MiniSearch<Indexed>({
+    fields: Object.keys(BOOST),
+    processTerm: (term, field) => {
+      const folded = foldTerm(term);
+      return folded === '' || (field === 'source' && folded === 'trustlens') ? null : folded;
+    },
+  });
+  index.addAll(items.map(indexed));
+  return index;
+}
+
+const indexes = new WeakMap<Item[], MiniSearch<Indexed>>();
+
+/**
+ * Items whose words match every word of the query, best match first (bank order without a
+ * query), within the construct and ESS filters. A query word matches a word that starts with it
+ * ("sigurno" finds "sigurnost") or differs from it by one letter (words of 4–6 letters) or two
+ * (longer words), which is how BCS case endings differ: "povjerenje" finds "povjerenja",
+ * "sigurnost" finds "sigurno", "policija" finds "policijom"; and ekavian Cyrillic (поверење)
+ * finds ijekavian Latin (povjerenje).
+ */
 export function searchItems(items: Item[], filter: ItemFilter): Item[] {
-  const words = fold(filter.query).split(/\s+/).filter(Boolean);
-  return items.filter((item) => {
+  const inFilter = (item: Item) => {
     if (filter.construct && item.construct !== filter.construct) return false;
     if (filter.ess === 'ess' && !item.ess) return false;
-    if (filter.ess && filter.ess !== 'ess' && item.ess !== filter.ess) return false;
-    const haystack = fold([item.name, item.ess ?? '', item.source, ...Object.values(item.text)].join(' '));
-    return words.every((word) => haystack.includes(word));
-  });
+    return !(filter.ess && filter.ess !== 'ess' && item.ess !== filter.ess);
+  };
+  if (!filter.query.trim()) return items.filter(inFilter);
+  let index = indexes.get(items);
+  if (!index) {
+    index = itemIndex(items);
+    indexes.set(items, index);
+  }
+  const byName = new Map(items.map((item) => [item.name, item]));
+  return index.search(filter.query, {
+    combineWith: 'AND',
+    boost: BOOST,
+    prefix: (term) => term.length >= 3,
+    fuzzy: (term) => (term.length < 4 ? false : term.length <= 6 ? 1 : 2),
+  }).map((result) => byName.get(String(result.id))!).filter(inFilter);
 }
 
 /** The ESS variables present in the bank, sorted. */

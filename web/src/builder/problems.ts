@@ -1,3 +1,4 @@
+import { checkFollowUps } from '../../../surveys/check-follow-ups.ts';
 import { checkSurveyFile } from '../../../surveys/check.ts';
 import { pagesOf, type Draft } from './draft-model.ts';
 
@@ -21,6 +22,14 @@ export type ProblemTarget =
 export function checkDraft(slug: string, draft: Draft): FieldProblem[] {
   return checkSurveyFile({ slug, definition: draft.definition, meta: draft.meta })
     .map((problem) => ({ field: problem.path || '(questionnaire)', issue: problem.message }));
+}
+
+/**
+ * The checker's warnings, as the server sends them with a draft: follow-up questions asked
+ * without their filter question or condition. They do not stop publishing.
+ */
+export function checkDraftWarnings(draft: Draft): FieldProblem[] {
+  return checkFollowUps(draft.definition).map((warning) => ({ field: warning.path, issue: warning.message }));
 }
 
 const ELEMENT = /^definition\.pages\[(\d+)\]\.elements\[(\d+)\](?:\.(.*))?$/;

@@ -1,21 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { ITEM_BANK, itemToQuestion, type Item } from '../../../surveys/items/index.ts';
+import { ITEM_BANK, type Item } from '../../../surveys/items/index.ts';
 import type { LanguageCode } from '../../../surveys/types.ts';
+import { addBankItems } from '../builder/add-items.ts';
 import '../builder/builder.css';
 import { CustomQuestionForm } from '../builder/CustomQuestionForm.tsx';
-import { addQuestions, questionNames, type Draft } from '../builder/draft-model.ts';
+import { questionNames, type Draft } from '../builder/draft-model.ts';
 import type { Editing } from '../builder/editing.ts';
 import { ImportExportPanel } from '../builder/ImportExportPanel.tsx';
-import { deriveForDraft } from '../builder/indicators.ts';
 import { IndicatorsPanel } from '../builder/IndicatorsPanel.tsx';
 import { ItemBankPanel } from '../builder/ItemBankPanel.tsx';
 import { PreviewPane } from '../builder/PreviewPane.tsx';
-import { checkDraft, groupProblems } from '../builder/problems.ts';
-import { ProblemSummary } from '../builder/ProblemSummary.tsx';
+import { checkDraft, checkDraftWarnings, groupProblems } from '../builder/problems.ts';
+import { ProblemSummary, WarningSummary } from '../builder/ProblemSummary.tsx';
 import { StructurePanel } from '../builder/StructurePanel.tsx';
 import { SurveySettings } from '../builder/SurveySettings.tsx';
 import { useDraft } from '../builder/use-draft.ts';
+import { useLeaveGuard } from '../lib/leave-guard.ts';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
 
 const TABS = { preview: 'Preview', settings: 'Settings and lists', indicators: 'Indicators and quotas', files: 'Import / export' } as const;
@@ -34,14 +35,21 @@ function Builder({ slug }: { slug: string }) {
   const { draft, setDraft, dirty, basedOn, notice, busy, save, publish } = useDraft(slug);
   const [tab, setTab] = useState<Tab>('preview');
   const problems = useMemo(() => (draft ? checkDraft(slug, draft) : []), [slug, draft]);
+  const warnings = useMemo(() => (draft ? checkDraftWarnings(draft) : []), [draft]);
   const change = useCallback((operation: (current: Draft) => Draft) => setDraft((current) => (current ? operation(current) : current)), [setDraft]);
+  useLeaveGuard(dirty, 'This draft has unsaved changes. Leave the builder and lose them?');
 
   if (!draft) {
     return notice ? <p className="notice notice-error" role="alert">{notice.text}</p> : <p>Loading the draft…</p>;
   }
   const languages = (Array.isArray(draft.meta.languages) ? draft.meta.languages : ['en']) as LanguageCode[];
-  const editing: Editing = { draft, change, languages, problems: groupProblems(draft, problems) };
-  const addItems = (items: Item[]) => change((current) => deriveForDraft(addQuestions(current, items.map((item) => itemToQuestion(item) as never)), ITEM_BANK));
+  const editing: Editing = { draft, change, languages, problems: groupProblems(draft, problems), warnings: groupProblems(draft, warnings) };
+  // Computed from the draft on screen (not inside the state update) so the panel can say which filter questions came along.
+  const addItems = (items: Item[]): Item[] => {
+    const added = addBankItems(draft, items, ITEM_BANK);
+    setDraft(added.draft);
+    return added.alsoAdded;
+  };
 
   return (
     <div className="builder">
@@ -62,6 +70,7 @@ function Builder({ slug }: { slug: string }) {
         </div>
       )}
       <ProblemSummary draft={draft} problems={problems} />
+      <WarningSummary draft={draft} warnings={warnings} />
       <div className="builder-columns">
         <div className="builder-column">
           <ItemBankPanel bank={ITEM_BANK} used={questionNames(draft)} onAdd={addItems} />

@@ -1,18 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLocation } from 'wouter';
-import { SUPPORTED_LANGUAGES } from '../../../surveys/types.ts';
+import { useLocation, useSearchParams } from 'wouter';
+import { copyTitle } from '../../../surveys/copy-title.ts';
+import { SUPPORTED_LANGUAGES, type LanguageCode } from '../../../surveys/types.ts';
 import '../builder/builder.css';
 import { TextsEditor } from '../builder/TextsEditor.tsx';
 import { missingLanguages, type LocalText } from '../builder/translations.ts';
-import { RequestError } from '../lib/api.ts';
+import { fetchSurvey, RequestError } from '../lib/api.ts';
 import { staffFetch } from '../lib/staff-api.ts';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
+import type { ManagedSurvey, Template } from './StudioPage.tsx';
 
-/** The file-published questionnaire that new surveys may start from. */
+/** The template offered first: the full BiH questionnaire. */
 export const BIH_TEMPLATE = 'bih-police-trust';
 type Start = 'template' | 'survey' | 'blank';
 
-/** Starting a questionnaire: from the BiH template, a copy of one of your surveys, or blank (then items from the bank). */
+/** Starting a questionnaire: from a template, a copy of one of your surveys, or blank (then items from the bank). */
 export function NewSurveyPage() {
   return (
     <StaffLayout roles={['admin', 'researcher']}>
@@ -21,26 +23,57 @@ export function NewSurveyPage() {
   );
 }
 
+/** A slug for the copy that none of the known surveys has: bih-police-trust-copy, …-copy-2, … */
+function freeSlug(base: string, taken: Set<string>): string {
+  let candidate = `${base}-copy`;
+  for (let number = 2; taken.has(candidate); number += 1) candidate = `${base}-copy-${number}`;
+  return candidate;
+}
+
 function NewSurveyForm() {
   const [, navigate] = useLocation();
+  const [params] = useSearchParams();
   const [slug, setSlug] = useState('');
+  const [slugEdited, setSlugEdited] = useState(false);
   const [start, setStart] = useState<Start>('template');
+  const [template, setTemplate] = useState(params.get('from') ?? BIH_TEMPLATE);
   const [source, setSource] = useState('');
   const [title, setTitle] = useState<LocalText>({});
-  const [mine, setMine] = useState<{ slug: string; title: string; version: number | null }[]>([]);
+  const [languages, setLanguages] = useState<LanguageCode[]>([...SUPPORTED_LANGUAGES]);
+  const [known, setKnown] = useState<{ mine: ManagedSurvey[]; templates: Template[] }>({ mine: [], templates: [] });
   const [error, setError] = useState<{ text: string; details?: { field: string; issue: string }[] } | undefined>();
 
   useEffect(() => {
-    staffFetch<{ surveys: { slug: string; title: string; version: number | null }[] }>('/api/manage/surveys').then(
-      (result) => setMine(result.surveys.filter((survey) => survey.version !== null)),
-      () => setMine([]),
+    staffFetch<{ surveys: ManagedSurvey[]; templates: Template[] }>('/api/manage/surveys').then(
+      (result) => setKnown({ mine: result.surveys.filter((survey) => survey.version !== null), templates: result.templates }),
+      () => setKnown({ mine: [], templates: [] }),
     );
   }, []);
 
+  // A copy starts titled "Copy of <original>" in the original's languages, and with a slug of its own; both can be changed.
+  const copying = start === 'template' ? template : start === 'survey' ? source : '';
+  useEffect(() => {
+    if (!copying) {
+      setLanguages([...SUPPORTED_LANGUAGES]);
+      setTitle({});
+      return;
+    }
+    let current = true;
+    fetchSurvey(copying).then((original) => {
+      if (!current) return;
+      setLanguages(original.meta.languages);
+      setTitle(copyTitle(original.definition.title, original.meta.languages));
+    }, () => undefined);
+    return () => { current = false; };
+  }, [copying]);
+  useEffect(() => {
+    if (copying && !slugEdited) setSlug(freeSlug(copying, new Set([...known.mine, ...known.templates].map((survey) => survey.slug))));
+  }, [copying, known, slugEdited]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = start === 'template' ? { slug, fromTemplate: BIH_TEMPLATE }
-      : start === 'survey' ? { slug, fromSurvey: source }
+    const body = start === 'template' ? { slug, fromTemplate: template, title }
+      : start === 'survey' ? { slug, fromSurvey: source, title }
         : { slug, content: { definition: { title, showQuestionNumbers: 'off', pages: [{ name: 'page1', elements: [] }] }, meta: { languages: [...SUPPORTED_LANGUAGES] } } };
     try {
       await staffFetch('/api/surveys', { method: 'POST', body });
@@ -49,7 +82,8 @@ function NewSurveyForm() {
       setError(failure instanceof RequestError ? { text: failure.message, ...(failure.details ? { details: failure.details } : {}) } : { text: 'The survey was not created (no connection?). Try again.' });
     }
   };
-  const blankIncomplete = start === 'blank' && missingLanguages(title, [...SUPPORTED_LANGUAGES]).length > 0;
+  const titleIncomplete = missingLanguages(title, languages).length > 0;
+  const templates = known.templates.length > 0 ? known.templates : [{ slug: BIH_TEMPLATE, title: 'Trust in the police in Bosnia and Herzegovina', version: 0, languages: [] }];
 
   return (
     <form className="panel form narrow-wide" onSubmit={submit}>
@@ -60,29 +94,36 @@ function NewSurveyForm() {
           {error.details && <ul>{error.details.map((detail) => <li key={detail.field}>{detail.field}: {detail.issue}</li>)}</ul>}
         </div>
       )}
-      <label>Address (slug): residents will answer at /s/<em>{slug || '…'}</em>
-        <input type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(event) => setSlug(event.target.value.trim())} aria-describedby="slug-hint" />
-      </label>
-      <p className="hint" id="slug-hint">Lower-case letters, digits and single hyphens, e.g. trust-sarajevo-2026.</p>
       <fieldset className="start-options">
         <legend>Start from</legend>
         <label><input type="radio" name="start" checked={start === 'template'} onChange={() => setStart('template')} />
-          <span>The BiH template: the full police-trust and contact-channel questionnaire (<code>{BIH_TEMPLATE}</code>), five languages</span></label>
-        <label><input type="radio" name="start" checked={start === 'survey'} onChange={() => setStart('survey')} disabled={mine.length === 0} />
-          <span>A copy of another of your surveys{mine.length === 0 ? ' (you have none published yet)' : ''}</span></label>
+          <span>A template published with Trustlens (the BiH police-trust and contact-channel questionnaires)</span></label>
+        {start === 'template' && (
+          <label>Template
+            <select value={template} onChange={(event) => setTemplate(event.target.value)}>
+              {templates.map((entry) => <option key={entry.slug} value={entry.slug}>{entry.title} ({entry.slug}{entry.languages.length ? `, ${entry.languages.join(', ')}` : ''})</option>)}
+            </select>
+          </label>
+        )}
+        <label><input type="radio" name="start" checked={start === 'survey'} onChange={() => setStart('survey')} disabled={known.mine.length === 0} />
+          <span>A copy of another of your surveys{known.mine.length === 0 ? ' (you have none published yet)' : ''}</span></label>
         {start === 'survey' && (
           <label>Survey to copy
             <select required value={source} onChange={(event) => setSource(event.target.value)}>
               <option value="">choose…</option>
-              {mine.map((survey) => <option key={survey.slug} value={survey.slug}>{survey.title} ({survey.slug}, version {survey.version})</option>)}
+              {known.mine.map((survey) => <option key={survey.slug} value={survey.slug}>{survey.title} ({survey.slug}, version {survey.version})</option>)}
             </select>
           </label>
         )}
         <label><input type="radio" name="start" checked={start === 'blank'} onChange={() => setStart('blank')} />
           <span>Blank, in five languages: then add items from the item bank and your own questions</span></label>
       </fieldset>
-      {start === 'blank' && <TextsEditor label="Title" value={title} languages={[...SUPPORTED_LANGUAGES]} onChange={setTitle} />}
-      <button type="submit" className="primary" disabled={!slug || blankIncomplete || (start === 'survey' && !source)}>Create and open the builder</button>
+      <label>Address (slug): residents will answer at /s/<em>{slug || '…'}</em>
+        <input type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" value={slug} onChange={(event) => { setSlug(event.target.value.trim()); setSlugEdited(true); }} aria-describedby="slug-hint" />
+      </label>
+      <p className="hint" id="slug-hint">Lower-case letters, digits and single hyphens, e.g. trust-sarajevo-2026. A copy needs an address of its own.</p>
+      <TextsEditor label="Title" value={title} languages={languages} onChange={setTitle} />
+      <button type="submit" className="primary" disabled={!slug || titleIncomplete || (start === 'survey' && !source)}>Create and open the builder</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { confirmLeave } from '../lib/leave-guard.ts';
 import { useSession, type SignedInUser } from '../lib/session.tsx';
 
 interface Props {
@@ -27,9 +28,10 @@ export function StaffLayout({ roles, children }: Props) {
           {canManage && <Link href="/studio">Questionnaires</Link>}
           {user.role !== 'enumerator' && <Link href="/dashboard">Indicators</Link>}
           {user.role === 'enumerator' && <Link href="/interview">Interviews</Link>}
+          {user.role === 'admin' && <Link href="/admin/users">Users</Link>}
         </nav>
         <span className="who">{user.email} ({user.role})</span>
-        <button type="button" onClick={() => signOut().then(() => navigate('/sign-in'))}>Sign out</button>
+        <button type="button" onClick={() => { if (confirmLeave()) void signOut().then(() => navigate('/sign-in')); }}>Sign out</button>
       </header>
       <main className="page">
         {roles.includes(user.role) ? children : <p className="notice notice-error" role="alert">Your role ({user.role}) does not give access to this page.</p>}
