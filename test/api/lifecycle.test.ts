@@ -29,7 +29,7 @@ describe('questionnaire lifecycle', () => {
 
     const published = await call('POST', '/api/surveys/pilot/publish');
     expect(published.status).toBe(201);
-    expect(await published.json()).toEqual({ slug: 'pilot', version: 1 });
+    expect(await published.json()).toEqual({ slug: 'pilot', version: 1, warnings: [] });
     const live = await (await call('GET', '/api/surveys/pilot')).json();
     expect(live.version).toBe(1);
     expect((await call('GET', '/api/surveys/pilot/draft')).status).toBe(404);
@@ -64,7 +64,7 @@ describe('questionnaire lifecycle', () => {
     expect(content.basedOnVersion).toBe(1);
     content.definition.title.default = 'Trust in the police (short form, wave 2)';
     await call('PUT', '/api/surveys/copy/draft', { definition: content.definition, meta: content.meta });
-    expect(await (await call('POST', '/api/surveys/copy/publish')).json()).toEqual({ slug: 'copy', version: 2 });
+    expect(await (await call('POST', '/api/surveys/copy/publish')).json()).toEqual({ slug: 'copy', version: 2, warnings: [] });
 
     expect(db.select().from(responses).all()).toEqual(before);
     const versions = await (await call('GET', '/api/surveys/copy/versions')).json();
@@ -112,7 +112,8 @@ describe('questionnaire lifecycle', () => {
     const created = await call('POST', '/api/surveys', { slug: 'my-wave', fromTemplate: SHORT });
     expect(created.status).toBe(201);
     const { draft } = await created.json();
-    expect(draft.definition).toEqual(shortSurvey().definition);
+    // The copy is the template with a title of its own, so it is never mistaken for the original.
+    expect(draft.definition).toEqual({ ...shortSurvey().definition, title: { default: 'Copy of Trust in the police in Bosnia and Herzegovina (short form)', bs: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)' } });
     expect(draft.problems).toEqual([]);
     expect((await call('POST', '/api/surveys/my-wave/publish')).status).toBe(201);
     const notTemplate = await call('POST', '/api/surveys', { slug: 'other', fromTemplate: 'my-wave' });

@@ -1,3 +1,4 @@
+import { stemmer as serbianStem } from '@orama/stemmers/serbian';
 import MiniSearch from 'minisearch';
 import { CONSTRUCTS, type Construct, type Item } from '../../../surveys/items/index.ts';
 import { cyrillicToLatin } from '../../../surveys/transliterate.ts';
@@ -49,17 +50,33 @@ function indexed(item: Item): Indexed {
 }
 
 /**
+ * The stem of a folded word: its case and number endings removed, and ijekavian read as ekavian
+ * (povjerenje, povjerenja, povjerenju → poverenj; sigurnost, sigurno → sigurn; sudove, sudovima →
+ * sudov; mjeseci → mesec), by Orama's Serbian stemmer, which serves Bosnian and Croatian as well:
+ * the three share their grammar. English words pass almost unchanged (police → polic).
+ * @example stemTerm('povjerenja') // → 'poverenj'
+ */
+export function stemTerm(folded: string): string {
+  return serbianStem(folded);
+}
+
+/**
  * The bank's items indexed for word search (MiniSearch): names, ESS variables, texts,
- * descriptions and choices in every language, and the source of the wording. Every term is folded
- * (foldTerm); "Trustlens" in a source is the project's name, not a word to find items by.
+ * descriptions and choices in every language, and the source of the wording. Every word is
+ * folded (foldTerm) and indexed as written and as its stem (stemTerm); "Trustlens" in a source
+ * is the project's name, not a word to find items by.
  */
 export function itemIndex(items: Item[]): MiniSearch<Indexed> {
   const index = new MiniSearch<Indexed>({
     fields: Object.keys(BOOST),
     processTerm: (term, field) => {
       const folded = foldTerm(term);
-      return folded === '' || (field === 'source' && folded === 'trustlens') ? null : folded;
+      if (folded === '' || (field === 'source' && folded === 'trustlens')) return null;
+      const stem = stemTerm(folded);
+      return stem && stem !== folded ? [folded, stem] : folded;
     },
+    // A query word is looked up by its stem, so every form of it finds every other.
+    searchOptions: { processTerm: (term) => stemTerm(foldTerm(term)) || null },
   });
   index.addAll(items.map(indexed));
   return index;
@@ -69,11 +86,11 @@ const indexes = new WeakMap<Item[], MiniSearch<Indexed>>();
 
 /**
  * Items whose words match every word of the query, best match first (bank order without a
- * query), within the construct and ESS filters. A query word matches a word that starts with it
- * ("sigurno" finds "sigurnost") or differs from it by one letter (words of 4–6 letters) or two
- * (longer words), which is how BCS case endings differ: "povjerenje" finds "povjerenja",
- * "sigurnost" finds "sigurno", "policija" finds "policijom"; and ekavian Cyrillic (поверење)
- * finds ijekavian Latin (povjerenje).
+ * query), within the construct and ESS filters. A query word matches by its stem (stemTerm:
+ * "povjerenje" finds "povjerenja", "sigurnost" finds "sigurno", "sudovima" finds "sudove"), as
+ * the start of a longer word ("kontakt" finds "kontaktirali"), or with one typing slip in words of
+ * five letters or more (two from nine: "succesful"), in any script and with or without diacritics
+ * ("поверење", "ucestvujete").
  */
 export function searchItems(items: Item[], filter: ItemFilter): Item[] {
   const inFilter = (item: Item) => {
@@ -92,7 +109,7 @@ export function searchItems(items: Item[], filter: ItemFilter): Item[] {
     combineWith: 'AND',
     boost: BOOST,
     prefix: (term) => term.length >= 3,
-    fuzzy: (term) => (term.length < 4 ? false : term.length <= 6 ? 1 : 2),
+    fuzzy: (term) => (term.length < 5 ? false : term.length < 9 ? 1 : 2),
   }).map((result) => byName.get(String(result.id))!).filter(inFilter);
 }
 
