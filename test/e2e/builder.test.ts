@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { responses, surveyDrafts, surveys, surveyVersions } from '../../api/db/schema.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
+import { axeViolations } from './axe.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -152,6 +153,105 @@ describe('the questionnaire builder', () => {
     await monitor.close();
   });
 
+  it('finds items by inflected, diacritic-free and Cyrillic words, brings the skip logic of a construct, and warns when it is taken away', async () => {
+    const page = await signedIn();
+    await createBlank(page, 'contact-pilot');
+    const search = page.getByLabel('Search items');
+    // The bank says "povjerenja", "sigurno"/"sigurnosti", "učestvujete".
+    for (const [query, item] of [['povjerenje', 'trust_police'], ['поверење', 'trust_courts'], ['sigurnost', 'safe_dark'], ['ucestvujete', 'consent']]) {
+      await search.fill(query!);
+      await page.getByRole('button', { name: `Add ${item}` }).waitFor();
+    }
+    await search.fill('povjerenje');
+    await page.getByRole('button', { name: 'Add trust_police' }).click();
+    await search.fill('');
+
+    await page.getByLabel('Construct').selectOption('contact');
+    await page.getByRole('button', { name: /Add the whole construct .*Contact with the police.* \(8 items\)/ }).click();
+    for (const name of ['contact_initiated', 'channels_used', 'last_channel', 'last_reason', 'last_satisfaction', 'last_respect', 'last_solved']) {
+      await page.locator(`[data-question="${name}"]`).getByText('shown if {contact_any} = 1').waitFor();
+    }
+    await page.getByText('The checker finds no problem').waitFor();
+    expect(await page.getByText(/\d+ warnings?/).count()).toBe(0);
+    // In the preview, someone with no contact is not asked how the contact took place.
+    const phone = page.getByTestId('phone-preview');
+    const contact = phone.locator('.sd-question', { hasText: 'been in contact with the police in any way' });
+    await contact.getByText('No', { exact: true }).click();
+    expect(await phone.getByText('Think of your most recent contact with the police').count()).toBe(0);
+    await contact.getByText('Yes', { exact: true }).click();
+    await phone.getByText('Think of your most recent contact with the police').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // One follow-up on its own brings its filter question.
+    await page.getByLabel('Construct').selectOption('channels');
+    await page.getByRole('button', { name: 'Add sm_follows' }).click();
+    await page.getByText('Added sm_follows, and sm_aware before it: the item bank asks sm_follows only after that question.').waitFor();
+
+    // Taking the condition away is allowed, but the checker warns beside the question and above.
+    const row = page.locator('[data-question="last_reason"]');
+    await row.getByRole('button', { name: 'Edit last_reason' }).click();
+    await row.getByRole('button', { name: 'Remove condition 1' }).click();
+    await row.getByText("Warning: visibleIf: is asked of everyone, without the item bank's condition {contact_any} = 1").waitFor();
+    await page.getByText('1 warning').waitFor();
+    await page.getByText('The checker finds no problem').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before unsaved changes are lost by a link, Back, sign-out or a reload, and lets a saved draft go', async () => {
+    const page = await signedIn();
+    await createBlank(page, 'guarded');
+    await page.getByRole('button', { name: 'Add trust_police' }).click();
+    await page.getByText('· unsaved changes').waitFor();
+    const dialogs: string[] = [];
+    const answer = (accept: boolean) => page.once('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+
+    answer(false);
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await expect.poll(() => dialogs).toEqual(['confirm: This draft has unsaved changes. Leave the builder and lose them?']);
+    expect(page.url()).toMatch(/\/studio\/guarded\/builder$/);
+    expect(await page.locator('[data-question="trust_police"]').count()).toBe(1);
+
+    answer(false);
+    await page.goBack();
+    await expect.poll(() => dialogs.length).toBe(2);
+    await page.locator('[data-question="trust_police"]').waitFor();
+    expect(page.url()).toMatch(/\/studio\/guarded\/builder$/);
+
+    answer(false);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => dialogs.length).toBe(3);
+    await page.locator('[data-question="trust_police"]').waitFor();
+
+    // A reload asks through the browser's own dialog; staying keeps the changes.
+    answer(false);
+    void page.reload().catch(() => undefined);
+    await expect.poll(() => dialogs.length).toBe(4);
+    expect(dialogs[3]).toMatch(/^beforeunload/);
+    await page.locator('[data-question="trust_police"]').waitFor();
+    expect(await page.getByText('· unsaved changes').count()).toBe(1);
+
+    // Saved, nothing is asked any more.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await page.waitForURL(/\/studio$/);
+    expect(dialogs).toHaveLength(4);
+
+    // Leaving anyway is the user's choice.
+    await page.getByRole('link', { name: 'Edit in builder guarded' }).click();
+    await page.locator('[data-question="trust_police"]').waitFor();
+    await page.getByRole('button', { name: 'Add trust_courts' }).click();
+    answer(true);
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await page.waitForURL(/\/studio$/);
+    expect(dialogs).toHaveLength(5);
+    await page.close();
+  });
+
   it('refuses to publish a questionnaire with an untranslated question, and says which', async () => {
     const page = await signedIn();
     await createBlank(page, 'untranslated');
@@ -165,6 +265,7 @@ describe('the questionnaire builder', () => {
     const refusal = page.getByRole('alert');
     await refusal.getByText('Not published. The draft cannot be published until these problems are fixed.').waitFor();
     expect(await refusal.innerText()).toContain('Question “anything_else_you_want_to” — title: text missing in bs, hr, sr-Latn, sr-Cyrl');
+    expect(await axeViolations(page)).toEqual([]);
     const survey = running.db.select().from(surveys).all().find((entry) => entry.slug === 'untranslated')!;
     expect(running.db.select().from(surveyVersions).all().filter((entry) => entry.surveyId === survey.id)).toHaveLength(0);
     await page.close();
@@ -174,10 +275,23 @@ describe('the questionnaire builder', () => {
     const page = await signedIn();
     await page.getByRole('link', { name: 'New questionnaire' }).click();
     await page.getByLabel(/Address \(slug\)/).fill('bih-wave-2');
-    await page.getByLabel(/^The BiH template/).check();
+    await page.getByLabel(/^A template published with Trustlens/).check();
+    await page.getByRole('combobox', { name: /^Template/ }).selectOption('bih-police-trust');
     await page.getByRole('button', { name: 'Create and open the builder' }).click();
     await page.getByText('The checker finds no problem').waitFor();
     expect(await page.locator('[data-question]').count()).toBe(50);
+    // The preview passes axe on the consent page and on a page of 0–10 ratings (SurveyJS's own colours did not).
+    const phone = page.getByTestId('phone-preview');
+    await phone.getByText('Yes, I agree').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await phone.getByText('Yes, I agree').click();
+    await phone.locator('.sd-question', { hasText: '18 years' }).getByText('Yes', { exact: true }).click();
+    await phone.locator('.sd-question', { hasText: 'live in Bosnia' }).getByText('Yes', { exact: true }).click();
+    await phone.getByRole('button', { name: 'Next' }).click();
+    await phone.getByText('Republika Srpska', { exact: true }).click();
+    await phone.getByRole('button', { name: 'Next' }).click();
+    await phone.getByText('How much do you personally trust the police?').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     // A new contact channel, in every language; the channel dimension follows.
     await page.getByRole('tab', { name: 'Settings and lists' }).click();

@@ -11,8 +11,10 @@ interface Props {
 export function ProblemNote({ problems, id, warning = false }: Props) {
   if (!problems?.length) return null;
   return (
-    <ul className={warning ? 'problem-note warning-note' : 'problem-note'} id={id} role="status">
-      {problems.map((problem) => <li key={problem.field + problem.issue}>{warning && <strong>Warning: </strong>}{describeProblem(problem)}</li>)}
-    </ul>
+    <div role="status" id={id}>
+      <ul className={warning ? 'problem-note warning-note' : 'problem-note'}>
+        {problems.map((problem) => <li key={problem.field + problem.issue}>{warning && <strong>Warning: </strong>}{describeProblem(problem)}</li>)}
+      </ul>
+    </div>
   );
 }
