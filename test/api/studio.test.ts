@@ -3,6 +3,10 @@ import { surveyMembers, surveys } from '../../api/db/schema.ts';
 import { createUser, signIn } from './accounts.ts';
 import { SHORT, shortSurvey, testApp } from './helpers.ts';
 
+// Each test signs in several accounts (scrypt hashes) on its own app: on a busy machine that is
+// more than vitest's 5 s default, so every describe here allows a minute.
+const SLOW = { timeout: 60_000 };
+
 async function as(email: string, role: 'admin' | 'researcher' | 'evaluator' | 'enumerator', context = testApp()) {
   createUser(context.db, email, role);
   const session = await signIn(context.app, email);
@@ -13,7 +17,7 @@ async function as(email: string, role: 'admin' | 'researcher' | 'evaluator' | 'e
   return { ...context, call };
 }
 
-describe('the studio for a researcher who runs no survey yet', () => {
+describe('the studio for a researcher who runs no survey yet', SLOW, () => {
   it('lists no survey but the templates published from surveys/, which they may copy', async () => {
     const { call } = await as('new@example.org', 'researcher');
     const { status, body } = await call('GET', '/api/manage/surveys');
@@ -36,7 +40,7 @@ describe('the studio for a researcher who runs no survey yet', () => {
   });
 });
 
-describe('members candidates', () => {
+describe('members candidates', SLOW, () => {
   it('are the enabled researchers and enumerators not yet members, for those who manage the survey only', async () => {
     const context = testApp();
     const admin = await as('admin@example.org', 'admin', context);
@@ -51,7 +55,7 @@ describe('members candidates', () => {
   });
 });
 
-describe('copies', () => {
+describe('copies', SLOW, () => {
   it('of a template or a survey get "Copy of …" in every language, or the title chosen, and their own slug', async () => {
     const { call, db } = await as('res@example.org', 'researcher');
     const copy = await call('POST', '/api/surveys', { slug: 'short-copy', fromTemplate: SHORT });
@@ -71,7 +75,7 @@ describe('copies', () => {
   });
 });
 
-describe('follow-up warnings', () => {
+describe('follow-up warnings', SLOW, () => {
   it('come with a draft and with a publication, which they do not stop', async () => {
     const { call } = await as('res@example.org', 'researcher');
     const created = await call('POST', '/api/surveys', { slug: 'contact', fromItems: { items: ['last_reason'], title: { en: 'C', bs: 'C', hr: 'C', 'sr-Latn': 'C' } } });
@@ -92,7 +96,7 @@ describe('follow-up warnings', () => {
   });
 });
 
-describe('membership rows', () => {
+describe('membership rows', SLOW, () => {
   it('are what the members page lists', async () => {
     const context = testApp();
     const admin = await as('admin@example.org', 'admin', context);

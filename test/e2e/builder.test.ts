@@ -196,7 +196,7 @@ describe('the questionnaire builder', () => {
     await page.getByText('The checker finds no problem').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 
   it('asks before unsaved changes are lost by a link, Back, sign-out or a reload, and lets a saved draft go', async () => {
     const page = await signedIn();
@@ -250,7 +250,7 @@ describe('the questionnaire builder', () => {
     await page.waitForURL(/\/studio$/);
     expect(dialogs).toHaveLength(5);
     await page.close();
-  });
+  }, 240_000);
 
   it('refuses to publish a questionnaire with an untranslated question, and says which', async () => {
     const page = await signedIn();
@@ -329,5 +329,5 @@ describe('the questionnaire builder', () => {
     expect(await page.locator('[data-question]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-question')))).toEqual(['feels_safe']);
     await page.getByText('The checker finds no problem').waitFor();
     await page.close();
-  });
+  }, 240_000);
 });

@@ -37,7 +37,8 @@ const memberEmails = (slug: string) => {
   return running.db.select().from(users).all().filter((user) => ids.includes(user.id)).map((user) => user.email).sort();
 };
 
-describe('accounts and members in the studio', () => {
+// Each journey signs in several browsers and runs axe repeatedly: minutes on a busy machine.
+describe('accounts and members in the studio', { timeout: 240_000 }, () => {
   it('an admin creates a researcher (password shown once), who sees an empty studio with templates, then the survey once added on its Members page', async () => {
     // The home page leads staff to sign in; the sign-in page passes axe.
     const home = await browser.newPage();
