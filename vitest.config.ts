@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: fast tests of code and API (test/analysis, test/api, test/surveys, …) and browser
 // tests (test/e2e), which build the web app and drive Debian's Chromium, so they get more time.
+// No test may depend on finishing within a few seconds: CI shares two cores with other work, and
+// vitest's 5 s default failed tests that were only slow there. Timeouts catch hangs, not slowness.
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print a one-line summary; the default reporter is for people.
@@ -12,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
