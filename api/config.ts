@@ -19,6 +19,8 @@ export interface Config {
   chromiumPath: string;
   /** Make the first indicator tables of every survey right after start-up (see api/indicators/warm.ts). */
   warmIndicators: boolean;
+  /** Anonymous submissions accepted per client address per minute (many residents may share one address). */
+  submissionsPerMinute: number;
 }
 
 const flag = z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1');
@@ -34,6 +36,7 @@ const environment = z.object({
   SECURE_COOKIES: flag,
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WARM_INDICATORS: flagOn,
+  SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 /**
@@ -57,6 +60,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     secureCookies: values.SECURE_COOKIES,
     chromiumPath: values.CHROMIUM_PATH,
     warmIndicators: values.WARM_INDICATORS,
+    submissionsPerMinute: values.SUBMISSIONS_PER_MINUTE,
   };
 }
 

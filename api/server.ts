@@ -16,7 +16,7 @@ function start(): void {
   // Responses stored before the analysed-values table existed get their values now, not on the first request.
   const backfilled = ensureAllResponseValues(db);
   if (backfilled > 0) console.log(`Prepared analysed values for ${backfilled} earlier responses.`);
-  const app = createApp({ db, config });
+  const app = createApp({ db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = `http://localhost:${info.port}`;
     console.log(`Trustlens is running on ${base} (database: ${config.databasePath})`);

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:ingest` (not a test): how many complete questionnaires per second the real server
+ * stores, against what the machine can answer at all, in one run on the same machine.
+ *
+ * For each questionnaire (the short one and the full instrument) and each run: a node:http
+ * hello-world server gets the same POSTs from the same load tool (autocannon, 50 connections), then
+ * api/server.ts on a new file database (WAL, synchronous=FULL, anonymous web path, rate limit
+ * raised). Reported: stored submissions/s, the ratio to hello-world, p50/p99 latency, and whether
+ * every acknowledged id is in the database exactly once (0 lost, 0 duplicated). Also the
+ * in-process time of one answer validation. The load average is printed before and after: the
+ * machine is shared, so every figure is given per run.
+ *
+ * BENCH_BEFORE=/path/to/checkout also measures that checkout's server (e.g. a worktree of an older
+ * commit) in the same run, for before/after figures. BENCH_SECONDS (10), BENCH_RUNS (3),
+ * BENCH_CONNECTIONS (50), BENCH_QUESTIONNAIRES (short,full) change the run.
+ *
+ * Adding a measurement (e.g. submissions while an indicator table is computed): a new entry in
+ * `targets` or an `alongside` task given to submitUnderLoad, which runs while the load does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fullQuestionnaire, shortQuestionnaire, type Questionnaire } from './ingest/bodies.ts';
+import { submitUnderLoad, type LoadResult } from './ingest/load.ts';
+import { startHelloWorld, startTrustlens } from './ingest/processes.ts';
+import { checkStored, type StoredCheck } from './ingest/stored.ts';
+import { timeValidation } from './ingest/validation-timing.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const WARM_UP_SECONDS = 2;
+const wanted = (process.env.BENCH_QUESTIONNAIRES ?? 'short,full').split(',');
+const questionnaires = [shortQuestionnaire(), fullQuestionnaire()].filter((questionnaire) => wanted.includes(questionnaire.label));
+const targets = [
+  ...(process.env.BENCH_BEFORE ? [{ name: 'before', root: resolve(process.env.BENCH_BEFORE) }] : []),
+  { name: 'trustlens', root: process.cwd() },
+];
+
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function measureHelloWorld(questionnaire: Questionnaire): Promise<LoadResult> {
+  const server = await startHelloWorld();
+  try {
+    await submitUnderLoad('hello-world', server.url, questionnaire, CONNECTIONS, WARM_UP_SECONDS);
+    return await submitUnderLoad('hello-world', server.url, questionnaire, CONNECTIONS, SECONDS);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureTrustlens(name: string, root: string, questionnaire: Questionnaire): Promise<LoadResult & { stored: StoredCheck }> {
+  const folder = mkdtempSync(join(tmpdir(), 'trustlens-ingest-'));
+  const databasePath = join(folder, 'trustlens.db');
+  try {
+    const server = await startTrustlens(root, databasePath, await freePort());
+    let warmUp: LoadResult, result: LoadResult;
+    try {
+      warmUp = await submitUnderLoad(name, server.url, questionnaire, CONNECTIONS, WARM_UP_SECONDS);
+      result = await submitUnderLoad(name, server.url, questionnaire, CONNECTIONS, SECONDS);
+    } finally {
+      await server.stop();
+    }
+    return { ...result, stored: checkStored(databasePath, [...warmUp.acknowledged, ...result.acknowledged]) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+console.log(`bench:ingest — ${CONNECTIONS} connections, ${SECONDS} s per measurement (after ${WARM_UP_SECONDS} s warm-up), ${RUNS} runs; load average ${load()} at start`);
+for (const target of targets) {
+  for (const questionnaire of questionnaires) {
+    const timing = await timeValidation(target.root, questionnaire);
+    console.log(`validation in-process (${target.name}, ${questionnaire.label}): ${timing.perCallMs.toFixed(3)} ms per submission${timing.compileMs === undefined ? '' : `; compiled once in ${timing.compileMs.toFixed(1)} ms`}`);
+  }
+}
+
+const rows: string[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  for (const questionnaire of questionnaires) {
+    const hello = await measureHelloWorld(questionnaire);
+    rows.push(`| ${run} | ${questionnaire.label} | hello-world | ${Math.round(hello.perSecond).toLocaleString('en')} | | ${ms(hello.p50)} | ${ms(hello.p99)} | | ${load()} |`);
+    for (const target of targets) {
+      const result = await measureTrustlens(target.name, target.root, questionnaire);
+      const refused = Object.entries(result.statuses).filter(([code]) => code !== '201').map(([code, count]) => `${count}×${code}`);
+      const check = `${result.stored.lost} lost, ${result.stored.duplicated} duplicated of ${result.stored.acknowledged.toLocaleString('en')}${refused.length || result.errors ? `; also ${[...refused, ...(result.errors ? [`${result.errors} errors`] : [])].join(', ')}` : ''}`;
+      rows.push(`| ${run} | ${questionnaire.label} | ${target.name} | ${Math.round(result.perSecond).toLocaleString('en')} | ${(result.perSecond / hello.perSecond).toFixed(3)}× | ${ms(result.p50)} | ${ms(result.p99)} | ${check} | ${load()} |`);
+      console.log(`run ${run} ${questionnaire.label}: hello-world ${Math.round(hello.perSecond)}/s, ${target.name} ${Math.round(result.perSecond)}/s (${(result.perSecond / hello.perSecond).toFixed(3)}×), p99 ${ms(result.p99)}, ${check}`);
+    }
+  }
+}
+console.log(`\n| run | questionnaire | server | stored/s | ratio | p50 | p99 | acknowledged ids in the database | load after |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
+console.log(`\nload average ${load()} at the end`);
