@@ -59,8 +59,10 @@ export function checkLogic(rules: Rule[], level: Record<string, unknown>, contex
       issues.push({ field, issue: 'required' });
       continue;
     }
-    if (answerable && rule.comment === 'other' && choseOther(rule, given) && !own(level, rule.key + COMMENT)) {
-      issues.push({ field: field + COMMENT, issue: 'the "other" choice needs its text' });
+    if (answerable && choseOther(rule, given)) {
+      // The "other" text goes in `-Comment`, or (comment area shown, storeOthersAsComment off) replaces "other" itself.
+      if (rule.comment !== 'other') issues.push({ field, issue: 'the "other" choice needs its text in place of "other"' });
+      else if (!own(level, rule.key + COMMENT)) issues.push({ field: field + COMMENT, issue: 'the "other" choice needs its text' });
     }
     checkInside(rule, given, { ...context, answerable }, field, issues);
   }

@@ -131,7 +131,7 @@ class RuleCompiler {
     const type = question.getType();
     for (const property of MODEL_ONLY_PROPERTIES) {
       const value = question[property];
-      if (value !== undefined && value !== null && value !== false && !(Array.isArray(value) && value.length === 0) && !(property === 'choicesByUrl' && !value.url) && !(property === 'maskType' && value === 'none')) {
+      if (value !== undefined && value !== null && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0) && !(property === 'choicesByUrl' && !value.url) && !(property === 'maskType' && value === 'none')) {
         this.modelOnly.push(`question "${question.name}" has ${property}`);
       }
     }
