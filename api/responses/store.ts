@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { contentHash } from '../canonical-json.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import type { Db } from '../db/open.ts';
 import { responses, type StoredResponse } from '../db/schema.ts';
 import type { PublishedVersion } from '../surveys/queries.ts';
@@ -23,16 +24,35 @@ export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
   return stored.answersHash === hash ? { kind: 'retry', stored } : { kind: 'conflict' };
 }
 
+type ResponseRow = typeof responses.$inferInsert;
+
+/** The analysed values go in the same transaction as the response, so indicators never see one without the other. */
+function insertRow(db: Db, row: ResponseRow): boolean {
+  if (db.insert(responses).values(row).onConflictDoNothing().run().changes !== 1) return false;
+  writeResponseValues(db, row as Parameters<typeof writeResponseValues>[1]);
+  return true;
+}
+
+const writers = new WeakMap<Db, GroupCommit<ResponseRow, boolean>>();
+
+/** The group-commit queue of a database: one per connection, shared by every app on it. */
+export function responseWriter(db: Db): GroupCommit<ResponseRow, boolean> {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new GroupCommit(db, (row) => insertRow(db, row))));
+  return writer;
+}
+
 /**
- * Stores a validated submission once. better-sqlite3 commits synchronously (WAL, synchronous=FULL),
- * so when this returns the row is on disk and the client may be told so.
- * Returns false when a row with this id already exists (nothing is written then).
+ * Stores a validated submission once. Submissions arriving together share one transaction (group
+ * commit, api/db/group-commit.ts); the promise resolves only after that transaction's COMMIT
+ * (WAL, synchronous=FULL), so when it resolves the row is on disk and the client may be told so.
+ * Resolves false when a row with this id already exists (nothing is written then).
  */
-export function insertResponse(
+export function storeResponse(
   db: Db, survey: PublishedVersion, submission: Submission, hash: string,
   origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null } = { mode: 'web', enumeratorId: null },
-): boolean {
-  const row = {
+): Promise<boolean> {
+  return responseWriter(db).submit({
     ...origin,
     id: submission.id,
     surveyId: survey.surveyId,
@@ -43,12 +63,6 @@ export function insertResponse(
     language: submission.language,
     startedAt: submission.startedAt ?? null,
     completedAt: submission.completedAt ?? null,
-  };
-  // The analysed values go in the same transaction, so indicators never see one without the other.
-  return db.transaction(() => {
-    if (db.insert(responses).values(row).onConflictDoNothing().run().changes !== 1) return false;
-    writeResponseValues(db, row);
-    return true;
   });
 }
 

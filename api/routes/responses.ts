@@ -6,7 +6,8 @@ import type { AppEnv } from '../env.ts';
 import type { Db } from '../db/open.ts';
 import { ApiError } from '../errors.ts';
 import { surveyFor } from '../auth/survey-access.ts';
-import { findPrior, insertResponse, publicRecord, submissionHash } from '../responses/store.ts';
+import { CommitFailedError } from '../db/group-commit.ts';
+import { findPrior, publicRecord, storeResponse, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
 import { findVersion } from '../surveys/queries.ts';
 
@@ -52,7 +53,13 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
       : [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }];
     if (issues.length > 0) throw new ApiError(422, 'Some answers do not fit the questionnaire.', issues);
 
-    if (!insertResponse(db, survey, submission, hash, origin)) {
+    const stored = await storeResponse(db, survey, submission, hash, origin).catch((error: unknown) => {
+      // The batch's commit failed (disk full, I/O error): nothing of it is stored, and the client's outbox retries.
+      if (!(error instanceof CommitFailedError)) throw error;
+      c.header('Retry-After', '5');
+      throw new ApiError(503, 'The response could not be stored just now; nothing was saved. Try again.');
+    });
+    if (!stored) {
       // Another request stored this id between our check and our insert: answer as for a retry.
       const again = findPrior(db, submission.id, hash);
       if (again.kind === 'retry') return c.json(publicRecord(slug, again.stored), 200);

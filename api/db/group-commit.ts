@@ -1,0 +1,89 @@
+import type { Db } from './open.ts';
+
+/** How many writes shared how many commits, since this queue was made (for tests and the benchmark). */
+export interface GroupCommitStats {
+  commits: number;
+  writes: number;
+  largestBatch: number;
+}
+
+interface Pending<Item, Result> {
+  item: Item;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Raised for every write of a batch whose COMMIT failed: none of them is stored. */
+export class CommitFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`The transaction could not be committed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Group commit for SQLite: writes that arrive together share one transaction, so one fsync
+ * (synchronous=FULL) makes all of them durable instead of one fsync each.
+ *
+ * `submit` queues a write and answers a promise that settles only after the COMMIT that holds it
+ * has returned, so a caller that acknowledges on resolution acknowledges only what is on disk.
+ * The queue is flushed on the next turn of the event loop (setImmediate), which collects every
+ * request parsed meanwhile; while a commit's fsync blocks the thread, further requests wait in
+ * the socket buffers and form the next batch, so batches grow with the load and a lone request
+ * waits for nothing. Each write runs in its own SAVEPOINT: one that throws is rolled back alone
+ * and its promise rejects with its error, while its batch-mates commit. If the COMMIT itself
+ * fails (disk full, I/O error) every promise of the batch rejects with CommitFailedError.
+ *
+ * A PostgreSQL backend can keep the same contract (one transaction per batch, a savepoint per
+ * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/001.
+ */
+export class GroupCommit<Item, Result> {
+  private queue: Pending<Item, Result>[] = [];
+  private scheduled = false;
+  readonly stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0 };
+
+  /** `write` runs inside the batch's transaction, on the same connection; it must be synchronous. */
+  constructor(private readonly db: Db, private readonly write: (item: Item) => Result, private readonly maxBatch = 1000) {}
+
+  submit(item: Item): Promise<Result> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.scheduled = this.queue.length > 0;
+    if (this.scheduled) setImmediate(() => this.flush());
+    const client = this.db.$client;
+    const outcomes: ({ ok: true; result: Result } | { ok: false; error: unknown })[] = [];
+    // Nested better-sqlite3 transactions are savepoints: a write that throws is undone alone.
+    const one = client.transaction((item: Item) => this.write(item));
+    try {
+      client.transaction(() => {
+        for (const pending of batch) {
+          try {
+            outcomes.push({ ok: true, result: one(pending.item) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      const failure = new CommitFailedError(error);
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    this.stats.commits += 1;
+    this.stats.writes += batch.length;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    });
+  }
+}
