@@ -8,6 +8,8 @@ interface Context {
   local?: Record<string, unknown>;
   /** False inside a read-only container: survey-core collects no errors there. */
   answerable: boolean;
+  /** Top-level conditions already run for this submission (a page's or panel's visibleIf is shared by its questions). */
+  memo?: Map<unknown, boolean>;
 }
 
 const COMMENT = '-Comment';
@@ -15,7 +17,13 @@ const HIDDEN = 'answered, but the questionnaire skips this question for these an
 
 function on(condition: Switch, context: Context): boolean {
   if (typeof condition === 'boolean') return condition;
-  return context.local ? condition.run(context.local, context.root) : condition.run(context.root);
+  if (context.local) return condition.run(context.local, context.root);
+  let result = context.memo?.get(condition);
+  if (result === undefined) {
+    result = condition.run(context.root);
+    context.memo?.set(condition, result);
+  }
+  return result;
 }
 
 const all = (conditions: Switch[], context: Context) => conditions.every((condition) => on(condition, context));
@@ -112,8 +120,10 @@ function checkInside(rule: Rule, given: unknown, context: Context, field: string
       return;
     }
     case 'matrixdynamic': {
-      // Unanswered, survey-core still shows `rowCount` empty rows, whose required cells must be filled.
-      const rows = Array.isArray(given) ? given : Array.from({ length: value.rowCount }, () => ({}));
+      // Unanswered, survey-core still shows `rowCount` empty rows, whose required cells must be filled;
+      // answered, it shows at least `minRowCount` rows.
+      const count = Array.isArray(given) ? Math.max(given.length, value.minRowCount) : value.rowCount;
+      const rows = Array.from({ length: count }, (_, index) => (Array.isArray(given) ? given[index] : undefined) ?? {});
       rows.forEach((row, index) => {
         const cells = isObject(row) ? row : {};
         checkRow(value.columns, cells, { ...context, local: { ...context.local, row: cells, rowindex: index + 1 } }, `${field}[${index}].`, issues);

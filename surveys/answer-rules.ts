@@ -81,6 +81,8 @@ const MODEL_ONLY_PROPERTIES = ['validators', 'minValueExpression', 'maxValueExpr
 /** Reads the rules of a definition. Throws nothing for odd definitions: what it cannot model goes to `modelOnly`. */
 export function compileRules(definition: SurveyDefinition): CompiledDefinition {
   const model = new Model(definition);
+  // As the fresh model of a submission: data assigned, which settles the rows and panels shown unanswered.
+  model.data = {};
   const modelOnly: string[] = [];
   for (const key of ['triggers', 'calculatedValues', 'validators']) {
     if (Array.isArray(definition[key]) && (definition[key] as unknown[]).length > 0) modelOnly.push(`the questionnaire has ${key}`);

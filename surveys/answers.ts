@@ -32,7 +32,7 @@ export function compileAnswerValidator(definition: SurveyDefinition): AnswerVali
     checkLevel(top, answers, '', issues);
     if (issues.length > 0) return issues;
     if (modelOnly.length > 0) return freshModelVerdicts(definition, answers);
-    checkLogic(rules, answers, { root: answers, answerable: true }, '', issues);
+    checkLogic(rules, answers, { root: answers, answerable: true, memo: new Map() }, '', issues);
     return issues;
   };
 }

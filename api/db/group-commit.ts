@@ -36,13 +36,21 @@ export class CommitFailedError extends Error {
  * A PostgreSQL backend can keep the same contract (one transaction per batch, a savepoint per
  * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/001.
  */
-export class GroupCommit<Item, Result> {
+export class GroupCommit<Item, Result, Batch = undefined> {
   private queue: Pending<Item, Result>[] = [];
   private scheduled = false;
   readonly stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0 };
 
-  /** `write` runs inside the batch's transaction, on the same connection; it must be synchronous. */
-  constructor(private readonly db: Db, private readonly write: (item: Item) => Result, private readonly maxBatch = 1000) {}
+  /**
+   * `write` runs inside the batch's transaction, on the same connection, and must be synchronous;
+   * `batchState` makes what the writes of one batch share (a survey's layout looked up once).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly write: (item: Item, batch: Batch) => Result,
+    private readonly batchState: () => Batch = () => undefined as Batch,
+    private readonly maxBatch = 1000,
+  ) {}
 
   submit(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
@@ -61,7 +69,8 @@ export class GroupCommit<Item, Result> {
     const client = this.db.$client;
     const outcomes: ({ ok: true; result: Result } | { ok: false; error: unknown })[] = [];
     // Nested better-sqlite3 transactions are savepoints: a write that throws is undone alone.
-    const one = client.transaction((item: Item) => this.write(item));
+    const state = this.batchState();
+    const one = client.transaction((item: Item) => this.write(item, state));
     try {
       client.transaction(() => {
         for (const pending of batch) {

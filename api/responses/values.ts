@@ -7,13 +7,23 @@ import { surveyLayout } from '../indicators/survey-layout.ts';
 type StoredFields = Pick<NewResponse, 'id' | 'surveyId' | 'version' | 'answers' | 'language'> &
   Partial<Pick<NewResponse, 'mode' | 'wave' | 'stratum' | 'psu' | 'weight'>>;
 
+const placeholders = {
+  responseId: sql.placeholder('responseId'), surveyId: sql.placeholder('surveyId'), version: sql.placeholder('version'),
+  wave: sql.placeholder('wave'), weight: sql.placeholder('weight'), stratum: sql.placeholder('stratum'), psu: sql.placeholder('psu'),
+  language: sql.placeholder('language'), mode: sql.placeholder('mode'), answerValues: sql.placeholder('answerValues'),
+};
+const prepareInsert = (db: Db) => db.insert(responseValues).values(placeholders).onConflictDoNothing().prepare();
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+
 /**
  * Writes the analysed values of a response just inserted. Call it inside the transaction that
  * inserts the response (better-sqlite3 has one connection: `db` here is in that transaction).
  * A caller writing many rows of one survey passes its layout, looked up once.
  */
 export function writeResponseValues(db: Db, row: StoredFields, layout: Layout = surveyLayout(db, row.surveyId).layout): void {
-  db.insert(responseValues).values({
+  let insert = inserts.get(db);
+  if (!insert) inserts.set(db, (insert = prepareInsert(db)));
+  insert.run({
     responseId: row.id,
     surveyId: row.surveyId,
     version: row.version,
@@ -24,7 +34,7 @@ export function writeResponseValues(db: Db, row: StoredFields, layout: Layout = 
     language: row.language,
     mode: row.mode ?? 'web',
     answerValues: packAnswers(layout, (row.answers ?? {}) as Record<string, unknown>),
-  }).onConflictDoNothing().run();
+  });
 }
 
 /**

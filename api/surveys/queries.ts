@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { SurveyDefinition, SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import { surveys, surveyVersions } from '../db/schema.ts';
@@ -43,12 +43,23 @@ function withContent(db: Db, row: VersionRow): PublishedVersion {
   return { ...row, ...content };
 }
 
+/** The two version lookups of every submission, prepared once per database (drizzle builds the SQL once). */
+function versionQueries(db: Db) {
+  const slug = sql.placeholder('slug');
+  const base = () => db.select(columns).from(surveyVersions).innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
+  return {
+    latest: base().where(eq(surveys.slug, slug)).orderBy(desc(surveyVersions.version)).limit(1).prepare(),
+    exact: base().where(and(eq(surveys.slug, slug), eq(surveyVersions.version, sql.placeholder('version')))).limit(1).prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof versionQueries>>();
+
 /** The given version of a survey, or its latest published version when `version` is omitted. */
 export function findVersion(db: Db, slug: string, version?: number): PublishedVersion | undefined {
-  const row = db.select(columns).from(surveyVersions)
-    .innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
-    .where(version === undefined ? eq(surveys.slug, slug) : and(eq(surveys.slug, slug), eq(surveyVersions.version, version)))
-    .orderBy(desc(surveyVersions.version)).limit(1).get();
+  let queries = prepared.get(db);
+  if (!queries) prepared.set(db, (queries = versionQueries(db)));
+  const row = version === undefined ? queries.latest.get({ slug }) : queries.exact.get({ slug, version });
   return row ? withContent(db, row) : undefined;
 }
 
