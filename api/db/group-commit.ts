@@ -34,7 +34,7 @@ export class CommitFailedError extends Error {
  * fails (disk full, I/O error) every promise of the batch rejects with CommitFailedError.
  *
  * A PostgreSQL backend can keep the same contract (one transaction per batch, a savepoint per
- * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/001.
+ * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/003-group-commit.md.
  */
 export class GroupCommit<Item, Result, Batch = undefined> {
   private queue: Pending<Item, Result>[] = [];

@@ -31,7 +31,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/health', tag: 'system', summary: 'Is the database reachable?', responses: { 200: 'ok' }, errors: [503] },
   { method: 'get', path: '/api/surveys', tag: 'respondents', summary: 'Published surveys with title per language and current version', responses: { 200: 'the list' } },
   { method: 'get', path: SURVEY, tag: 'respondents', summary: 'The current published version: { slug, version, status, definition (SurveyJS), meta }', responses: { 200: 'the survey' }, errors: [404] },
-  { method: 'post', path: `${SURVEY}/responses`, tag: 'respondents', summary: 'Submit a completed questionnaire (an enumerator\'s interview when signed in as one)', body: submissionSchema, responses: { 201: 'stored: { id, version }', 200: 'a retry of a stored submission: the stored record' }, errors: [400, 403, 404, 409, 413, 422, 429] },
+  { method: 'post', path: `${SURVEY}/responses`, tag: 'respondents', summary: 'Submit a completed questionnaire (an enumerator\'s interview when signed in as one)', body: submissionSchema, responses: { 201: 'stored (after the commit holding it): { id, version }', 200: 'a retry of a stored submission: the stored record' }, errors: [400, 403, 404, 409, 413, 422, 429, 503] },
   { method: 'post', path: `${SURVEY}/starts`, tag: 'respondents', summary: 'Count one questionnaire started on the web today (no body, no identifier kept; for the completion rate)', responses: { 204: 'counted' }, errors: [404, 409, 429] },
 
   { method: 'post', path: '/api/auth/sign-in', tag: 'accounts', summary: 'Sign in; sets the session cookie, returns the CSRF token for writes', body: signInSchema, responses: { 200: '{ user, csrfToken }' }, errors: [400, 401, 422, 429] },
