@@ -24,9 +24,15 @@ export interface LoadResult {
  * new client-generated id (as the respondent page sends them), cycling through the questionnaire's
  * answer pool. The same requests go to the hello-world baseline, so the load tool does the same work.
  */
-export async function submitUnderLoad(target: string, url: string, questionnaire: Questionnaire, connections: number, seconds: number): Promise<LoadResult> {
+export async function submitUnderLoad(
+  target: string, url: string, questionnaire: Questionnaire, connections: number, seconds: number,
+  /** Work to run against the server while the load runs (e.g. an indicator request); aborted when the load ends. */
+  alongside?: (signal: AbortSignal) => Promise<unknown>,
+): Promise<LoadResult> {
   let next = 0;
   const acknowledged: string[] = [];
+  const stop = new AbortController();
+  const beside = alongside?.(stop.signal).catch((error: unknown) => (stop.signal.aborted ? undefined : Promise.reject(error)));
   const result = await autocannon({
     url,
     connections,
@@ -46,6 +52,8 @@ export async function submitUnderLoad(target: string, url: string, questionnaire
       },
     }],
   });
+  stop.abort();
+  await beside;
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]));
   const ok = (statuses['201'] ?? 0) + (target === 'hello-world' ? statuses['200'] ?? 0 : 0);
   return {
