@@ -6,11 +6,13 @@ import type { Random } from './prng.ts';
 import type { Person } from './respondent.ts';
 
 /**
- * The contact block, following the questionnaire's skip logic: someone without contact answers
- * only `contact_any`; someone with contact names every channel used, then the most recent contact
- * (one of those channels) and how it went, which depends on the channel and on their general attitude.
+ * The contact block, following the questionnaire's skip logic: someone without contact, or who
+ * prefers not to say (the ESS refusal code 7, about 2%), answers only `contact_any`; someone with
+ * contact names every channel used, then the most recent contact (one of those channels) and how
+ * it went, which depends on the channel and on their general attitude.
  */
 export function answerContact(items: Item[], person: Person, general: number, random: Random): Record<string, Value | Value[]> {
+  if (random.chance(0.02)) return { contact_any: 7 };
   const young = person.ageGroup === '18_29' ? 0.1 : person.ageGroup === '60_plus' ? -0.1 : 0;
   const hadContact = random.chance(0.3 + young + (person.settlement === 'city' ? 0.05 : 0));
   if (!hadContact) return { contact_any: 2 };

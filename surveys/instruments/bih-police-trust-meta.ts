@@ -47,7 +47,7 @@ export function buildMeta(items: Item[], regions: RegionRow[], population: Popul
     scale('integrity_score', 'Police integrity and lawfulness, 0-100', ['int_bribes', 'int_force', 'int_law'], 2),
     scale('obligation_score', 'Felt obligation to obey the police, 0-100', ['leg_back_decisions', 'leg_do_as_told', 'leg_despite_treatment'], 2),
     scale('moral_alignment_score', 'Moral alignment with the police, 0-100', ['leg_right_wrong', 'leg_values', 'leg_support'], 2),
-    { id: 'contact_any', label: 'In contact with the police in the last 12 months', type: 'share', item: 'contact_any', favourable: [1], ci: 'logit' },
+    { id: 'contact_any', label: 'In contact with the police in the last 12 months', type: 'share', item: 'contact_any', favourable: [1], missing: missingOf('contact_any'), ci: 'logit' },
     share('contact_satisfied', 'Satisfied with the most recent contact', 'last_satisfaction'),
     mean('contact_satisfaction_mean', 'Satisfaction with the most recent contact, mean 1-5', 'last_satisfaction'),
     share('contact_respected', 'Treated with respect in the most recent contact', 'last_respect'),

@@ -1,5 +1,6 @@
 import { findItem, HAD_CONTACT, itemToQuestion, localize, REGION_EXPRESSION, type Item } from '../items/index.ts';
-import { CONSENT_HTML, PAGE_TITLES } from './bih-police-trust-texts.ts';
+import type { Texts } from '../items/types.ts';
+import { CONSENT_HTML, DECLINED_HTML, INELIGIBLE_HTML, PAGE_TITLES } from './bih-police-trust-texts.ts';
 
 /**
  * Later pages are hidden from a respondent who declines or is not eligible (under 18, not living
@@ -38,16 +39,47 @@ const LAYOUT: [page: string, visibleIf: string | undefined, elements: Element[]]
   ['about_you', ELIGIBLE, [['sex'], ['age_group'], ['education'], ['settlement'], ['internet_use']]],
 ];
 
+/** The consent and eligibility questions, as every Trustlens questionnaire opens. */
+export const SCREENING_ELEMENTS: Element[] = LAYOUT[0]![2];
+
+/**
+ * The first page of a questionnaire: the information text (what taking part means, what is
+ * recorded, which questions must be answered), then consent and eligibility. A respondent who
+ * declines or is not eligible is shown the questionnaire's end message and nothing else.
+ */
+export function screeningPage(items: Item[], consentHtml: Texts): Record<string, unknown> {
+  return {
+    name: 'consent',
+    title: localize(PAGE_TITLES.consent!),
+    elements: [
+      { type: 'html', name: 'consent_text', html: localize(consentHtml) },
+      ...SCREENING_ELEMENTS.map(([name, extra]) => itemToQuestion(findItem(items, name), extra, [undefined])),
+    ],
+  };
+}
+
+/**
+ * The end messages of a screened-out contact (`completedHtmlOnCondition`): one for a declined
+ * consent, one for someone under 18 or not living in BiH. The respondent page shows them instead
+ * of its own "your answers have been saved".
+ */
+export function screeningEndMessages(): { expression: string; html: Record<string, string> }[] {
+  return [
+    { expression: '{consent} = 2', html: localize(DECLINED_HTML) },
+    { expression: '{consent} = 1 and ({age_18_plus} = 2 or {lives_in_bih} = 2)', html: localize(INELIGIBLE_HTML) },
+  ];
+}
+
 /** The SurveyJS pages of the full instrument, built from the item bank (including the residence items). */
 export function buildPages(items: Item[]): Record<string, unknown>[] {
   return LAYOUT.map(([page, visibleIf, elements]) => {
+    if (page === 'consent') return screeningPage(items, CONSENT_HTML);
     const questions = elements.map(([name, extra]) => itemToQuestion(findItem(items, name), extra, [visibleIf]));
-    const intro = page === 'consent' ? [{ type: 'html', name: 'consent_text', html: localize(CONSENT_HTML) }] : [];
     return {
       name: page,
       title: localize(PAGE_TITLES[page]!),
       ...(visibleIf ? { visibleIf } : {}),
-      elements: [...intro, ...questions],
+      elements: questions,
     };
   });
 }

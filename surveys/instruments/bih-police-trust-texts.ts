@@ -16,11 +16,17 @@ export const DESCRIPTION = t(
   'Anonimna anketa o policiji i načinima na koje sa njom stupate u kontakt. Traje oko 10 minuta.',
 );
 
+/**
+ * What the consent page promises must be what the questionnaire does: every question may be left
+ * out except the few marked * that decide who the survey is for and which questions follow, and
+ * the sensitive one among those (contact with the police) offers "Prefer not to say".
+ * docs/decisions/001-required-questions.md says why.
+ */
 export const CONSENT_HTML = t(
-  '<p>This survey is part of research on trust in the police in Bosnia and Herzegovina. Taking part is voluntary: you may skip any question and stop at any time. We do not record your name, IP address or device, and results are published only as statistics about groups of people.</p>',
-  '<p>Ova anketa je dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Učešće je dobrovoljno: možete preskočiti bilo koje pitanje i prekinuti u bilo kojem trenutku. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o grupama ljudi.</p>',
-  '<p>Ova je anketa dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Sudjelovanje je dobrovoljno: možete preskočiti bilo koje pitanje i prekinuti u bilo kojem trenutku. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o skupinama ljudi.</p>',
-  '<p>Ova anketa je dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Učešće je dobrovoljno: možete preskočiti bilo koje pitanje i prekinuti u bilo kom trenutku. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o grupama ljudi.</p>',
+  '<p>This survey is part of research on trust in the police in Bosnia and Herzegovina. Taking part is voluntary: you may stop at any time, and you may leave out any question that is not marked with *. The few questions marked with * decide which questions follow (whether the survey is for you, where you live, your contact with the police); the one about contact with the police can be answered “Prefer not to say”. We do not record your name, IP address or device, and results are published only as statistics about groups of people.</p>',
+  '<p>Ova anketa je dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Učešće je dobrovoljno: možete prekinuti u bilo kojem trenutku i preskočiti svako pitanje koje nije označeno sa *. Nekoliko pitanja označenih sa * određuje koja pitanja slijede (da li je anketa namijenjena Vama, gdje živite, Vaš kontakt s policijom); na pitanje o kontaktu s policijom možete odgovoriti „Ne želim odgovoriti“. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o grupama ljudi.</p>',
+  '<p>Ova je anketa dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Sudjelovanje je dobrovoljno: možete prekinuti u bilo kojem trenutku i preskočiti svako pitanje koje nije označeno sa *. Nekoliko pitanja označenih sa * određuje koja pitanja slijede (je li anketa namijenjena Vama, gdje živite, Vaš kontakt s policijom); na pitanje o kontaktu s policijom možete odgovoriti „Ne želim odgovoriti”. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o skupinama ljudi.</p>',
+  '<p>Ova anketa je dio istraživanja o povjerenju u policiju u Bosni i Hercegovini. Učešće je dobrovoljno: možete da prekinete u bilo kom trenutku i da preskočite svako pitanje koje nije označeno sa *. Nekoliko pitanja označenih sa * određuje koja pitanja slijede (da li je anketa namijenjena Vama, gdje živite, Vaš kontakt sa policijom); na pitanje o kontaktu sa policijom možete da odgovorite „Ne želim da odgovorim“. Ne bilježimo Vaše ime, IP adresu ni uređaj, a rezultati se objavljuju samo kao statistika o grupama ljudi.</p>',
 );
 
 export const PAGE_TITLES: Record<string, Texts> = {

@@ -1,8 +1,8 @@
 import { ITEM_BANK, localize, residenceItems, type RegionRow } from '../items/index.ts';
 import type { SurveyFile } from '../types.ts';
 import { buildMeta, type PopulationSource } from './bih-police-trust-meta.ts';
-import { buildPages } from './bih-police-trust-pages.ts';
-import { COMPLETED_HTML, DECLINED_HTML, DESCRIPTION, INELIGIBLE_HTML, TITLE } from './bih-police-trust-texts.ts';
+import { buildPages, screeningEndMessages } from './bih-police-trust-pages.ts';
+import { COMPLETED_HTML, DESCRIPTION, TITLE } from './bih-police-trust-texts.ts';
 
 export const SLUG = 'bih-police-trust';
 
@@ -21,10 +21,7 @@ export function buildBihPoliceTrust(regions: RegionRow[], population: Population
       showQuestionNumbers: 'off',
       showProgressBar: 'top',
       completedHtml: localize(COMPLETED_HTML),
-      completedHtmlOnCondition: [
-        { expression: '{consent} = 2', html: localize(DECLINED_HTML) },
-        { expression: '{consent} = 1 and ({age_18_plus} = 2 or {lives_in_bih} = 2)', html: localize(INELIGIBLE_HTML) },
-      ],
+      completedHtmlOnCondition: screeningEndMessages(),
       pages: buildPages(items),
     },
     meta: buildMeta(items, regions, population),

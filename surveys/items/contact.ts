@@ -1,5 +1,5 @@
 import { CHANNELS } from './channel-list.ts';
-import { choices, MISSING_SHORT_EXPORT, NO_MISSING, SATISFIED_5, t, YES_NO } from './scales.ts';
+import { choices, MISSING_SHORT_EXPORT, NO_MISSING, REFUSAL_OFFERED, SATISFIED_5, t, YES_NO } from './scales.ts';
 import type { Item } from './types.ts';
 
 /** The filter of every question about contacts: asked only of someone who had contact with the police. */
@@ -19,7 +19,8 @@ export const CONTACT_ITEMS: Item[] = [
       'Da li ste u posljednjih 12 mjeseci na bilo koji način bili u kontaktu sa policijom? Na primjer, Vi ste se obratili policiji, policija je Vas zaustavila ili Vam se obratila, ili ste policajce sreli na nekom sastanku.',
     ),
     scale: { type: 'radiogroup', ordered: false, choices: YES_NO },
-    missing: NO_MISSING,
+    // Required (it decides which questions follow) and sensitive, so it can be declined.
+    missing: REFUSAL_OFFERED,
     reverse: false,
   },
   {

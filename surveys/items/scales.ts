@@ -61,6 +61,15 @@ export const SATISFIED_5: Choice[] = choices([1, 2, 3, 4, 5], [
   t('Very satisfied', 'Veoma zadovoljan/na', 'Vrlo zadovoljan/na', 'Veoma zadovoljan/na'),
 ]);
 
+export const PREFER_NOT_TO_SAY_TEXT = t('Prefer not to say', 'Ne želim odgovoriti', 'Ne želim odgovoriti', 'Ne želim da odgovorim');
+
+/**
+ * A question everyone must answer because it decides which questions follow, but that some may
+ * not want to answer (contact with the police): "Prefer not to say" is offered as the ESS refusal
+ * code 7, so declining is an answer of its own and never counted as a value.
+ */
+export const REFUSAL_OFFERED: MissingCode[] = [{ value: 7, meaning: 'refusal', offered: true, text: PREFER_NOT_TO_SAY_TEXT }];
+
 /** ESS export codes for an unanswered short item when "Don't know" is not offered. */
 export const MISSING_SHORT_EXPORT: MissingCode[] = MISSING_SHORT.map(({ value, meaning }) => ({ value, meaning, offered: false }));
 

@@ -41,4 +41,13 @@ export const croatianUiStrings: Record<string, string> = {
   modalCancelButtonText: 'Odustani',
   modalApplyButtonText: 'Primijeni',
   tagboxDoneButtonCaption: 'U redu',
+  // Read out by screen readers (aria-label), never shown: the progress bar, a dropdown's list.
+  progressbar: 'Napredak kroz anketu',
+  selectCaption: 'Odaberite',
+  emptyMessage: 'Nema podataka za prikaz',
+  loadingPage: 'Učitavanje...',
+  loadingData: 'Učitavanje...',
+  more: 'Više',
+  ok: 'U redu',
+  cancel: 'Odustani',
 };

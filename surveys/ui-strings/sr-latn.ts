@@ -42,4 +42,13 @@ export const serbianLatinUiStrings: Record<string, string> = {
   modalCancelButtonText: 'Otkaži',
   modalApplyButtonText: 'Primijeni',
   tagboxDoneButtonCaption: 'U redu',
+  // Read out by screen readers (aria-label), never shown: the progress bar, a dropdown's list.
+  progressbar: 'Napredak kroz anketu',
+  selectCaption: 'Izaberite',
+  emptyMessage: 'Nema podataka za prikaz',
+  loadingPage: 'Učitavanje...',
+  loadingData: 'Učitavanje...',
+  more: 'Više',
+  ok: 'U redu',
+  cancel: 'Otkaži',
 };

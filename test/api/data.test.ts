@@ -113,15 +113,19 @@ describe('reading responses', () => {
   it('lines questions up across versions by name: a removed question stays listed with the versions it was in', async () => {
     const { call } = await surveyWithResponses(0);
     const draft = await (await call('POST', '/api/surveys/field/draft')).json();
-    const trustPage = draft.definition.pages[1];
+    const trustPage = draft.definition.pages[2];
     trustPage.elements = trustPage.elements.filter((element: { name: string }) => element.name !== 'pf_fair');
-    trustPage.elements.push({ type: 'boolean', name: 'feels_safe', title: { default: 'Do you feel safe?', bs: 'Osjećate li se sigurno?' } });
+    trustPage.elements.push({
+      type: 'boolean', name: 'feels_safe',
+      title: { default: 'Do you feel safe?', bs: 'Osjećate li se sigurno?', hr: 'Osjećate li se sigurno?', 'sr-Latn': 'Da li se osjećate bezbjedno?', 'sr-Cyrl': 'Да ли се осјећате безбједно?' },
+    });
     draft.meta.indicators = draft.meta.indicators.filter((indicator: { id: string }) => indicator.id !== 'pf_score');
     draft.meta.reliability = [];
     await call('PUT', '/api/surveys/field/draft', { definition: draft.definition, meta: draft.meta });
     expect((await call('POST', '/api/surveys/field/publish')).status).toBe(201);
     const { variables } = await (await call('GET', '/api/surveys/field/variables')).json();
     expect(variables.map((variable: { name: string; versions: number[] }) => [variable.name, variable.versions])).toEqual([
+      ['consent', [1, 2]], ['age_18_plus', [1, 2]], ['lives_in_bih', [1, 2]],
       ['region', [1, 2]], ['trust_police', [1, 2]], ['pf_respect', [1, 2]], ['pf_fair', [1]], ['channels_used', [1, 2]], ['feels_safe', [2]],
     ]);
   });

@@ -25,7 +25,8 @@ export function testApp(files: SurveyFile[] = [shortSurvey(), skipLogicSurvey()]
   return { app, db, storedRows };
 }
 
-export const VALID_ANSWERS = { region: 'tuzla', trust_police: 0, pf_respect: 4, channels_used: ['phone_122', 'community_officer'] };
+/** A complete answer to the short questionnaire: consent and eligibility first, as every Trustlens questionnaire asks. */
+export const VALID_ANSWERS = { consent: 1, age_18_plus: 1, lives_in_bih: 1, region: 'tuzla', trust_police: 0, pf_respect: 4, channels_used: ['phone_122', 'community_officer'] };
 
 export function submission(overrides: Record<string, unknown> = {}) {
   return { id: crypto.randomUUID(), language: 'en', answers: VALID_ANSWERS, ...overrides };

@@ -13,10 +13,13 @@ describe('reading published surveys', () => {
     expect(surveys).toContainEqual({
       slug: SHORT,
       version: 1,
-      languages: ['en', 'bs'],
+      languages: ['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl'],
       title: {
         en: 'Trust in the police in Bosnia and Herzegovina (short form)',
         bs: 'Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+        hr: 'Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+        'sr-Latn': 'Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+        'sr-Cyrl': 'Повјерење у полицију у Босни и Херцеговини (кратки упитник)',
       },
     });
   });
@@ -29,7 +32,7 @@ describe('reading published surveys', () => {
     expect(body.slug).toBe(SHORT);
     expect(body.version).toBe(1);
     expect(body.definition).toEqual(shortSurvey().definition);
-    expect(body.meta.languages).toEqual(['en', 'bs']);
+    expect(body.meta.languages).toEqual(['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl']);
   });
 
   it('answers 404 in the common error shape for an unknown survey', async () => {
@@ -56,7 +59,7 @@ describe('questionnaire versions', () => {
 
     // Version 2 drops the procedural-fairness question pf_respect.
     const changed = shortSurvey();
-    const trustPage = (changed.definition.pages as { elements: { name: string }[] }[])[1]!;
+    const trustPage = (changed.definition.pages as { elements: { name: string }[] }[])[2]!;
     trustPage.elements = trustPage.elements.filter((element) => element.name !== 'pf_respect');
     changed.meta.indicators = changed.meta.indicators?.filter((indicator) => indicator.id !== 'pf_score');
     changed.meta.reliability = [];

@@ -50,14 +50,14 @@ describe('answers are checked against the questionnaire version answered (422)',
 
   it('names every required question left unanswered', async () => {
     expect(await refused(SHORT, withAnswers({ pf_fair: 2 }))).toEqual([
+      { field: 'consent', issue: 'required' },
       { field: 'region', issue: 'required' },
-      { field: 'trust_police', issue: 'required' },
-      { field: 'channels_used', issue: 'required' },
     ]);
+    expect(await refused(SHORT, withAnswers({ consent: 1, age_18_plus: 1, lives_in_bih: 1, pf_fair: 2 }))).toEqual([{ field: 'region', issue: 'required' }]);
   });
 
   it('refuses a language the questionnaire is not offered in', async () => {
-    expect(await refused(SHORT, submission({ language: 'de' }))).toEqual([{ field: 'language', issue: 'must be one of en, bs' }]);
+    expect(await refused(SHORT, submission({ language: 'de' }))).toEqual([{ field: 'language', issue: 'must be one of en, bs, hr, sr-Latn, sr-Cyrl' }]);
   });
 
   it('refuses a malformed envelope: id not a UUID, answers not an object, unknown top-level field, bad dates', async () => {

@@ -97,7 +97,9 @@ describe('the demo generator', () => {
       return rows.reduce((sum, row) => sum + (row.answers.trust_police as number) * row.weight, 0) / rows.reduce((sum, row) => sum + row.weight, 0);
     };
     expect(meanTrust(2025) - meanTrust(2024)).toBeGreaterThan(0.1);
-    const noContactRows = large.filter((row) => row.answers.contact_any === 2);
+    const noContactRows = large.filter((row) => row.answers.contact_any === 2 || row.answers.contact_any === 7);
+    // Some prefer not to say whether they had contact (refusal, 7): then, too, nothing about contact follows.
+    expect(large.filter((row) => row.answers.contact_any === 7).length / large.length).toBeGreaterThan(0.01);
     expect(noContactRows.every((row) => row.answers.channels_used === undefined && row.answers.last_satisfaction === undefined)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { instrumentJson, INSTRUMENT_PATH } from '../../data/build-instrument.ts';
+import { instrumentJson, INSTRUMENT_PATH, SHORT_INSTRUMENT_PATH, shortInstrumentJson } from '../../data/build-instrument.ts';
 import { readRegionSource, readRegions } from '../../data/regions.ts';
 
 describe('the regions table', () => {
@@ -38,5 +38,20 @@ describe('surveys/bih-police-trust.json', () => {
     const regionQuestion = instrument.definition.pages[1].elements.find((element: { name: string }) => element.name === 'region');
     expect(regionQuestion.choices.map((choice: { value: string }) => choice.value)).toEqual(readRegions().map((region) => region.id));
     expect(instrument.meta.weighting.rake.region.brcko).toBe(83_516);
+  });
+});
+
+describe('surveys/bih-police-trust-short.json', () => {
+  it('is exactly what data/build-instrument.ts makes (run it after changing the item bank or the regions table)', () => {
+    expect(readFileSync(SHORT_INSTRUMENT_PATH, 'utf8')).toBe(shortInstrumentJson());
+  });
+
+  it('opens, like the full instrument, with the information and consent page, and is offered in all five languages', () => {
+    const short = JSON.parse(shortInstrumentJson());
+    const full = JSON.parse(instrumentJson());
+    expect(short.definition.pages[0].elements.map((element: { name: string }) => element.name)).toEqual(['consent_text', 'consent', 'age_18_plus', 'lives_in_bih']);
+    expect(short.definition.completedHtmlOnCondition).toEqual(full.definition.completedHtmlOnCondition);
+    expect(short.meta.languages).toEqual(['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl']);
+    expect(short.definition.pages[1].elements[0].choices.map((choice: { value: string }) => choice.value)).toEqual(readRegions().map((region) => region.id));
   });
 });

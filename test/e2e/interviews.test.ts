@@ -4,7 +4,7 @@ import { responses, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
-import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.ts';
+import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, passScreeningInBosnian } from './respondent-page.ts';
 
 let browser: Browser;
 let running: RunningApp;
@@ -85,6 +85,7 @@ describe('an enumerator on a tablet', () => {
     // The first interview is still being sent, and refused, while the second one is answered.
     const firstId = attempts[0]!;
     await page.locator('select#language').selectOption('bs');
+    await passScreeningInBosnian(page);
     await page.locator('.sd-dropdown').first().click();
     await page.getByRole('option', { name: 'Kanton Sarajevo' }).click();
     const triedBefore = attempts.length;
@@ -107,8 +108,8 @@ describe('an enumerator on a tablet', () => {
     await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
     await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
     await page.getByRole('button', { name: 'Sljedeća' }).click();
-    await page.getByText('Lično u policijskoj stanici').click();
-    await page.getByText('Policija na Facebooku').click();
+    await page.getByText('Lično, u policijskoj stanici').click();
+    await page.getByText('Facebook stranica policije').click();
     await page.getByRole('button', { name: 'Završi' }).click();
     await page.getByText('Hvala Vam!').waitFor();
 

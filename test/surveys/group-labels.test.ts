@@ -12,8 +12,8 @@ describe('labels of dimension values', () => {
 
   it('come from the channel checkbox for a multiple-response dimension', () => {
     const channel = groupLabels(survey.definition, survey.meta, 'en').channel!;
-    expect(channel.facebook).toBe('Police on Facebook');
-    expect(channel.phone_122).toBe('Emergency number 122');
+    expect(channel.facebook).toBe("The police's Facebook page");
+    expect(channel.phone_122).toBe('By phone, the emergency number 122');
     expect(Object.keys(channel)).toHaveLength(13);
   });
 });

@@ -54,6 +54,23 @@ describe('server-side validation of the full instrument', () => {
     ]);
   });
 
+  it('accepts "Prefer not to say" (ESS refusal 7) on contact with the police, which then skips every contact question', () => {
+    const { contact_initiated: _a, channels_used: _b, last_channel: _c, last_reason: _d, last_satisfaction: _e, last_respect: _f, last_solved: _g, ...rest } = complete;
+    expect(validate({ ...rest, contact_any: 7 })).toEqual([]);
+    expect(validate({ ...rest, contact_any: 7, channels_used: ['phone_122'] })).toEqual([
+      { field: 'channels_used', issue: 'answered, but the questionnaire skips this question for these answers' },
+    ]);
+    // Only whether the respondent had contact may be declined this way, not the other yes/no items.
+    expect(validate({ ...complete, cp_meeting: 7 })).toEqual([{ field: 'cp_meeting', issue: expect.stringContaining('7 is not one of the allowed values') }]);
+  });
+
+  it('requires nothing but the questions that decide who the survey is for and what follows, as the consent text says', () => {
+    const definition = instrument.definition as { pages: { elements: { name: string; isRequired?: boolean }[] }[] };
+    const required = definition.pages.flatMap((page) => page.elements.filter((element) => element.isRequired).map((element) => element.name));
+    expect(required).toEqual(['consent', 'age_18_plus', 'lives_in_bih', 'entity', 'canton', 'contact_any', 'channels_used']);
+    expect(JSON.stringify(definition.pages[0])).toContain('you may leave out any question that is not marked with *');
+  });
+
   it('rejects a most recent contact by a channel the respondent did not say they used', () => {
     expect(validate({ ...complete, last_channel: 'email' })).toEqual([{ field: 'last_channel', issue: '"email" not offered for these answers' }]);
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { retryAfterSeconds } from '../../web/src/lib/api.ts';
 import { deliver, type DeliveryState } from '../../web/src/lib/deliver.ts';
 import { addToOutbox, outboxFor, type Submission } from '../../web/src/lib/outbox.ts';
 
@@ -38,11 +39,18 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function start() {
+function start(interview = false) {
   const states: DeliveryState['kind'][] = [];
-  const delivery = deliver('bih-police-trust-short', submission, (state) => states.push(state.kind));
-  return { states, delivery };
+  const seen: DeliveryState[] = [];
+  const delivery = deliver('bih-police-trust-short', submission, (state) => {
+    states.push(state.kind);
+    seen.push(state);
+  }, interview);
+  return { states, seen, delivery };
 }
+
+const refusal = (status: number, message: string, details?: unknown) =>
+  new Response(JSON.stringify({ error: { type: 'x', message, details } }), { status, headers: { 'content-type': 'application/json' } });
 
 describe('delivering a completed questionnaire', () => {
   it('tries again after a dropped connection, then reports it stored and clears it from the outbox', async () => {
@@ -74,5 +82,62 @@ describe('delivering a completed questionnaire', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     // Not stored, so it stays on the device for the next visit.
     expect(outboxFor('bih-police-trust-short').map((entry) => entry.submission.id)).toEqual([submission.id]);
+  });
+
+  for (const [status, message] of [
+    [422, 'Some answers do not fit the questionnaire.'],
+    [403, 'You (enumerator) may not submit interviews of survey "bih-police-trust-short".'],
+    [409, 'Fieldwork for "bih-police-trust-short" is closed; no new responses are accepted.'],
+    [401, 'Sign in, or send an API token, to use this endpoint.'],
+  ] as const) {
+    it(`shows a ${status} as needing attention with the server's message, keeps it on the device, and never sends it again by itself`, async () => {
+      const { states, seen } = start(true);
+      await reply(refusal(status, message, status === 422 ? [{ field: 'region', issue: 'required' }] : undefined));
+      await vi.waitFor(() => expect(states).toEqual(['sending', 'attention']));
+      const problem = { status, message, ...(status === 422 ? { details: [{ field: 'region', issue: 'required' }] } : {}) };
+      expect(seen.at(-1)).toEqual({ kind: 'attention', problem });
+      // Kept, marked with the refusal, so a later visit lists it instead of resending it.
+      expect(outboxFor('bih-police-trust-short')).toEqual([expect.objectContaining({ submission, problem })]);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      window.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+  }
+
+  it('retries a 503 and a 429, waiting as long as Retry-After asks, until it is stored', async () => {
+    const { states, seen } = start();
+    await reply(new Response('{}', { status: 503 }));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting']));
+    await vi.advanceTimersByTimeAsync(1000);
+    await reply(new Response('{}', { status: 429, headers: { 'retry-after': '20' } }));
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ kind: 'waiting', retryInSeconds: 20 }));
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    await reply(new Response('{}', { status: 201 }));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting', 'sending', 'waiting', 'sending', 'stored']));
+    expect(outboxFor('bih-police-trust-short')).toEqual([]);
+  });
+
+  it('sends a refused submission again when a person asks (delivering it again), clearing the mark once stored', async () => {
+    const first = start(true);
+    await reply(refusal(403, 'not assigned'));
+    await vi.waitFor(() => expect(first.states).toEqual(['sending', 'attention']));
+    const again = start(true);
+    // While being sent again it is an ordinary queued entry, no longer marked as refused.
+    expect(outboxFor('bih-police-trust-short')[0]!.problem).toBeUndefined();
+    await reply(new Response('{}', { status: 201 }));
+    await vi.waitFor(() => expect(again.states).toEqual(['sending', 'stored']));
+    expect(outboxFor('bih-police-trust-short')).toEqual([]);
+  });
+});
+
+describe('reading Retry-After', () => {
+  it('takes seconds or an HTTP date, and ignores anything else', () => {
+    expect(retryAfterSeconds('120')).toBe(120);
+    expect(retryAfterSeconds('Wed, 21 Oct 2026 07:28:30 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(30);
+    expect(retryAfterSeconds('soon')).toBeUndefined();
+    expect(retryAfterSeconds(null)).toBeUndefined();
   });
 });

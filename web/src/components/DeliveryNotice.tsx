@@ -1,14 +1,22 @@
 import type { DeliveryState } from '../lib/deliver.ts';
-import type { PageMessages } from '../lib/messages.ts';
+import { adviceFor, type PageMessages } from '../lib/messages.ts';
+import { ProblemDetails } from './ProblemDetails.tsx';
 
 interface Props {
   state: DeliveryState;
   messages: PageMessages;
+  interview: boolean;
+  /** The questionnaire's own end message (a screen-out: declined, under 18 …), shown instead of our thanks. */
+  endMessageHtml?: string;
   onRetryNow: () => void;
+  onSendAgain: () => void;
 }
 
-/** Tells the respondent where their completed answers are: being sent, waiting to retry, saved, or refused. */
-export function DeliveryNotice({ state, messages, onRetryNow }: Props) {
+/**
+ * Tells the respondent where their completed answers are: being sent, waiting to retry, saved, or
+ * refused by the server (needs attention, with the server's message and what to do about it).
+ */
+export function DeliveryNotice({ state, messages, interview, endMessageHtml, onRetryNow, onSendAgain }: Props) {
   switch (state.kind) {
     case 'sending':
       return <p className="notice notice-info" role="status">{messages.sending}</p>;
@@ -20,22 +28,22 @@ export function DeliveryNotice({ state, messages, onRetryNow }: Props) {
         </div>
       );
     case 'stored':
+      // A screened-out contact is thanked in the questionnaire's words, not told "your answers
+      // have been saved"; an enumerator is still told the record is stored.
+      if (endMessageHtml) return interview ? <p className="notice notice-success" role="status">{messages.interviewSaved}</p> : null;
       return (
         <div className="notice notice-success" role="status">
-          <h2>{messages.thanks}</h2>
+          <h2 tabIndex={-1} data-focus-on-show>{messages.thanks}</h2>
           <p>{messages.thanksDetail}</p>
         </div>
       );
-    case 'rejected':
+    case 'attention':
       return (
-        <div className="notice notice-error" role="alert">
-          <p>{messages.rejected}</p>
-          <p><code>{state.message}</code></p>
-          {state.details && (
-            <ul>
-              {state.details.map((detail) => <li key={detail.field}><code>{detail.field}</code>: {detail.issue}</li>)}
-            </ul>
-          )}
+        <div className="notice notice-error notice-attention" role="alert">
+          <p><strong>{messages.attention}</strong></p>
+          <ProblemDetails problem={state.problem} messages={messages} />
+          <p>{adviceFor(messages, state.problem.status, interview)}</p>
+          <button type="button" onClick={onSendAgain}>{messages.sendAgain}</button>
         </div>
       );
   }

@@ -1,5 +1,5 @@
 import type { SurveyDefinition, SurveyMeta } from '../../../surveys/types.ts';
-import type { Submission } from './outbox.ts';
+import type { Submission, SubmissionProblem } from './outbox.ts';
 import { getCsrfToken } from './staff-api.ts';
 
 export interface PublishedSurvey {
@@ -45,15 +45,18 @@ export async function fetchSurveyList(): Promise<SurveySummary[]> {
 /** What became of one attempt to send a submission. */
 export type SendOutcome =
   | { kind: 'stored' }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'rejected'; message: string; details?: { field: string; issue: string }[] };
+  | { kind: 'retry'; reason: string; retryAfterSeconds?: number }
+  | { kind: 'attention'; problem: SubmissionProblem };
 
 /**
- * Sends one submission. Network failures, timeouts, 5xx, 408 and 429 are worth retrying with the
- * same id; 201 and 200 (already stored) mean done; any other answer is a refusal to show.
+ * Sends one submission. 201 and 200 (already stored) mean done. Worth retrying with the same id:
+ * no answer at all (network failure, timeout), 5xx, 408 and 429 (after the server's Retry-After).
+ * Any other answer (401, 403, 404, 409, 413, 422 …) says something a person must sort out
+ * (sign in, be assigned, the questionnaire changed, fieldwork closed): sending the same request
+ * again would get the same answer, so it comes back as needing attention with the server's message.
  * A resident's submission goes without cookies: it is anonymous even when someone signed in to
  * Trustlens tries a survey in the same browser. An enumerator's interview goes with the session
- * and its CSRF token; when the session has ended (401/403) it waits for them to sign in again.
+ * and its CSRF token.
  */
 export async function sendSubmission(slug: string, submission: Submission, interview = false): Promise<SendOutcome> {
   let response: Response;
@@ -71,9 +74,15 @@ export async function sendSubmission(slug: string, submission: Submission, inter
   }
   if (response.status === 201 || response.status === 200) return { kind: 'stored' };
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
-    return { kind: 'retry', reason: `server answered ${response.status}` };
+    return { kind: 'retry', reason: `server answered ${response.status}`, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')) };
   }
-  if (interview && (response.status === 401 || response.status === 403)) return { kind: 'retry', reason: 'signed out' };
   const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  return { kind: 'rejected', message: body.error?.message ?? `HTTP ${response.status}`, details: body.error?.details };
+  return { kind: 'attention', problem: { status: response.status, message: body.error?.message ?? `HTTP ${response.status}`, details: body.error?.details } };
+}
+
+/** Seconds from a Retry-After header (a number of seconds or an HTTP date), if it gives a usable one. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : (Date.parse(header) - now) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }

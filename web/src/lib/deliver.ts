@@ -1,44 +1,53 @@
 import { sendSubmission } from './api.ts';
-import { removeFromOutbox, type Submission } from './outbox.ts';
+import { removeFromOutbox, setProblem, type Submission, type SubmissionProblem } from './outbox.ts';
 
 export type DeliveryState =
   | { kind: 'sending'; attempt: number }
   | { kind: 'waiting'; attempt: number; reason: string; retryInSeconds: number }
   | { kind: 'stored' }
-  | { kind: 'rejected'; message: string; details?: { field: string; issue: string }[] };
+  | { kind: 'attention'; problem: SubmissionProblem };
 
 /** Seconds to wait before each retry: quick at first, then every 30 s until it goes through. */
 const BACKOFF_SECONDS = [1, 2, 4, 8, 15, 30];
+/** A Retry-After longer than this is cut short: the page keeps offering "Try again now" meanwhile. */
+const LONGEST_WAIT_SECONDS = 600;
 
 /**
  * Sends a submission until the server confirms it is stored or refuses it, waiting longer between
- * tries. Calling `retryNow` (or the browser coming back online) cuts a wait short. The outbox entry
- * is removed only once the server has confirmed, so a closed page resumes on its next visit.
- * After `stop`, `onState` is never called again.
+ * tries (or as long as a 429/503's Retry-After asks). Calling `retryNow` (or the browser coming
+ * back online) cuts a wait short. The outbox entry is removed only once the server has confirmed,
+ * so a closed page resumes on its next visit. A refusal (any other 4xx) ends the delivery: the
+ * entry stays in the outbox marked with the server's answer, and is sent again only when a person
+ * asks (by calling `deliver` again). After `stop`, `onState` is never called again.
  */
 export function deliver(slug: string, submission: Submission, onState: (state: DeliveryState) => void, interview = false) {
   let wake: (() => void) | undefined;
   let stopped = false;
   const retryNow = () => wake?.();
   window.addEventListener('online', retryNow);
+  // Sending again is a person's decision: the entry is an ordinary queued one until the server answers.
+  setProblem(submission.id, undefined);
 
   const run = async () => {
     for (let attempt = 1; !stopped; attempt += 1) {
       onState({ kind: 'sending', attempt });
       const outcome = await sendSubmission(slug, submission, interview);
-      // Stored is stored, even for a stopped delivery: the outbox must not send it again.
+      // Stored is stored, and refused is refused, even for a stopped delivery: the outbox must
+      // neither send a stored one again nor resend a refused one by itself.
       if (outcome.kind === 'stored') removeFromOutbox(submission.id);
+      if (outcome.kind === 'attention') setProblem(submission.id, outcome.problem);
       // Stopped while the request was out: whoever stopped it hears nothing more, and no retry is timed.
       if (stopped) break;
       if (outcome.kind === 'stored') {
         onState({ kind: 'stored' });
         break;
       }
-      if (outcome.kind === 'rejected') {
-        onState({ kind: 'rejected', message: outcome.message, details: outcome.details });
+      if (outcome.kind === 'attention') {
+        onState({ kind: 'attention', problem: outcome.problem });
         break;
       }
-      const delay = BACKOFF_SECONDS[Math.min(attempt - 1, BACKOFF_SECONDS.length - 1)]!;
+      const backoff = BACKOFF_SECONDS[Math.min(attempt - 1, BACKOFF_SECONDS.length - 1)]!;
+      const delay = Math.min(outcome.retryAfterSeconds ?? backoff, LONGEST_WAIT_SECONDS);
       onState({ kind: 'waiting', attempt, reason: outcome.reason, retryInSeconds: delay });
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay * 1000);

@@ -11,11 +11,23 @@ export interface PageMessages {
   tryNow: string;
   thanks: string;
   thanksDetail: string;
-  rejected: string;
+  interviewSaved: string;
+  attention: string;
+  serverSaid: string;
+  adviceSignIn: string;
+  adviceNotAssigned: string;
+  adviceConflict: string;
+  adviceGone: string;
+  adviceInvalid: string;
+  adviceOther: string;
+  sendAgain: string;
   earlierPending: (count: number) => string;
   earlierSent: string;
+  earlierAttention: (count: number) => string;
   closed: string;
   nextInterview: string;
+  notAssigned: string;
+  backToInterviews: string;
 }
 
 const en: PageMessages = {
@@ -28,11 +40,23 @@ const en: PageMessages = {
   tryNow: 'Try again now',
   thanks: 'Thank you!',
   thanksDetail: 'Your answers have been saved.',
-  rejected: 'The server did not accept your answers. They are kept on this device. Please tell the survey team:',
+  interviewSaved: 'The interview has been saved.',
+  attention: 'Needs attention: the server did not accept these answers. They are kept on this device and will not be sent again by themselves.',
+  serverSaid: 'The server said:',
+  adviceSignIn: 'Your session has ended. Sign in again, then press “Send again”.',
+  adviceNotAssigned: 'You are not assigned to this survey. Ask the survey’s researcher to assign you, then press “Send again”.',
+  adviceConflict: 'Fieldwork may have closed, or these answers clash with answers already stored. Tell the survey team, quoting the message above, and press “Send again” once they say so.',
+  adviceGone: 'This survey is no longer on the server. Tell the survey team.',
+  adviceInvalid: 'The answers do not fit the questionnaire on the server (it may have changed). Tell the survey team, quoting the message above.',
+  adviceOther: 'Tell the survey team, quoting the message above.',
+  sendAgain: 'Send again',
   earlierPending: (count) => `${count} earlier questionnaire(s) from this device are waiting to be sent; we keep trying.`,
   earlierSent: 'Answers saved on this device earlier have now been sent.',
+  earlierAttention: (count) => `${count} questionnaire(s) completed earlier on this device were not accepted by the server and need attention.`,
   closed: 'This survey has closed and no longer accepts answers. Thank you for your interest.',
   nextInterview: 'Start the next interview',
+  notAssigned: 'You are not assigned to this survey, so interviews for it would not be accepted. Ask the survey’s researcher to assign you, then open it again from your list of interviews.',
+  backToInterviews: 'Back to your interviews',
 };
 
 const bs: PageMessages = {
@@ -45,11 +69,23 @@ const bs: PageMessages = {
   tryNow: 'Pokušaj ponovo sada',
   thanks: 'Hvala Vam!',
   thanksDetail: 'Vaši odgovori su sačuvani.',
-  rejected: 'Server nije prihvatio Vaše odgovore. Sačuvani su na ovom uređaju. Molimo obavijestite istraživački tim:',
+  interviewSaved: 'Intervju je sačuvan.',
+  attention: 'Potrebna je Vaša pažnja: server nije prihvatio ove odgovore. Sačuvani su na ovom uređaju i neće se sami ponovo slati.',
+  serverSaid: 'Poruka servera:',
+  adviceSignIn: 'Vaša sesija je istekla. Ponovo se prijavite, a zatim pritisnite „Pošalji ponovo“.',
+  adviceNotAssigned: 'Niste raspoređeni na ovu anketu. Zamolite istraživača ankete da Vas rasporedi, a zatim pritisnite „Pošalji ponovo“.',
+  adviceConflict: 'Anketiranje je možda završeno ili se ovi odgovori razlikuju od već sačuvanih. Obavijestite istraživački tim i navedite gornju poruku, a „Pošalji ponovo“ pritisnite kada Vam to kažu.',
+  adviceGone: 'Ova anketa više ne postoji na serveru. Obavijestite istraživački tim.',
+  adviceInvalid: 'Odgovori ne odgovaraju upitniku na serveru (možda je izmijenjen). Obavijestite istraživački tim i navedite gornju poruku.',
+  adviceOther: 'Obavijestite istraživački tim i navedite gornju poruku.',
+  sendAgain: 'Pošalji ponovo',
   earlierPending: (count) => `Ranije popunjeni upitnici s ovog uređaja (${count}) čekaju na slanje; nastavljamo pokušavati.`,
   earlierSent: 'Odgovori ranije sačuvani na ovom uređaju sada su poslani.',
+  earlierAttention: (count) => `Server nije prihvatio ranije popunjene upitnike s ovog uređaja (${count}); potrebna je Vaša pažnja.`,
   closed: 'Ova anketa je završena i više ne prima odgovore. Hvala na interesu.',
   nextInterview: 'Započni sljedeći intervju',
+  notAssigned: 'Niste raspoređeni na ovu anketu, pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da Vas rasporedi, a zatim je ponovo otvorite sa svog spiska intervjua.',
+  backToInterviews: 'Nazad na Vaše intervjue',
 };
 
 const hr: PageMessages = {
@@ -62,11 +98,23 @@ const hr: PageMessages = {
   tryNow: 'Pokušaj ponovno sada',
   thanks: 'Hvala vam!',
   thanksDetail: 'Vaši su odgovori spremljeni.',
-  rejected: 'Poslužitelj nije prihvatio vaše odgovore. Spremljeni su na ovom uređaju. Molimo obavijestite istraživački tim:',
+  interviewSaved: 'Intervju je spremljen.',
+  attention: 'Potrebna je vaša pozornost: poslužitelj nije prihvatio ove odgovore. Spremljeni su na ovom uređaju i neće se sami ponovno slati.',
+  serverSaid: 'Poruka poslužitelja:',
+  adviceSignIn: 'Vaša je sesija istekla. Ponovno se prijavite, a zatim pritisnite „Pošalji ponovno”.',
+  adviceNotAssigned: 'Niste raspoređeni na ovu anketu. Zamolite istraživača ankete da vas rasporedi, a zatim pritisnite „Pošalji ponovno”.',
+  adviceConflict: 'Anketiranje je možda završeno ili se ovi odgovori razlikuju od već spremljenih. Obavijestite istraživački tim i navedite gornju poruku, a „Pošalji ponovno” pritisnite kada vam to kažu.',
+  adviceGone: 'Ova anketa više ne postoji na poslužitelju. Obavijestite istraživački tim.',
+  adviceInvalid: 'Odgovori ne odgovaraju upitniku na poslužitelju (možda je izmijenjen). Obavijestite istraživački tim i navedite gornju poruku.',
+  adviceOther: 'Obavijestite istraživački tim i navedite gornju poruku.',
+  sendAgain: 'Pošalji ponovno',
   earlierPending: (count) => `Ranije ispunjeni upitnici s ovog uređaja (${count}) čekaju na slanje; nastavljamo pokušavati.`,
   earlierSent: 'Odgovori ranije spremljeni na ovom uređaju sada su poslani.',
+  earlierAttention: (count) => `Poslužitelj nije prihvatio ranije ispunjene upitnike s ovog uređaja (${count}); potrebna je vaša pozornost.`,
   closed: 'Ova je anketa završena i više ne prima odgovore. Hvala na interesu.',
   nextInterview: 'Započni sljedeći intervju',
+  notAssigned: 'Niste raspoređeni na ovu anketu pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da vas rasporedi, a zatim je ponovno otvorite sa svog popisa intervjua.',
+  backToInterviews: 'Natrag na vaše intervjue',
 };
 
 const srLatn: PageMessages = {
@@ -80,9 +128,10 @@ const srLatn: PageMessages = {
   tryNow: 'Pokušaj ponovo sada',
   thanks: 'Hvala Vam!',
   thanksDetail: 'Vaši odgovori su sačuvani.',
-  rejected: 'Server nije prihvatio Vaše odgovore. Sačuvani su na ovom uređaju. Molimo obavijestite istraživački tim:',
   earlierPending: (count) => `Ranije popunjeni upitnici sa ovog uređaja (${count}) čekaju na slanje; nastavljamo da pokušavamo.`,
   earlierSent: 'Odgovori ranije sačuvani na ovom uređaju sada su poslati.',
+  earlierAttention: (count) => `Server nije prihvatio ranije popunjene upitnike sa ovog uređaja (${count}); potrebna je Vaša pažnja.`,
+  notAssigned: 'Niste raspoređeni na ovu anketu, pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da Vas rasporedi, a zatim je ponovo otvorite sa svog spiska intervjua.',
   closed: 'Ova anketa je završena i više ne prima odgovore. Hvala na interesovanju.',
   nextInterview: 'Započni sljedeći intervju',
 };
@@ -93,10 +142,21 @@ function toCyrillic(messages: PageMessages): PageMessages {
     ...(Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, typeof text === 'string' ? latinToCyrillic(text) : text])) as PageMessages),
     waiting: (seconds) => latinToCyrillic(messages.waiting(seconds)),
     earlierPending: (count) => latinToCyrillic(messages.earlierPending(count)),
+    earlierAttention: (count) => latinToCyrillic(messages.earlierAttention(count)),
   };
 }
 
 const byLanguage: Record<string, PageMessages> = { en, bs, hr, 'sr-Latn': srLatn, 'sr-Cyrl': toCyrillic(srLatn) };
+
+/** What a person can do about a refused submission, by the server's status. */
+export function adviceFor(messages: PageMessages, status: number, interview: boolean): string {
+  if (status === 401) return messages.adviceSignIn;
+  if (status === 403) return interview ? messages.adviceNotAssigned : messages.adviceOther;
+  if (status === 409) return messages.adviceConflict;
+  if (status === 404 || status === 410) return messages.adviceGone;
+  if (status === 400 || status === 413 || status === 422) return messages.adviceInvalid;
+  return messages.adviceOther;
+}
 
 /** The page texts for a language, falling back to English for one we have no texts for. */
 export function pageMessages(language: string): PageMessages {

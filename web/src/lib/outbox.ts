@@ -12,11 +12,20 @@ export interface Submission {
   completedAt?: string;
 }
 
+/** A reply that sending again unchanged cannot fix (403, 409, 422 …): the entry waits for a person. */
+export interface SubmissionProblem {
+  status: number;
+  message: string;
+  details?: { field: string; issue: string }[];
+}
+
 export interface OutboxEntry {
   slug: string;
   submission: Submission;
   /** An enumerator's interview: sent with the enumerator's session, so it is stored with their id. */
   interview?: boolean;
+  /** Set when the server refused it: kept, shown as needing attention, and sent again only on request. */
+  problem?: SubmissionProblem;
 }
 
 const KEY = 'trustlens.outbox.v1';
@@ -40,6 +49,15 @@ export function addToOutbox(entry: OutboxEntry): void {
 
 export function removeFromOutbox(id: string): void {
   writeAll(readAll().filter((entry) => entry.submission.id !== id));
+}
+
+/** Records (or, with `undefined`, clears) the server's refusal of a queued submission. */
+export function setProblem(id: string, problem: SubmissionProblem | undefined): void {
+  writeAll(readAll().map((entry) => {
+    if (entry.submission.id !== id) return entry;
+    const { problem: _previous, ...rest } = entry;
+    return problem ? { ...rest, problem } : rest;
+  }));
 }
 
 export function outboxFor(slug: string): OutboxEntry[] {

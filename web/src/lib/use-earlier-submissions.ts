@@ -1,28 +1,62 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { deliver } from './deliver.ts';
-import { outboxFor } from './outbox.ts';
+import { outboxFor, type OutboxEntry } from './outbox.ts';
+
+export interface EarlierSubmissions {
+  /** Queued earlier and still being sent in the background. */
+  waiting: number;
+  /** At least one was stored during this visit. */
+  sent: boolean;
+  /** Refused by the server (403, 409, 422 …): kept on the device, not resent until asked. */
+  needingAttention: OutboxEntry[];
+  /** Sends one of those again, because a person has dealt with the cause. */
+  sendAgain: (id: string) => void;
+  /** Reads the outbox again (a delivery of this visit has just been refused). */
+  refresh: () => void;
+}
 
 /**
  * Sends, in the background, questionnaires completed on this device during an earlier visit whose
- * delivery had not been confirmed (the page was closed while offline). Returns how many are still
- * waiting, and whether any were sent during this visit. A plain count is enough: each delivery
- * reports its end once, and the ones stopped by the cleanup (React runs effects twice in
- * development) report nothing more.
+ * delivery had not been confirmed (the page was closed while offline). Ones the server refused
+ * are not sent blindly again: they are listed as needing attention until someone presses "Send
+ * again". A plain count is enough for the rest: each delivery reports its end once, and the ones
+ * stopped by the cleanup (React runs effects twice in development) report nothing more.
+ * `shownId` is the submission the page is showing itself, left out of the list.
  */
-export function useEarlierSubmissions(slug: string): { waiting: number; sent: boolean } {
+export function useEarlierSubmissions(slug: string, shownId?: string): EarlierSubmissions {
   const [waiting, setWaiting] = useState(0);
   const [sent, setSent] = useState(false);
+  const [refused, setRefused] = useState<OutboxEntry[]>([]);
+  const deliveries = useRef<{ stop: () => void }[]>([]);
+  const readAttention = useCallback(() => setRefused(outboxFor(slug).filter((entry) => entry.problem)), [slug]);
+
+  const start = useCallback((entry: OutboxEntry) => {
+    setWaiting((count) => count + 1);
+    deliveries.current.push(deliver(slug, entry.submission, (state) => {
+      if (state.kind !== 'stored' && state.kind !== 'attention') return;
+      setWaiting((count) => count - 1);
+      if (state.kind === 'stored') setSent(true);
+      readAttention();
+    }, entry.interview ?? false));
+  }, [slug, readAttention]);
+
   useEffect(() => {
-    const entries = outboxFor(slug);
-    setWaiting(entries.length);
-    const deliveries = entries.map((entry) =>
-      deliver(slug, entry.submission, (state) => {
-        if (state.kind !== 'stored' && state.kind !== 'rejected') return;
-        setWaiting((count) => count - 1);
-        if (state.kind === 'stored') setSent(true);
-      }, entry.interview ?? false),
-    );
-    return () => deliveries.forEach((delivery) => delivery.stop());
-  }, [slug]);
-  return { waiting, sent };
+    setWaiting(0);
+    readAttention();
+    for (const entry of outboxFor(slug)) if (!entry.problem) start(entry);
+    return () => {
+      deliveries.current.forEach((delivery) => delivery.stop());
+      deliveries.current = [];
+    };
+  }, [slug, start, readAttention]);
+
+  const sendAgain = useCallback((id: string) => {
+    const entry = outboxFor(slug).find((candidate) => candidate.submission.id === id);
+    if (!entry) return;
+    start(entry);
+    readAttention();
+  }, [slug, start, readAttention]);
+
+  const needingAttention = refused.filter((entry) => entry.submission.id !== shownId);
+  return { waiting, sent, needingAttention, sendAgain, refresh: readAttention };
 }

@@ -7,17 +7,21 @@ import 'survey-core/survey-core.fontless.min.css';
 import { surveyJsLocale } from '../../../surveys/languages.ts';
 import type { LanguageCode } from '../../../surveys/types.ts';
 import { DeliveryNotice } from '../components/DeliveryNotice.tsx';
+import { EarlierSubmissionsNotice } from '../components/EarlierSubmissionsNotice.tsx';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { fetchSurvey, RequestError, type PublishedSurvey } from '../lib/api.ts';
 import { chooseLanguage } from '../lib/choose-language.ts';
 import { deliver, type DeliveryState } from '../lib/deliver.ts';
-import { keepRatingScalesVisible } from '../lib/keep-rating-scales-visible.ts';
+import { conditionalEndMessage } from '../lib/end-message.ts';
+import { followPageChanges, surveyDocumentTitle } from '../lib/follow-page-changes.ts';
 import { pageMessages } from '../lib/messages.ts';
 import { addToOutbox, type Submission } from '../lib/outbox.ts';
-import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
+import { applySurveyTheme } from '../lib/survey-theme.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
+import { useInterviewAssignment } from '../lib/use-interview-assignment.ts';
 import { newResponseId } from '../lib/uuid.ts';
+import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
 
 registerSurveyLocales();
 
@@ -25,6 +29,12 @@ type Loading =
   | { kind: 'loading' }
   | { kind: 'failed'; notFound: boolean }
   | { kind: 'ready'; survey: PublishedSurvey; firstLanguage: string };
+
+/** A completed questionnaire on screen: what was submitted, and the questionnaire's end message if one applies. */
+interface Completion {
+  submission: Submission;
+  endMessageHtml?: string;
+}
 
 interface Props {
   slug: string;
@@ -36,14 +46,18 @@ interface Props {
 export function RespondentPage({ slug, interview = false }: Props) {
   const [loading, setLoading] = useState<Loading>({ kind: 'loading' });
   const [language, setLanguage] = useState('en');
+  const [completion, setCompletion] = useState<Completion | undefined>();
   const [delivery, setDelivery] = useState<DeliveryState | undefined>();
+  const [announcement, setAnnouncement] = useState('');
   const [round, setRound] = useState(0);
   // The round on screen. A submission's delivery reports to the page only while its round is shown:
   // once the enumerator has moved on, an earlier interview is still sent (it stays in the outbox
   // until stored) but must not replace the next interview's form with its notices.
   const shownRound = useRef(0);
   const retryNow = useRef<() => void>(() => {});
-  const earlier = useEarlierSubmissions(slug);
+  const completionArea = useRef<HTMLDivElement>(null);
+  const assignment = useInterviewAssignment(slug, interview);
+  const earlier = useEarlierSubmissions(slug, completion?.submission.id);
   const messages = pageMessages(language);
 
   useEffect(() => {
@@ -57,6 +71,18 @@ export function RespondentPage({ slug, interview = false }: Props) {
     );
   }, [slug]);
 
+  /** Sends a submission and shows how it goes while its round is on screen. */
+  const send = (submission: Submission, ofRound: number) => {
+    const report = (state: DeliveryState) => {
+      if (shownRound.current === ofRound) setDelivery(state);
+      // An interview of an earlier round refused by the server is listed with the earlier ones.
+      else if (state.kind === 'attention') earlier.refresh();
+    };
+    retryNow.current = deliver(slug, submission, report, interview).retryNow;
+  };
+  const sendRef = useRef(send);
+  sendRef.current = send;
+
   const ready = loading.kind === 'ready' ? loading : undefined;
   const survey = ready?.survey;
   const model = useMemo(() => {
@@ -66,7 +92,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
     // Created in the first language so that every string (progress text included) starts in it.
     created.locale = surveyJsLocale(ready.firstLanguage as LanguageCode);
     created.showCompletedPage = false;
-    keepRatingScalesVisible(created);
+    applySurveyTheme(created);
+    followPageChanges(created, setAnnouncement);
     // Residents' starts are counted (anonymously) for the fieldwork monitor's completion rate.
     if (!interview) countStartOnFirstAnswer(created, slug);
     const startedAt = new Date().toISOString();
@@ -81,10 +108,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
       };
       // Kept on the device before the first try, so nothing is lost if the page closes mid-send.
       addToOutbox({ slug, submission, interview });
-      const report = (state: DeliveryState) => {
-        if (shownRound.current === round) setDelivery(state);
-      };
-      retryNow.current = deliver(slug, submission, report, interview).retryNow;
+      setCompletion({ submission, endMessageHtml: conditionalEndMessage(sender) });
+      sendRef.current(submission, round);
     });
     return created;
     // `round` is in the dependencies so that the next interview starts from an empty form.
@@ -92,6 +117,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
 
   const startNextInterview = () => {
     shownRound.current = round + 1;
+    setCompletion(undefined);
     setDelivery(undefined);
     setRound(round + 1);
   };
@@ -99,28 +125,62 @@ export function RespondentPage({ slug, interview = false }: Props) {
   useEffect(() => {
     if (model) model.locale = surveyJsLocale(language as LanguageCode);
     document.documentElement.lang = language;
+    document.title = surveyDocumentTitle(model);
   }, [model, language]);
+  useEffect(() => () => {
+    document.title = 'Trustlens';
+  }, []);
 
+  // The form disappears on completion; focus goes to what replaces it rather than to <body>.
+  useEffect(() => {
+    if (completion) completionArea.current?.focus();
+  }, [completion]);
+
+  const refused = interview && assignment === 'not-assigned';
+  const showForm = model && !completion && survey?.status !== 'closed' && !refused && assignment !== 'checking';
   return (
-    <main className="page">
+    <main className="page respondent">
       <header className="banner">
         <a className="brand" href="/">Trustlens</a>
-        {survey && !delivery && (
+        {survey && !completion && !refused && (
           <LanguagePicker label={messages.language} languages={survey.meta.languages} value={language} onChange={setLanguage} />
         )}
       </header>
-      {earlier.waiting > 0 && <p className="notice notice-info">{messages.earlierPending(earlier.waiting)}</p>}
-      {earlier.sent && earlier.waiting === 0 && <p className="notice notice-success">{messages.earlierSent}</p>}
-      {loading.kind === 'loading' && <p>{messages.loading}</p>}
+      <EarlierSubmissionsNotice earlier={earlier} messages={messages} />
+      {(loading.kind === 'loading' || assignment === 'checking') && <p>{messages.loading}</p>}
       {loading.kind === 'failed' && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
-      {delivery && <DeliveryNotice state={delivery} messages={messages} onRetryNow={() => retryNow.current()} />}
-      {interview && delivery && (
-        <button type="button" className="next-interview" onClick={startNextInterview}>
-          {messages.nextInterview}
-        </button>
+      {refused && (
+        <div className="notice notice-error" role="alert">
+          <p>{messages.notAssigned}</p>
+          <p><a href="/interview">{messages.backToInterviews}</a></p>
+        </div>
       )}
-      {survey?.status === 'closed' && !delivery && <p className="notice notice-info">{messages.closed}</p>}
-      {model && !delivery && survey?.status !== 'closed' && <Survey model={model} />}
+      {completion && (
+        <div className="completion" ref={completionArea} tabIndex={-1}>
+          {completion.endMessageHtml && (
+            // The questionnaire's own text, as survey-react-ui would show it on its completed page.
+            <div className="notice notice-info end-message" dangerouslySetInnerHTML={{ __html: completion.endMessageHtml }} />
+          )}
+          {delivery && (
+            <DeliveryNotice
+              state={delivery}
+              messages={messages}
+              interview={interview}
+              endMessageHtml={completion.endMessageHtml}
+              onRetryNow={() => retryNow.current()}
+              onSendAgain={() => send(completion.submission, round)}
+            />
+          )}
+          {interview && (
+            <button type="button" className="next-interview" onClick={startNextInterview}>
+              {messages.nextInterview}
+            </button>
+          )}
+        </div>
+      )}
+      {survey?.status === 'closed' && !completion && <p className="notice notice-info">{messages.closed}</p>}
+      {showForm && <Survey model={model} />}
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
     </main>
   );
 }
