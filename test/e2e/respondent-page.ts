@@ -36,3 +36,37 @@ export async function answerShortSurveyInBosnian(page: Page, baseUrl: string, pa
   await page.getByText('Facebook stranica policije').click();
   await page.getByRole('button', { name: 'Završi' }).click();
 }
+
+/** The words a respondent clicks to get past the first page, in each language the questionnaires offer. */
+export const WORDS: Record<string, { agree: string; yes: string; no: string; next: string; complete: string; republikaSrpska: string }> = {
+  en: { agree: 'Yes, I agree', yes: 'Yes', no: 'No', next: 'Next', complete: 'Complete', republikaSrpska: 'Republika Srpska' },
+  bs: { agree: 'Da, pristajem', yes: 'Da', no: 'Ne', next: 'Sljedeća', complete: 'Završi', republikaSrpska: 'Republika Srpska' },
+  hr: { agree: 'Da, pristajem', yes: 'Da', no: 'Ne', next: 'Sljedeća', complete: 'Završi', republikaSrpska: 'Republika Srpska' },
+  'sr-Latn': { agree: 'Da, pristajem', yes: 'Da', no: 'Ne', next: 'Sljedeća', complete: 'Završi', republikaSrpska: 'Republika Srpska' },
+  'sr-Cyrl': { agree: 'Да, пристајем', yes: 'Да', no: 'Не', next: 'Сљедећа', complete: 'Заврши', republikaSrpska: 'Република Српска' },
+};
+
+export const LANGUAGES = Object.keys(WORDS);
+
+/**
+ * Opens a questionnaire in `language` and goes on to its first page of 0-10 scales: consent and
+ * eligibility, then Republika Srpska as where the respondent lives (a choice in the full
+ * instrument, a dropdown in the short one), then Next. `pages` is /s for residents, /interview
+ * for an enumerator's interview.
+ */
+export async function openRatingPage(page: Page, baseUrl: string, slug: 'bih-police-trust' | 'bih-police-trust-short', language: string, pages = '/s'): Promise<void> {
+  const words = WORDS[language]!;
+  await page.goto(`${baseUrl}${pages}/${slug}?lang=${language}`);
+  await page.locator('[data-name="consent"]').getByText(words.agree, { exact: true }).click();
+  await page.locator('[data-name="age_18_plus"]').getByText(words.yes, { exact: true }).click();
+  await page.locator('[data-name="lives_in_bih"]').getByText(words.yes, { exact: true }).click();
+  await page.getByRole('button', { name: words.next }).click();
+  if (slug === 'bih-police-trust') {
+    await page.locator('[data-name="entity"]').getByText(words.republikaSrpska, { exact: true }).click();
+  } else {
+    await page.locator('[data-name="region"] .sd-dropdown').click();
+    await page.getByRole('option', { name: words.republikaSrpska, exact: true }).click();
+  }
+  await page.getByRole('button', { name: words.next }).click();
+  await page.locator('.sd-rating__item').first().waitFor();
+}

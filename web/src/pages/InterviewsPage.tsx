@@ -29,13 +29,18 @@ export function InterviewsPage() {
       {assignments?.length === 0 && <p>You are not assigned to any survey yet. Ask the survey's researcher.</p>}
       <ul className="survey-list">
         {assignments?.map((assignment) => {
-          const waiting = outboxFor(assignment.slug).length;
+          const queued = outboxFor(assignment.slug);
+          const refused = queued.filter((entry) => entry.problem).length;
+          const waiting = queued.length - refused;
           return (
             <li key={assignment.slug}>
               {assignment.status === 'open'
                 ? <Link href={`/interview/${assignment.slug}`}>{assignment.title}</Link>
                 : <span>{assignment.title} (fieldwork closed)</span>}
               {waiting > 0 && <span className="hint"> — {waiting} interview(s) on this device waiting to be sent</span>}
+              {refused > 0 && (
+                <strong className="attention-count"> — {refused} interview(s) on this device need attention: the server did not accept them. Open the survey to see why and send them again.</strong>
+              )}
             </li>
           );
         })}
