@@ -20,7 +20,7 @@ export const DESCRIPTION = t(
  * What the consent page promises must be what the questionnaire does: every question may be left
  * out except the few marked * that decide who the survey is for and which questions follow, and
  * the sensitive one among those (contact with the police) offers "Prefer not to say".
- * docs/decisions/001-required-questions.md says why.
+ * docs/decisions/004-required-questions.md says why.
  */
 export const CONSENT_HTML = t(
   '<p>This survey is part of research on trust in the police in Bosnia and Herzegovina. Taking part is voluntary: you may stop at any time, and you may leave out any question that is not marked with *. The few questions marked with * decide which questions follow (whether the survey is for you, where you live, your contact with the police); the one about contact with the police can be answered “Prefer not to say”. We do not record your name, IP address or device, and results are published only as statistics about groups of people.</p>',

@@ -33,7 +33,7 @@ export function DeliveryNotice({ state, messages, interview, endMessageHtml, onR
       if (endMessageHtml) return interview ? <p className="notice notice-success" role="status">{messages.interviewSaved}</p> : null;
       return (
         <div className="notice notice-success" role="status">
-          <h2 tabIndex={-1} data-focus-on-show>{messages.thanks}</h2>
+          <h2>{messages.thanks}</h2>
           <p>{messages.thanksDetail}</p>
         </div>
       );
