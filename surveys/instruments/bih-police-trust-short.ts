@@ -48,6 +48,9 @@ function regionItem(regions: RegionRow[]): Item {
   };
 }
 
+/** The short form's second page asks about the police only, not the other institutions. */
+const TRUST_PAGE_TITLE = t('Trust in the police', 'Povjerenje u policiju', 'Povjerenje u policiju', 'Povjerenje u policiju');
+
 const NO_CONTACT = t('I have had no contact with the police', 'Nisam imao/la kontakt s policijom', 'Nisam imao/la kontakt s policijom', 'Nisam imao/la kontakt sa policijom');
 
 /**
@@ -59,7 +62,7 @@ const NO_CONTACT = t('I have had no contact with the police', 'Nisam imao/la kon
 export function buildBihPoliceTrustShort(regions: RegionRow[]): SurveyFile {
   const item = (name: string) => findItem(ITEM_BANK, name);
   const missingOf = (...names: string[]) => [...new Set(names.flatMap((name) => item(name).missing.map((code) => code.value)))].sort((a, b) => a - b);
-  const page = (name: string, elements: Record<string, unknown>[]) => ({ name, title: localize(PAGE_TITLES[name]!), visibleIf: ELIGIBLE, elements });
+  const page = (name: string, elements: Record<string, unknown>[]) => ({ name, title: localize(name === 'trust' ? TRUST_PAGE_TITLE : PAGE_TITLES[name]!), visibleIf: ELIGIBLE, elements });
   const indicators: IndicatorSpec[] = [
     { id: 'trust_fav', label: { default: 'Trusts the police (6-10)', bs: 'Vjeruje policiji (6-10)' }, type: 'share', item: 'trust_police', favourable: [6, 7, 8, 9, 10], missing: missingOf('trust_police'), ci: 'logit' },
     { id: 'trust_mean', label: { default: 'Trust in the police, mean 0-10', bs: 'Povjerenje u policiju, prosjek 0-10' }, type: 'mean', item: 'trust_police', missing: missingOf('trust_police'), ci: 't' },
