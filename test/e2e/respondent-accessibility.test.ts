@@ -120,6 +120,10 @@ describe('page changes for keyboard and screen-reader users', () => {
     await page.keyboard.press('Enter');
     await page.locator('.sd-page__title', { hasText: 'Mjesto stanovanja' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Mjesto stanovanja');
+    // A real heading, one of an outline a screen reader can jump through: survey, page, questions.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Povjerenje u policiju u Bosni i Hercegovini');
+    await expect(page.getByRole('heading', { level: 3, name: 'Gdje živite?' }).count()).resolves.toBe(1);
     await expect(page.getByRole('status').filter({ hasText: 'Stranica 2 od 11' }).count()).resolves.toBe(1);
 
     await page.locator('[data-name="entity"]').getByText('Republika Srpska', { exact: true }).click();

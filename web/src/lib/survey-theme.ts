@@ -59,23 +59,6 @@ export function applySurveyTheme(model: SurveyModel, { headingLevel = 1 }: { hea
   });
 }
 
-/** Dropdowns with this many choices or fewer are picked from the list; longer ones can be searched. */
-const SEARCH_FROM_CHOICES = 16;
-
-/**
- * While a searchable SurveyJS dropdown has focus (as it still has right after a choice is made),
- * it shows the choice in a one-line text input, which cuts off a long name ("Bosansko-podrinjski
- * kanton Goražde" at 360 px). A list of a dozen regions needs no search box, and without one the
- * choice is shown as text that wraps (survey-theme.css), focused or not.
- */
-function showWholeChoiceInShortDropdowns(model: Model): void {
-  for (const question of model.getAllQuestions()) {
-    if (question.getType() !== 'dropdown') continue;
-    const choices = (question as unknown as { choices?: unknown[] }).choices ?? [];
-    if (choices.length < SEARCH_FROM_CHOICES) question.setPropertyValue('searchEnabled', false);
-  }
-}
-
 /**
  * The same, for a questionnaire shown inside a page that has its own h1 and h2 (the builder's
  * preview): its titles start at h3.
