@@ -113,7 +113,13 @@ describe('questionnaire lifecycle', () => {
     expect(created.status).toBe(201);
     const { draft } = await created.json();
     // The copy is the template with a title of its own, so it is never mistaken for the original.
-    expect(draft.definition).toEqual({ ...shortSurvey().definition, title: { default: 'Copy of Trust in the police in Bosnia and Herzegovina (short form)', bs: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)' } });
+    expect(draft.definition).toEqual({ ...shortSurvey().definition, title: {
+      default: 'Copy of Trust in the police in Bosnia and Herzegovina (short form)',
+      bs: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      hr: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      'sr-Latn': 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      'sr-Cyrl': 'Копија: Повјерење у полицију у Босни и Херцеговини (кратки упитник)',
+    } });
     expect(draft.problems).toEqual([]);
     expect((await call('POST', '/api/surveys/my-wave/publish')).status).toBe(201);
     const notTemplate = await call('POST', '/api/surveys', { slug: 'other', fromTemplate: 'my-wave' });

@@ -24,7 +24,7 @@ describe('the studio for a researcher who runs no survey yet', SLOW, () => {
     expect(status).toBe(200);
     expect(body.surveys).toEqual([]);
     expect(body.templates).toEqual([
-      { slug: SHORT, version: 1, languages: ['en', 'bs'], title: 'Trust in the police in Bosnia and Herzegovina (short form)' },
+      { slug: SHORT, version: 1, languages: ['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl'], title: 'Trust in the police in Bosnia and Herzegovina (short form)' },
       expect.objectContaining({ slug: 'skip-logic-test', version: 1 }),
     ]);
   });
@@ -60,7 +60,13 @@ describe('copies', SLOW, () => {
     const { call, db } = await as('res@example.org', 'researcher');
     const copy = await call('POST', '/api/surveys', { slug: 'short-copy', fromTemplate: SHORT });
     expect(copy.status).toBe(201);
-    expect(copy.body.draft.definition.title).toEqual({ default: 'Copy of Trust in the police in Bosnia and Herzegovina (short form)', bs: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)' });
+    expect(copy.body.draft.definition.title).toEqual({
+      default: 'Copy of Trust in the police in Bosnia and Herzegovina (short form)',
+      bs: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      hr: 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      'sr-Latn': 'Kopija: Povjerenje u policiju u Bosni i Hercegovini (kratki upitnik)',
+      'sr-Cyrl': 'Копија: Повјерење у полицију у Босни и Херцеговини (кратки упитник)',
+    });
     expect((await call('POST', '/api/surveys/short-copy/publish')).status).toBe(201);
     const chosen = { default: 'Tuzla pilot', bs: 'Tuzla pilot' };
     const second = await call('POST', '/api/surveys', { slug: 'tuzla', fromSurvey: 'short-copy', title: chosen });
