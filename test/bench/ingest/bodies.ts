@@ -14,12 +14,12 @@ const POOL = 2000;
 const REGIONS = ['una_sana', 'posavina', 'tuzla', 'zenica_doboj', 'bosnian_podrinje', 'central_bosnia', 'herzegovina_neretva', 'west_herzegovina', 'sarajevo', 'canton_10', 'republika_srpska', 'brcko'];
 const CHANNELS = ['station', 'patrol', 'phone_122', 'phone_other', 'community_officer', 'safety_meeting', 'website', 'facebook'];
 
-/** The two-minute questionnaire (surveys/bih-police-trust-short.json): region, trust, two fairness items, channels. */
+/** The two-minute questionnaire (surveys/bih-police-trust-short.json): consent and eligibility, region, trust, two fairness items, channels. */
 export function shortQuestionnaire(seed = 'bench-ingest'): Questionnaire {
   const random = new Random(seed);
   const pick = <T>(values: T[]) => values[Math.floor(random.next() * values.length)]!;
   const pool = Array.from({ length: POOL }, () => {
-    const answers: Record<string, unknown> = { region: pick(REGIONS), trust_police: Math.floor(random.next() * 11) };
+    const answers: Record<string, unknown> = { consent: 1, age_18_plus: 1, lives_in_bih: 1, region: pick(REGIONS), trust_police: Math.floor(random.next() * 11) };
     if (random.next() < 0.9) answers.pf_respect = 1 + Math.floor(random.next() * 4);
     if (random.next() < 0.9) answers.pf_fair = 1 + Math.floor(random.next() * 4);
     answers.channels_used = random.next() < 0.3 ? ['none'] : CHANNELS.filter(() => random.next() < 0.3).concat('phone_122').filter((value, index, all) => all.indexOf(value) === index);
