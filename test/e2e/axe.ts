@@ -15,11 +15,15 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is now (injected from node_modules, no
- * download) and returns the violations, each with the selectors of the offending nodes.
+ * Runs axe-core's WCAG 2.1 A/AA rules on the page once its finite animations have ended (injected
+ * from node_modules, no download) and returns the violations, each with the selectors of the offending nodes.
  * Tests assert `expect(await axeViolations(page)).toEqual([])`, so a failure lists what to fix.
  */
 export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+  // A question that has just appeared fades in (SurveyJS animates it); measured mid-fade its text
+  // is paler than it will be, and axe would report a contrast the user never sees for long.
+  await page.waitForFunction(() => document.getAnimations().every((animation) =>
+    animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 15_000 });
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async ({ tags, exclude }) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;

@@ -153,4 +153,30 @@ describe('page changes for keyboard and screen-reader users', () => {
     await expect.poll(progress).toBe('Страница 1 од 11');
     await page.close();
   }, 60_000);
+
+  it('does not slide questions in and out for someone whose system asks for reduced motion', async () => {
+    const animationsOnReveal = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await phonePage();
+      await page.emulateMedia({ reducedMotion });
+      await page.goto(`${running.baseUrl}/s/bih-police-trust?lang=en`);
+      await page.locator('[data-name="consent"]').getByText('Yes, I agree', { exact: true }).waitFor();
+      // Agreeing reveals the age question; count the animations running in the next frames.
+      const count = await page.evaluate(async () => {
+        const agree = [...document.querySelectorAll<HTMLElement>('[data-name="consent"] .sd-item__control-label')].find((label) => label.innerText.trim() === 'Yes, I agree')!;
+        agree.click();
+        let most = 0;
+        for (let frame = 0; frame < 10; frame += 1) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          // Keyframe animations (SurveyJS sliding a question in), not a choice's colour transition.
+          most = Math.max(most, document.getAnimations().filter((animation) => animation instanceof CSSAnimation).length);
+        }
+        return most;
+      });
+      await page.locator('[data-name="age_18_plus"]').waitFor();
+      await page.close();
+      return count;
+    };
+    expect(await animationsOnReveal('no-preference')).toBeGreaterThan(0);
+    expect(await animationsOnReveal('reduce')).toBe(0);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { ITheme, SurveyModel } from 'survey-core';
+import { settings, type ITheme, type SurveyModel } from 'survey-core';
 import './survey-theme.css';
 import { keepRatingScalesVisible } from './keep-rating-scales-visible.ts';
 
@@ -33,12 +33,15 @@ export const ACCESSIBLE_THEME: ITheme = {
  * above; titles as real headings (SurveyJS draws them as plain <div>s, so a screen reader finds
  * no heading to jump to): the survey's at `headingLevel`, each page's one below, each question's
  * and panel's one below that; rating scales always as buttons (laid out by survey-theme.css: one
- * row when there is room, two even rows on a phone); short dropdowns that show the whole choice.
+ * row when there is room, two even rows on a phone); short dropdowns that show the whole choice;
+ * no animations for someone whose system asks for reduced motion.
  * The respondent page calls this with level 1; the builder's preview, inside a page that has its
  * own headings, can pass a deeper level, and looks the same.
  */
 export function applySurveyTheme(model: SurveyModel, { headingLevel = 1 }: { headingLevel?: number } = {}): void {
   model.applyTheme(ACCESSIBLE_THEME);
+  // Questions that appear or vanish slide and fade; not for someone who asked for less motion.
+  if (typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) settings.animationEnabled = false;
   const depth: Record<string, number> = { survey: 0, page: 1, panel: 2, question: 2 };
   model.onGetTitleTagName.add((_, options) => {
     const type = options.element.getType();
@@ -67,7 +70,7 @@ export function applyAccessibleTheme(model: SurveyModel): void {
   applySurveyTheme(model, { headingLevel: 3 });
 }
 
-/** Dropdowns with this many choices or fewer are picked from the list; longer ones can be searched. */
+/** Dropdowns with this many choices or more can be searched; shorter ones are picked from the list. */
 const SEARCH_FROM_CHOICES = 16;
 
 /**
