@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
 import { localized } from '../../surveys/languages.ts';
 import type { LanguageCode } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
@@ -8,6 +9,10 @@ import { findVersion, listLatestVersions } from '../surveys/queries.ts';
 /** Public questionnaire reading: what a respondent's browser needs to show a survey. */
 export function surveyRoutes(db: Db) {
   return new Hono()
+    // A questionnaire changes only when a new version is published or fieldwork closes: browsers
+    // (and the service worker) keep their copy and ask each time; an unchanged one costs a 304.
+    .use('/', revalidate, etag())
+    .use('/:slug', revalidate, etag())
     .get('/', (c) => {
       const list = listLatestVersions(db).map((survey) => ({
         slug: survey.slug,
@@ -23,3 +28,9 @@ export function surveyRoutes(db: Db) {
       return c.json({ slug: survey.slug, version: survey.version, status: survey.status, definition: survey.definition, meta: survey.meta });
     });
 }
+
+/** Cache-Control for the public questionnaire reads, on the answer and on a 304. */
+const revalidate: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.ok || c.res.status === 304) c.res.headers.set('Cache-Control', 'no-cache');
+};
