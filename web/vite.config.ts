@@ -13,6 +13,22 @@ export default defineConfig({
     // (api/web-app.ts) sends the smallest one the browser accepts without compressing per request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|mjs|css|html|svg|json|webmanifest)$/, threshold: 1024, logLevel: 'silent' }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // The libraries in files of their own: they change far less often than our code, so after
+        // an app update a phone downloads only our small file again, not SurveyJS and React.
+        codeSplitting: {
+          groups: [
+            { name: 'surveyjs', test: /node_modules[\\/]survey-(core|react-ui)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:8787' } },
 });
