@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
+import { jsonLimitProblem } from './json-limits.ts';
 
 /** zod's issues as our `{ field, issue }` list: one entry per faulty or unknown field. */
 export function fieldIssues(error: z.ZodError): { field: string; issue: string }[] {
@@ -18,11 +19,17 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, messag
   return parsed.data;
 }
 
-/** Reads a JSON request body, answering 400 when it is not JSON. */
+/**
+ * Reads a JSON request body, answering 400 when it is not JSON and 422 when it passes a limit of
+ * api/json-limits.ts (too deep, too long a string, a reserved key), so no handler ever sees such a body.
+ */
 export async function readJson(c: Context): Promise<unknown> {
-  return c.req.json().catch(() => {
+  const body: unknown = await c.req.json().catch(() => {
     throw new ApiError(400, 'The request body is not valid JSON.');
   });
+  const problem = jsonLimitProblem(body);
+  if (problem) throw new ApiError(422, 'The request body passes a limit of what this API accepts.', [problem]);
+  return body;
 }
 
 /** Reads a JSON request body: 400 when it is not JSON, 422 naming each field that does not fit `schema`. */

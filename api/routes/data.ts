@@ -14,6 +14,9 @@ import { RateLimiter } from '../auth/rate-limit.ts';
 import { countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
 import { findVersion } from '../surveys/queries.ts';
 
+/** Response ids are UUIDs, stored in lower case (api/responses/submission.ts): any case finds them. */
+const responseId = (id: string) => id.toLowerCase();
+
 /** Microdata for researchers (list, fetch, erase) and fieldwork counts against quotas. */
 export function dataRoutes(db: Db) {
   const startLimiter = new RateLimiter(300, 60_000);
@@ -42,7 +45,7 @@ export function dataRoutes(db: Db) {
     .get('/:slug/responses/:id', (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'microdata');
-      const row = db.select().from(responses).where(and(eq(responses.surveyId, survey.id), eq(responses.id, c.req.param('id')))).get();
+      const row = db.select().from(responses).where(and(eq(responses.surveyId, survey.id), eq(responses.id, responseId(c.req.param('id'))))).get();
       if (!row) throw new ApiError(404, 'No such response in this survey.');
       recordAudit(db, { userId: auth!.user.id, action: 'response.read', surveyId: survey.id, target: row.id });
       return c.json(microdataRecord(row));
@@ -50,7 +53,7 @@ export function dataRoutes(db: Db) {
     .delete('/:slug/responses/:id', (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'microdata');
-      const id = c.req.param('id');
+      const id = responseId(c.req.param('id'));
       // Right to erasure: the row goes (its analysed values with it, by cascade); the audit keeps only the id.
       const erased = db.transaction((tx) => {
         const result = tx.delete(responses).where(and(eq(responses.surveyId, survey.id), eq(responses.id, id))).run();

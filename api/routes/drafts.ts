@@ -97,11 +97,15 @@ export function draftRoutes(db: Db) {
         throw new ApiError(409, `A survey "${body.slug}" already exists.`);
       }
       const content = startingContent(body, auth);
-      const survey = db.insert(surveys).values({ slug: body.slug, createdBy: auth.user.id }).returning().get();
-      if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
-      recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
-      const draft = saveDraft(db, survey, content, auth.user.id);
-      return c.json({ slug: survey.slug, draft: { ...draft, ...draftCheck(survey.slug, content) } }, 201);
+      // Checked before anything is written, and written in one transaction: a failure stores nothing.
+      const check = draftCheck(body.slug, content);
+      const { survey, draft } = db.transaction(() => {
+        const survey = db.insert(surveys).values({ slug: body.slug, createdBy: auth.user.id }).returning().get();
+        if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
+        recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
+        return { survey, draft: saveDraft(db, survey, content, auth.user.id) };
+      });
+      return c.json({ slug: survey.slug, draft: { ...draft, ...check } }, 201);
     })
     .post('/check', requireRole('admin', 'researcher'), async (c) => {
       const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));
@@ -123,8 +127,9 @@ export function draftRoutes(db: Db) {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
       const content = (await readJsonBody(c, draftContentSchema)) as unknown as DraftContent;
+      const check = draftCheck(survey.slug, content); // before the write: a draft the checker cannot read is never stored
       const draft = saveDraft(db, survey, content, auth!.user.id);
-      return c.json({ ...draft, ...draftCheck(survey.slug, content) });
+      return c.json({ ...draft, ...check });
     })
     .post('/:slug/publish', (c) => {
       const auth = c.get('auth');

@@ -37,14 +37,21 @@ export function draftCheck(slug: string, content: DraftContent) {
   return { problems: draftProblems(slug, content), warnings };
 }
 
-/** Saves (creates or replaces) the draft of a survey. A draft may be incomplete; only publishing checks it. */
+/**
+ * Saves (creates or replaces) the draft of a survey. A draft may be incomplete; only publishing checks it.
+ * The draft and its audit entry are written in one transaction: both or neither. Callers run the
+ * checker (draftCheck) before, so a draft the checker cannot read is never stored.
+ */
 export function saveDraft(db: Db, survey: Survey, content: DraftContent, userId: number) {
-  const basedOnVersion = findDraft(db, survey.id)?.basedOnVersion ?? latestVersion(db, survey.id)?.version ?? null;
-  const values = { definition: content.definition, meta: content.meta, basedOnVersion, updatedAt: new Date().toISOString(), updatedBy: userId };
-  db.insert(surveyDrafts).values({ surveyId: survey.id, ...values })
-    .onConflictDoUpdate({ target: surveyDrafts.surveyId, set: values }).run();
-  recordAudit(db, { userId, action: 'draft.save', surveyId: survey.id });
-  return findDraft(db, survey.id)!;
+  // better-sqlite3 has one connection: `db` inside the callback is in the transaction (nested: a savepoint).
+  return db.transaction(() => {
+    const basedOnVersion = findDraft(db, survey.id)?.basedOnVersion ?? latestVersion(db, survey.id)?.version ?? null;
+    const values = { definition: content.definition, meta: content.meta, basedOnVersion, updatedAt: new Date().toISOString(), updatedBy: userId };
+    db.insert(surveyDrafts).values({ surveyId: survey.id, ...values })
+      .onConflictDoUpdate({ target: surveyDrafts.surveyId, set: values }).run();
+    recordAudit(db, { userId, action: 'draft.save', surveyId: survey.id });
+    return findDraft(db, survey.id)!;
+  });
 }
 
 /** Opens the latest published version as the draft of the next one, unless a draft already exists. */
