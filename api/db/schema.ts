@@ -160,6 +160,12 @@ export const responses = sqliteTable(
     startedAt: text('started_at'),
     completedAt: text('completed_at'),
     receivedAt: text('received_at').notNull().default(now),
+    /**
+     * How the questionnaire was filled in (api/paradata/schema.ts: time per page, language switches,
+     * time offline, app version); null when the client sent none. Not part of the answers' hash, so a
+     * retry with newer paradata is still recognised as the same submission (the first one is kept).
+     */
+    paradata: text('paradata', { mode: 'json' }),
   },
   (table) => [
     index('responses_survey_version').on(table.surveyId, table.version),

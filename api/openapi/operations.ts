@@ -106,6 +106,12 @@ export const OPERATIONS: Operation[] = [
     query: z.object({ values: z.enum(['codes', 'labels']).optional(), wave: z.string().optional() }),
     responses: { 200: format === 'csv' ? 'text/csv' : 'XLSX workbook' }, errors: [401, 403, 404, 422],
   })),
+  {
+    method: 'get', path: `${SURVEY}/exports/paradata.csv`, tag: 'exports',
+    summary: 'Paradata of every response (streamed): id, version, mode, enumerator, start and end, duration, app version, seconds offline and queued, language switches, seconds on each page; the same rows as the "paradata" sheet of microdata.xlsx',
+    roles: 'admin, researchers of the survey', query: z.object({ wave: z.string().optional() }),
+    responses: { 200: 'text/csv' }, errors: [401, 403, 404, 422],
+  },
   { method: 'get', path: `${SURVEY}/exports/microdata.sps`, tag: 'exports', summary: 'SPSS/PSPP syntax that reads microdata.csv (codes) with variable and value labels and missing values', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   { method: 'get', path: `${SURVEY}/exports/microdata.R`, tag: 'exports', summary: 'R script that reads microdata.csv (codes) into a data frame with factors, labels and missing codes as NA', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   ...(['csv', 'json'] as const).map((format): Operation => ({

@@ -32,14 +32,15 @@ export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
 }
 
 type ResponseRow = Omit<typeof responses.$inferInsert, 'receivedAt' | 'isSynthetic' | 'wave' | 'stratum' | 'psu' | 'weight'> & {
-  mode: 'web' | 'enumerator'; enumeratorId: number | null; startedAt: string | null; completedAt: string | null;
+  mode: 'web' | 'enumerator'; enumeratorId: number | null; startedAt: string | null; completedAt: string | null; paradata: string | null;
 };
 
 const rowPlaceholders = {
   id: sql.placeholder('id'), surveyId: sql.placeholder('surveyId'), surveyVersionId: sql.placeholder('surveyVersionId'),
   version: sql.placeholder('version'), answers: sql.placeholder('answers'), answersHash: sql.placeholder('answersHash'),
   language: sql.placeholder('language'), mode: sql.placeholder('mode'), enumeratorId: sql.placeholder('enumeratorId'),
-  startedAt: sql.placeholder('startedAt'), completedAt: sql.placeholder('completedAt'),
+  startedAt: sql.placeholder('startedAt'), completedAt: sql.placeholder('completedAt'), // Bound as raw text (not through the json column's encoder), so no paradata is SQL NULL, not the text 'null'.
+  paradata: sql`${sql.placeholder('paradata')}`,
 };
 const prepareInsert = (db: Db) => db.insert(responses).values(rowPlaceholders).onConflictDoNothing().prepare();
 
@@ -91,6 +92,7 @@ export function storeResponse(
     language: submission.language,
     startedAt: submission.startedAt ?? null,
     completedAt: submission.completedAt ?? null,
+    paradata: submission.paradata ? JSON.stringify(submission.paradata) : null,
   });
 }
 
@@ -98,6 +100,6 @@ export function storeResponse(
 export function publicRecord(slug: string, stored: StoredResponse) {
   return {
     id: stored.id, survey: slug, version: stored.version, language: stored.language, answers: stored.answers,
-    startedAt: stored.startedAt, completedAt: stored.completedAt, receivedAt: stored.receivedAt,
+    startedAt: stored.startedAt, completedAt: stored.completedAt, receivedAt: stored.receivedAt, paradata: stored.paradata,
   };
 }

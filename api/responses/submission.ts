@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith } from '../body.ts';
 import { ApiError } from '../errors.ts';
+import { paradataSchema } from '../paradata/schema.ts';
 
 /** What a respondent's browser or an enumerator's tablet sends when a questionnaire is completed. */
 export const submissionSchema = z.strictObject({
@@ -15,6 +16,8 @@ export const submissionSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   startedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
   completedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  /** How the questionnaire was filled in (api/paradata/schema.ts); stored beside the answers, not part of them. */
+  paradata: paradataSchema.optional(),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

@@ -12,6 +12,8 @@ import { microdataColumns } from '../exports/microdata-columns.ts';
 import { parseMicrodataQuery } from '../exports/microdata-query.ts';
 import { microdataHeader, microdataPages } from '../exports/microdata-rows.ts';
 import { xlsxStream } from '../exports/xlsx-stream.ts';
+import { paradataCodebook } from '../paradata/codebook.ts';
+import { paradataHeader, paradataPages, paradataRows } from '../paradata/export.ts';
 import { rScript } from '../exports/r-script.ts';
 import { spssSyntax } from '../exports/spss-syntax.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
@@ -48,6 +50,7 @@ export function exportRoutes(db: Db) {
     .get('/:slug/exports/indicators.xlsx', (c) => indicatorExport(c, 'xlsx'))
     .get('/:slug/exports/microdata.csv', (c) => microdataExport(c, 'csv'))
     .get('/:slug/exports/microdata.xlsx', (c) => microdataExport(c, 'xlsx'))
+    .get('/:slug/exports/paradata.csv', (c) => paradataExport(c))
     .get('/:slug/exports/microdata.sps', (c) => syntaxExport(c, 'sps'))
     .get('/:slug/exports/microdata.R', (c) => syntaxExport(c, 'R'))
     .get('/:slug/exports/codebook.csv', (c) => codebookExport(c, 'csv'))
@@ -76,7 +79,22 @@ export function exportRoutes(db: Db) {
       const name = `${survey.slug}-microdata${parsed.values === 'labels' ? '-labels' : ''}.${format}`;
       return format === 'csv'
         ? download(c, csvStream(header, pages), name, 'csv')
-        : download(c, xlsxStream([{ name: 'microdata', header, pages }]), name, 'xlsx');
+        : download(c, xlsxStream([{ name: 'microdata', header, pages }, paradataSheet(context, survey.id, parsed.waves)]), name, 'xlsx');
+  }
+
+  /** Paradata (how each response was filled in), one row per response, joined to the microdata by id. */
+  function paradataSheet(context: ReturnType<typeof surveyContext>, surveyId: number, waves: number[] | undefined) {
+    return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(db, { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
+  }
+
+  function paradataExport(c: Context<AppEnv>) {
+      const { survey, context, parsed } = open(c, 'microdata', 'paradata.csv', (url, context) => {
+        const other = [...new Set(url.searchParams.keys())].filter((key) => key !== 'wave');
+        if (other.length > 0) throw new ApiError(422, 'The query does not fit this export.', other.map((field) => ({ field, issue: 'unknown parameter; use wave' })));
+        return parseMicrodataQuery(url, context.waves);
+      });
+      const sheet = paradataSheet(context, survey.id, parsed.waves);
+      return download(c, csvStream(sheet.header, sheet.pages), `${survey.slug}-paradata.csv`, 'csv');
   }
 
   function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
@@ -90,8 +108,10 @@ export function exportRoutes(db: Db) {
   function codebookExport(c: Context<AppEnv>, format: 'csv' | 'json') {
       const { survey, context } = open(c, 'microdata', `codebook.${format}`, noParameters);
       const entries = codebook(context);
-      if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries }, null, 2), `${survey.slug}-codebook.json`, 'json');
-      const { header, rows } = codebookRows(entries, context.meta.languages);
+      const paradata = paradataCodebook(context);
+      if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries, paradata }, null, 2), `${survey.slug}-codebook.json`, 'json');
+      // The paradata file's own columns follow the microdata's, marked by their construct "paradata".
+      const { header, rows } = codebookRows([...entries, ...paradata], context.meta.languages);
       return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
   }
 }

@@ -10,6 +10,7 @@ import { CommitFailedError } from '../db/group-commit.ts';
 import { findPrior, publicRecord, storeResponse, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
 import { findVersion } from '../surveys/queries.ts';
+import { paradataIssues } from '../paradata/check.ts';
 
 /**
  * POST /api/surveys/:slug/responses — a completed questionnaire. Answered 201 once stored,
@@ -48,9 +49,12 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
       ? (surveyFor(db, slug, auth, 'interview'), { mode: 'enumerator' as const, enumeratorId: auth.user.id })
       : { mode: 'web' as const, enumeratorId: null };
 
-    const issues = survey.meta.languages.includes(submission.language as never)
-      ? validateAnswers(survey.definition, submission.answers)
-      : [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }];
+    const issues = [
+      ...(survey.meta.languages.includes(submission.language as never)
+        ? validateAnswers(survey.definition, submission.answers)
+        : [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }]),
+      ...paradataIssues(survey.definition, submission.paradata),
+    ];
     if (issues.length > 0) throw new ApiError(422, 'Some answers do not fit the questionnaire.', issues);
 
     const stored = await storeResponse(db, survey, submission, hash, origin).catch((error: unknown) => {

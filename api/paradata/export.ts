@@ -1,0 +1,69 @@
+import type { Db } from '../db/open.ts';
+import type { Cell } from '../exports/csv-stream.ts';
+import type { SurveyLayout } from '../indicators/survey-layout.ts';
+import { pageNames } from './check.ts';
+import type { Paradata } from './schema.ts';
+
+/** Response columns that start every paradata row, so the file joins the microdata by `id`. */
+export const PARADATA_FIXED = ['id', 'version', 'mode', 'enumerator_id', 'started_at', 'completed_at'] as const;
+
+/** Columns computed from the stored paradata (before the per-page columns). */
+export const PARADATA_MEASURES = [
+  'para_duration_seconds', 'para_app_version', 'para_offline_seconds', 'para_queued_seconds', 'para_language_switches', 'para_languages',
+] as const;
+
+/** The column of the seconds spent on one page. */
+export const pageColumn = (page: string) => `para_page_${page}_seconds`;
+
+/** Every page of every version, in order of first appearance: one seconds column each. */
+export function paradataPages(survey: SurveyLayout): { page: string; versions: number[] }[] {
+  const pages = new Map<string, number[]>();
+  for (const { version, definition } of survey.versions) {
+    for (const page of pageNames(definition)) pages.set(page, [...(pages.get(page) ?? []), version]);
+  }
+  return [...pages].map(([page, versions]) => ({ page, versions }));
+}
+
+export function paradataHeader(pages: { page: string }[]): string[] {
+  return [...PARADATA_FIXED, ...PARADATA_MEASURES, ...pages.map(({ page }) => pageColumn(page))];
+}
+
+type StoredRow = [number, string, number, string, number | null, string | null, string | null, string, string | null];
+
+/**
+ * The paradata of a survey's responses as pages of cells, one row per response in the order of
+ * the microdata export (version, then storage order), read one page at a time by a keyset query
+ * on the responses_survey_version index, so memory stays one page however many responses.
+ */
+export function* paradataRows(db: Db, request: { surveyId: number; survey: SurveyLayout; waves?: number[]; pageSize?: number }): Generator<Cell[][]> {
+  const waves = request.waves ?? [];
+  const pages = paradataPages(request.survey).map(({ page }) => page);
+  const statement = db.$client.prepare(
+    'SELECT rowid, id, version, mode, enumerator_id, started_at, completed_at, language, paradata FROM responses ' +
+    `WHERE survey_id = ? AND version = ? AND rowid > ?${waves.length > 0 ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} ORDER BY rowid LIMIT ?`,
+  ).raw();
+  for (const { version } of request.survey.versions) {
+    let last = 0;
+    for (;;) {
+      const rows = statement.all(request.surveyId, version, last, ...waves, request.pageSize ?? 2000) as StoredRow[];
+      if (rows.length === 0) break;
+      last = rows[rows.length - 1]![0];
+      yield rows.map((row) => paradataCells(row, pages));
+    }
+  }
+}
+
+function paradataCells([, id, version, mode, enumeratorId, startedAt, completedAt, language, json]: StoredRow, pages: string[]): Cell[] {
+  const paradata = (json === null ? {} : JSON.parse(json)) as Paradata;
+  const duration = startedAt && completedAt ? (Date.parse(completedAt) - Date.parse(startedAt)) / 1000 : null;
+  const switches = paradata.languageSwitches;
+  const seconds = new Map((paradata.pages ?? []).map((page) => [page.name, page.seconds]));
+  return [
+    id, version, mode, enumeratorId, startedAt, completedAt,
+    duration, paradata.appVersion ?? null, paradata.offlineSeconds ?? null, paradata.queuedSeconds ?? null,
+    switches ? switches.length : null,
+    // The languages in the order used: the first one, then each switched to (the last is `language`).
+    switches && switches.length > 0 ? [switches[0]!.from, ...switches.map((entry) => entry.to)].join(' ') : (switches ? language : null),
+    ...pages.map((page) => seconds.get(page) ?? null),
+  ];
+}
