@@ -1,7 +1,7 @@
 import type { EstimateRow } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import type { Breakdown } from './domains.ts';
-import { crossDimensions, domainGroups } from './domains.ts';
+import { crossDimensions, domainGroups, listedRowsByDomain } from './domains.ts';
 import { domainSumsOfBreakdowns } from './domain-sums.ts';
 import { rowEntries } from './row-entries.ts';
 import type { DomainSums } from './domain-sums.ts';
@@ -11,7 +11,7 @@ import type { FoldedCells } from './fold-sums.ts';
 import { foldCells, foldSums, isCompletePartition } from './fold-sums.ts';
 import { estimateDomains } from './domain-estimate.ts';
 import type { DomainEstimate } from './domain-estimate.ts';
-import { estimateRow } from './estimate-row.ts';
+import { estimateRow, intervalMethod } from './estimate-row.ts';
 
 /** Indicators summed in one pass over the rows: shares the row lookups, bounds the memory of the sums. */
 const indicatorsPerPass = 5;
@@ -99,8 +99,13 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
       // All indicators of the group per domain (one visit of its cells), rows in indicator order.
       const results = planned.present.map((domain) => estimateDomains(design, calibration, sums, domain));
       chunk.forEach((indicator, position) => {
-        planned.present.forEach((_, at) => {
-          const result = (results[at] as DomainEstimate[])[position] as DomainEstimate;
+        // Korn–Graubard's n is R's nrow(design): rows of weight 0 count there.
+        const zeroRows = prepared.zeroWeightRows.get(indicator.id);
+        const extraRows = zeroRows !== undefined && zeroRows.length > 0 && intervalMethod(indicator) === 'beta'
+          ? listedRowsByDomain(planned.breakdown, zeroRows) : null;
+        planned.present.forEach((domain, at) => {
+          const found = (results[at] as DomainEstimate[])[position] as DomainEstimate;
+          const result = extraRows === null ? found : { ...found, rows: found.n + (extraRows[domain] as number) };
           target.push(estimateRow(indicator, { ...planned.groups[at] }, result, design, spec, calibration !== null));
         });
       });

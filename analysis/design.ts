@@ -1,6 +1,7 @@
 import type { Columns, DesignSpec, LonelyPsu } from './types.ts';
 import { AnalysisError, dataError } from './errors.ts';
 import { labelColumn, numericColumn, rowCount } from './columns.ts';
+import { stratumFpc } from './design-fpc.ts';
 
 /** A survey design resolved to integer codes, ready for estimation. */
 export interface Design {
@@ -23,6 +24,10 @@ export interface Design {
   degf: number;
   lonelyPsu: LonelyPsu;
   adjustDomainLonely: boolean;
+  /** Per stratum the finite population correction (N_h − n_h)/N_h; null without `design.fpc`. */
+  fpc: Float64Array | null;
+  /** True when some weight is 0 (such rows are left out of every n and of the degrees of freedom). */
+  zeroWeights: boolean;
 }
 
 function checkWeights(data: Columns, name: string): Float64Array {
@@ -30,8 +35,8 @@ function checkWeights(data: Columns, name: string): Float64Array {
   for (let row = 0; row < weights.length; row++) {
     const weight = weights[row] as number;
     if (Number.isNaN(weight)) throw dataError(name, row, 'weight is missing');
-    if (!(weight > 0) || !Number.isFinite(weight)) {
-      throw dataError(name, row, `weight must be a positive number, got ${weight}`);
+    if (!(weight >= 0) || !Number.isFinite(weight)) {
+      throw dataError(name, row, `weight must be zero or a positive number, got ${weight}`);
     }
   }
   return weights;
@@ -50,8 +55,11 @@ function requireNoMissing(codes: Int32Array, column: string, purpose: string): v
  * non-positive weights, a PSU in two strata when `nest` is false, a lonely PSU under "fail") is
  * made once, with an error naming the column and the row.
  *
- * Reference: R `svydesign(ids = ~cluster, strata = ~strata, weights = ~weight, nest = TRUE)`;
- * degrees of freedom as `degf()`: number of PSUs minus number of strata.
+ * Weights of zero are accepted, as R accepts them: such a row stays in its PSU and stratum
+ * (they count for the variance's n_h), but not in the degrees of freedom.
+ *
+ * Reference: R `svydesign(ids = ~cluster, strata = ~strata, weights = ~weight, fpc = ~fpc, nest = TRUE)`;
+ * degrees of freedom as `degf()`: PSUs minus strata among rows of nonzero weight.
  *
  * @example
  * const design = buildDesign({ w: new Float64Array([1, 2, 3]) }, { weight: 'w' });
@@ -59,6 +67,7 @@ function requireNoMissing(codes: Int32Array, column: string, purpose: string): v
  */
 export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
   const count = rowCount(data);
+  if (spec.replicates !== undefined) throw new AnalysisError('design.replicates is not supported yet');
   const weighted = spec.weight !== undefined;
   const weights = weighted ? checkWeights(data, spec.weight as string) : new Float64Array(count).fill(1);
   let stratumOfRow: Int32Array = new Int32Array(count);
@@ -129,6 +138,7 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
       );
     }
   }
+  const fpc = spec.fpc === undefined ? null : stratumFpc(data, spec.fpc, stratumOfRow, psusInStratum, stratumLabels);
   return {
     rowCount: count,
     weights,
@@ -142,8 +152,25 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
     psusByStratum,
     stratumStart,
     stratumLabels,
-    degf: stratumOfPsu.length - stratumCount,
+    degf: weightedDegf(weights, psuOfRow, stratumOfRow, stratumOfPsu.length, stratumCount),
     lonelyPsu,
     adjustDomainLonely: spec.adjustDomainLonely ?? false,
+    fpc,
+    zeroWeights: weights.includes(0),
   };
+}
+
+/** R's `degf()` of a design: PSUs minus strata, counting only those with a row of nonzero weight. */
+function weightedDegf(weights: Float64Array, psuOfRow: Int32Array, stratumOfRow: Int32Array, psuCount: number, stratumCount: number): number {
+  const psuSeen = new Uint8Array(psuCount);
+  const stratumSeen = new Uint8Array(stratumCount);
+  let degf = 0;
+  for (let row = 0; row < weights.length; row++) {
+    if (weights[row] === 0) continue;
+    const psu = psuOfRow[row] as number;
+    const stratum = stratumOfRow[row] as number;
+    if (psuSeen[psu] === 0) { psuSeen[psu] = 1; degf++; }
+    if (stratumSeen[stratum] === 0) { stratumSeen[stratum] = 1; degf--; }
+  }
+  return degf;
 }

@@ -27,6 +27,8 @@ export interface DomainEstimate {
   deff: number;
   /** Degrees of freedom of the domain (R degf() of the subset design). */
   df: number;
+  /** Rows of the domain with a valid value including those of weight 0 (R's nrow(design)), when it differs from n. */
+  rows?: number;
   influence: Influence;
   /** Σ w of the domain by entry of `influence.psus`, > 0 where it has rows (to drop strata it does not reach); null when calibrated. */
   presence: Float64Array | null;

@@ -136,3 +136,28 @@ export function domainGroups(breakdown: Breakdown, domain: number): Record<strin
   for (const dimension of breakdown.dimensions) ordered[dimension.name] = groups[dimension.name] as string;
   return ordered;
 }
+
+/**
+ * How many of the listed rows fall in each domain of a breakdown (a row of a multiple-response
+ * set counts in each group it is in).
+ *
+ * @example
+ * listedRowsByDomain(byRegion, Int32Array.of(4, 9)); // => Float64Array [1, 0, 1, …]
+ */
+export function listedRowsByDomain(breakdown: Breakdown, listed: Int32Array): Float64Array {
+  const counts = new Float64Array(breakdown.domainCount);
+  if (listed.length === 0) return counts;
+  const wanted = new Set(listed);
+  for (const layer of breakdown.layers) {
+    if (layer === null) {
+      counts[0] = (counts[0] as number) + listed.length;
+      continue;
+    }
+    for (let index = 0; index < layer.rows.length; index++) {
+      if (!wanted.has(layer.rows[index] as number)) continue;
+      const code = layer.codes[index] as number;
+      counts[code] = (counts[code] as number) + 1;
+    }
+  }
+  return counts;
+}

@@ -37,7 +37,7 @@ export function domainInterval(
     case 'logit':
       return logitInterval(result.estimate, se, df, level);
     case 'beta':
-      return betaInterval(result.estimate, result.variance, calibrated ? design.rowCount : result.n, df, level);
+      return betaInterval(result.estimate, result.variance, calibrated ? design.rowCount : (result.rows ?? result.n), df, level);
     case 'wilson':
       return wilsonInterval(result.estimate, result.n, level);
     default:

@@ -7,6 +7,7 @@ import { AnalysisError } from './errors.ts';
 import { resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { indicatorValues } from './indicator-values.ts';
+import { checkSpecKeys } from './spec-keys.ts';
 
 /** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
 export interface Prepared {
@@ -15,6 +16,8 @@ export interface Prepared {
   design: Design;
   calibration: Calibration | null;
   values: Map<string, Float64Array>;
+  /** Per indicator, rows of weight 0 with a valid value (outside `values`; R's `nrow(design)` still counts them). */
+  zeroWeightRows: Map<string, Int32Array>;
   dimension: (name: string) => ResolvedDimension;
   /**
    * A value derived from the prepared data alone (a breakdown's cells, a scale's items, an
@@ -27,7 +30,8 @@ export interface Prepared {
 
 /**
  * Resolves design, weighting and indicators once, so every breakdown and comparison reuses them.
- * Raises an `AnalysisError` naming the column and row for any problem in the data.
+ * Raises an `AnalysisError` naming the column and row for any problem in the data, and naming
+ * the key for any key of the spec the engine does not know.
  *
  * Reference: R `svydesign(...)` then `rake(...)` or `postStratify(...)`.
  *
@@ -36,6 +40,7 @@ export interface Prepared {
  * prepared.design.degf;
  */
 export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
+  checkSpecKeys(spec);
   return withIndicators(prepareDesign(data, spec), spec);
 }
 
@@ -72,7 +77,7 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   };
   const dimension = (name: string): ResolvedDimension =>
     derived(`dimension:${name}:${JSON.stringify(spec.dimensions?.[name] ?? null)}`, () => resolveDimension(data, name, spec.dimensions?.[name]));
-  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), dimension, derived };
+  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), dimension, derived };
 }
 
 /**
@@ -87,11 +92,31 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
 export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
   const { data, derived } = base;
   const values = new Map<string, Float64Array>();
+  const zeroWeightRows = new Map<string, Int32Array>();
   for (const indicator of spec.indicators ?? []) {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
     const { label: _label, ...definition } = indicator;
-    values.set(indicator.id, derived(`values:${JSON.stringify(definition)}`, () => indicatorValues(data, indicator)));
+    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)));
+    values.set(indicator.id, made.values);
+    zeroWeightRows.set(indicator.id, made.zeroWeightRows);
   }
-  return { ...base, spec, values };
+  return { ...base, spec, values, zeroWeightRows };
+}
+
+/**
+ * An indicator's values with rows of weight 0 outside its domains (NaN): they add nothing to any
+ * weighted sum, and R leaves them out of n, of the degrees of freedom and of the design effect's n
+ * (`svymean`'s `nobs <- sum(weights(design) != 0)`); their PSUs stay in the design.
+ */
+export function withoutZeroWeights(design: Design, values: Float64Array): { values: Float64Array; zeroWeightRows: Int32Array } {
+  if (!design.zeroWeights) return { values, zeroWeightRows: new Int32Array(0) };
+  const masked = Float64Array.from(values);
+  const rows: number[] = [];
+  for (let row = 0; row < masked.length; row++) {
+    if (design.weights[row] !== 0) continue;
+    if (!Number.isNaN(masked[row] as number)) rows.push(row);
+    masked[row] = NaN;
+  }
+  return { values: masked, zeroWeightRows: Int32Array.from(rows) };
 }

@@ -133,7 +133,7 @@ export function strataVariance(
   usePresence: boolean,
   untouched: UntouchedMoments | null,
 ): number {
-  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount } = design;
+  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount, fpc } = design;
   const { listed, reached } = accumulated;
   let sum = 0;
   let strataPresent = 0;
@@ -149,13 +149,19 @@ export function strataVariance(
     if (untouched !== null) {
       stratumSquares += (untouched.squares[stratum] as number) - 2 * centre * (untouched.sum[stratum] as number);
     }
+    // Finite population correction (R's onestrat): a stratum sampled whole adds nothing.
+    const correction = fpc === null ? 1 : (fpc[stratum] as number);
+    if (correction < 1e-7) {
+      strataCounted++;
+      continue;
+    }
     if (psus > 1) {
       if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
-      sum += (stratumSquares * psus) / (psus - 1);
+      sum += (correction * stratumSquares * psus) / (psus - 1);
       strataCounted++;
     } else {
       if (lonelyPsu === 'average') continue;
-      sum += stratumSquares;
+      sum += correction * stratumSquares;
       strataCounted++;
     }
   }

@@ -21,6 +21,22 @@ export interface DesignSpec {
   nest?: boolean;
   /** R's options(survey.adjust.domain.lonely). Default false, as in R. */
   adjustDomainLonely?: boolean;
+  /** First-stage finite population correction: population PSUs per stratum (> 1) or sampling fractions (≤ 1). */
+  fpc?: string;
+  /** Replicate weights: all variances come from them (R `svrepdesign`). */
+  replicates?: ReplicatesSpec;
+}
+
+export type ReplicateType = 'BRR' | 'Fay' | 'JK1' | 'JKn' | 'bootstrap' | 'other';
+
+export interface ReplicatesSpec {
+  /** Columns of full replicate weights (R's combined.weights = TRUE). */
+  columns: string[];
+  type: ReplicateType;
+  scale?: number | null;
+  rscales?: number[] | number | null;
+  rho?: number | null;
+  mse?: boolean | null;
 }
 
 export type DimensionSpec = { column: string } | { multiple: Record<string, string> };

@@ -30,7 +30,7 @@ export function stratifiedVariance(
   offset: number,
   presence: Float64Array | null,
 ): number {
-  const { lonelyPsu, adjustDomainLonely, psusByStratum, stratumStart } = design;
+  const { lonelyPsu, adjustDomainLonely, psusByStratum, stratumStart, fpc } = design;
   let sum = 0;
   let strataPresent = 0;
   let strataCounted = 0;
@@ -53,13 +53,19 @@ export function stratifiedVariance(
       const deviation = (psuTotals[offset + (psusByStratum[k] as number)] as number) - centre;
       squares += deviation * deviation;
     }
+    // Finite population correction (R's onestrat): a stratum sampled whole adds nothing.
+    const correction = fpc === null ? 1 : (fpc[stratum] as number);
+    if (correction < 1e-7) {
+      strataCounted++;
+      continue;
+    }
     if (psus > 1) {
       if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
-      sum += (squares * psus) / (psus - 1);
+      sum += (correction * squares * psus) / (psus - 1);
       strataCounted++;
     } else {
       if (lonelyPsu === 'average') continue;
-      sum += squares;
+      sum += correction * squares;
       strataCounted++;
     }
   }

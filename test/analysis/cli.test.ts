@@ -71,8 +71,8 @@ describe('analyze command line', () => {
     expectOneLineError(analyze(['--data', data, '--spec', spec]), /column "eff_prevent", row 7: .*needs a number, got "seven"/);
   });
 
-  it('a weight of zero or a missing weight: exit 2, one line naming column and row', () => {
-    expectOneLineError(analyze(['--data', alteredCsv('zero.csv', 'w', 12, '0'), '--spec', spec]), /column "w", row 12: weight must be a positive number/);
+  it('a negative or a missing weight: exit 2, one line naming column and row', () => {
+    expectOneLineError(analyze(['--data', alteredCsv('negative.csv', 'w', 12, '-3'), '--spec', spec]), /column "w", row 12: weight must be zero or a positive number/);
     expectOneLineError(analyze(['--data', alteredCsv('missing.csv', 'w', 3, ''), '--spec', spec]), /column "w", row 3: weight is missing/);
   });
 

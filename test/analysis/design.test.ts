@@ -42,10 +42,11 @@ describe('weighting and design checks', () => {
     expect(() => estimateTable(readCsvColumns('stratified.csv'), spec)).toThrow(/column "psu", row \d+: PSU "1" appears in strata/);
   });
 
-  it('refuses a missing or non-positive weight, naming column and row', () => {
-    const data = { w: new Float64Array([1, 0, 2]), q: new Float64Array([1, 2, 3]) };
+  it('refuses a missing or negative weight, naming column and row (zero is accepted, as in R)', () => {
+    const data = { w: new Float64Array([1, -1, 2]), q: new Float64Array([1, 2, 3]) };
     const spec: AnalysisSpec = { design: { weight: 'w' }, indicators: [{ id: 'm', type: 'mean', item: 'q' }] };
-    expect(() => estimateTable(data, spec)).toThrow('column "w", row 2: weight must be a positive number, got 0');
+    expect(() => estimateTable(data, spec)).toThrow('column "w", row 2: weight must be zero or a positive number, got -1');
+    expect(estimateTable({ ...data, w: new Float64Array([1, 0, 2]) }, spec).estimates[0]?.n).toBe(2);
     expect(() => estimateTable({ ...data, w: new Float64Array([1, NaN, 2]) }, spec)).toThrow(AnalysisError);
   });
 

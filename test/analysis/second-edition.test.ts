@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { estimateTable } from '../../analysis/index.ts';
+import type { AnalysisSpec, DesignSpec, EstimateRow } from '../../analysis/types.ts';
+import { mismatches, readCsvColumns, readJson, readSpec, rowKey } from './fixtures.ts';
+
+interface SecondFixture {
+  data: string;
+  spec: string;
+  by: string[];
+  design: DesignSpec;
+  summary?: { n: number; strata: number; psus: number; degf: number };
+  estimates: (Partial<EstimateRow> & { indicator: string; groups: Record<string, string> })[];
+}
+
+const data = readCsvColumns('second.csv');
+
+/** Runs a second-edition fixture: its design merged into second.spec.json. */
+export function runSecond(name: string, extra: Partial<AnalysisSpec> = {}) {
+  const fixture = readJson<SecondFixture>(`${name}.expected.json`);
+  const spec: AnalysisSpec = { ...readSpec(fixture.spec), design: fixture.design, ...extra };
+  return { fixture, table: estimateTable(data, spec, { by: fixture.by }) };
+}
+
+/** Every R row found among ours and equal to a relative 1e-8 in the given fields. */
+export function expectRowsEqualR(
+  expected: SecondFixture['estimates'],
+  actual: EstimateRow[],
+  fields: readonly (keyof EstimateRow)[] = ['estimate', 'se', 'ciLow', 'ciHigh', 'deff', 'n'],
+): void {
+  const ours = new Map(actual.map((row) => [rowKey(row), row]));
+  const problems: string[] = [];
+  for (const row of expected) {
+    const found = ours.get(rowKey(row));
+    if (!found) problems.push(`${rowKey(row)}: missing`);
+    else for (const problem of mismatches(found, row, fields)) problems.push(`${rowKey(row)} ${problem}`);
+  }
+  expect(problems).toEqual([]);
+  expect(expected.length).toBeGreaterThan(10);
+}
+
+// Fixtures by test/fixtures/analysis/make-second-edition.R (R survey 4.1.1).
+describe('second edition: design options equal R to a relative 1e-8', () => {
+  it('fpc: svydesign(ids = ~psu, strata = ~stratum, weights = ~w, fpc = ~fpc) shrinks every SE as R does', () => {
+    const { fixture, table } = runSecond('second-fpc');
+    expectRowsEqualR(fixture.estimates, table.estimates);
+    expect(table.design).toEqual(fixture.summary);
+  });
+
+  it('zero weights: rows of weight 0 stay in the design but out of n and the degrees of freedom', () => {
+    const { fixture, table } = runSecond('second-zero-weights');
+    expectRowsEqualR(fixture.estimates, table.estimates);
+    expect(table.design).toEqual(fixture.summary);
+  });
+});
