@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { warmIndicatorTables, type WarmedSurvey } from './indicators/warm.ts';
+import { useWriterThread } from './responses/store.ts';
 import { ensureAllResponseValues } from './responses/values.ts';
 import { publishSurveyFiles } from './surveys/publish.ts';
 
@@ -16,6 +17,8 @@ function start(): void {
   // Responses stored before the analysed-values table existed get their values now, not on the first request.
   const backfilled = ensureAllResponseValues(db);
   if (backfilled > 0) console.log(`Prepared analysed values for ${backfilled} earlier responses.`);
+  // Submissions are committed on a writer thread, so an fsync never holds up the requests (decision 006).
+  const stopWriter = config.databasePath === ':memory:' ? async () => {} : useWriterThread(db, config.databasePath);
   const app = createApp({ db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = `http://localhost:${info.port}`;
@@ -26,8 +29,10 @@ function start(): void {
     if (config.warmIndicators) setImmediate(() => reportWarmed(warmIndicatorTables(db)));
   });
   const stop = () => server.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void stopWriter().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

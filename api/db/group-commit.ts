@@ -7,6 +7,16 @@ export interface GroupCommitStats {
   largestBatch: number;
 }
 
+/**
+ * Where durable writes go: `submit` settles only after the COMMIT that holds the item. Kept this
+ * small so the request side does not care whether the writes run on this thread (GroupCommit) or
+ * on a writer thread with its own connection (writer-thread.ts), or later on another database.
+ */
+export interface Writes<Item, Result> {
+  submit(item: Item): Promise<Result>;
+  readonly stats: GroupCommitStats;
+}
+
 interface Pending<Item, Result> {
   item: Item;
   resolve: (result: Result) => void;
@@ -36,7 +46,7 @@ export class CommitFailedError extends Error {
  * A PostgreSQL backend can keep the same contract (one transaction per batch, a savepoint per
  * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/003-group-commit.md.
  */
-export class GroupCommit<Item, Result, Batch = undefined> {
+export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item, Result> {
   private queue: Pending<Item, Result>[] = [];
   private scheduled = false;
   readonly stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0 };

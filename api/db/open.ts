@@ -19,12 +19,20 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = openConnection(path);
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+/**
+ * Another connection to a database file that openDatabase has already migrated (the writer
+ * thread's, a worker's), with the same settings.
+ */
+export function openConnection(path: string): Db {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+  return drizzle(sqlite, { schema }) as Db;
 }

@@ -214,6 +214,18 @@ export const responseValues = sqliteTable(
 );
 
 /**
+ * One row counting deletions and updates of stored responses and their analysed values, bumped by
+ * triggers (migration 0009) on every connection and process that writes the file. With the highest
+ * rowids of `responses` and `response_values` it tells a cache on any connection, the writer
+ * thread's commits included, whether rows were only appended since it looked (read the new ones)
+ * or changed otherwise (scan again). See api/indicators/change-stamp.ts.
+ */
+export const responseChanges = sqliteTable('response_changes', {
+  id: integer('id').primaryKey(),
+  removed: integer('removed').notNull().default(0),
+});
+
+/**
  * How many residents started a questionnaire on the web, per survey and day (UTC), so the
  * fieldwork monitor can show a completion rate. A plain counter: no id, address or answer is kept.
  */

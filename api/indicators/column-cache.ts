@@ -38,8 +38,8 @@ export function cacheKey(surveyId: number, waves: readonly number[] | undefined)
 }
 
 /**
- * The entry and how it relates to now: `current` (nothing changed), `inserted` (this connection
- * only inserted rows since: the entry lacks them but holds nothing stale), or undefined (none,
+ * The entry and how it relates to now: `current` (nothing changed), `inserted` (rows were only
+ * appended since: the entry lacks them but holds nothing stale), or undefined (none,
  * or stale: forgotten). Marks a found entry most recently used.
  */
 export function cachedEntry(client: Database.Database, key: string, stamp: ChangeStamp, layout: Layout): { entry: CacheEntry; state: 'current' | 'inserted' } | undefined {
@@ -48,7 +48,7 @@ export function cachedEntry(client: Database.Database, key: string, stamp: Chang
   if (!entries || !entry) return undefined;
   entries.delete(key);
   const old = entry.stamp;
-  if (entry.layout !== layout || old.external !== stamp.external || old.removed !== stamp.removed) return undefined;
+  if (entry.layout !== layout || old.removed !== stamp.removed) return undefined;
   entries.set(key, entry);
   return { entry, state: old.inserted === stamp.inserted ? 'current' : 'inserted' };
 }

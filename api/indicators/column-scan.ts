@@ -35,6 +35,12 @@ type Stored = [number | null, number | null, string | null, string | null, strin
  * only rows inserted after an earlier scan (their rowids are higher).
  */
 export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean, afterRowid = 0): Scan {
+  // One read transaction: the count and the rows come from the same snapshot while the writer
+  // thread commits (WAL), so no row is left out below a highest rowid that was read.
+  return db.$client.transaction(() => scanSnapshot(db, layout, surveyId, waves, wanted, withFields, afterRowid))();
+}
+
+function scanSnapshot(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean, afterRowid: number): Scan {
   const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} AND rowid > ?`;
   const parameters = [surveyId, ...(waves ?? []), afterRowid];
   const capacity = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
@@ -59,7 +65,6 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
   let row = 0;
   let maxRowid = afterRowid;
   for (const stored of statement.iterate(...parameters) as IterableIterator<Stored>) {
-    if (row >= capacity) break; // rows added after the count: left for the next request
     if (stored[7] > maxRowid) maxRowid = stored[7];
     if (fields) {
       fields.wave[row] = stored[0] ?? NaN;

@@ -13,22 +13,22 @@ export interface StoredWaves {
 const checked = new WeakMap<Database.Database, Map<number, { stamp: ChangeStamp; stored: StoredWaves }>>();
 
 const same = (a: ChangeStamp, b: ChangeStamp): boolean =>
-  a.external === b.external && a.inserted === b.inserted && a.removed === b.removed && a.responses === b.responses;
+  a.inserted === b.inserted && a.removed === b.removed && a.responses === b.responses;
 
 /**
  * Backfills the survey's missing response values (see ensureResponseValues), then lists the waves
  * that have stored responses and says whether some have none. The backfill check reads every
  * response of the survey (two counts, ~0.05 s at a million): it runs only when something other
- * than this connection's own submissions changed them. The waves are re-read (a few
+ * than submissions with their values changed them. The waves are re-read (a few
  * index seeks) whenever responses or values changed.
  */
 export function backfilledWaves(db: Db, surveyId: number): StoredWaves {
   const before = responseChangeStamp(db);
   const known = before === null ? undefined : checked.get(db.$client)?.get(surveyId);
   if (known && before && same(known.stamp, before)) return known.stored;
-  // This connection's submissions write their values in the same transaction: when they are the
-  // only change (as many values inserted as responses), no response can be without values.
-  const unvalued = !known || !before || known.stamp.external !== before.external || known.stamp.removed !== before.removed ||
+  // Submissions write their values in the same transaction: when appends are the only change
+  // (as many values appended as responses), no response can be without values.
+  const unvalued = !known || !before || known.stamp.removed !== before.removed ||
     before.responses - known.stamp.responses !== before.inserted - known.stamp.inserted;
   if (unvalued) ensureResponseValues(db, surveyId);
   // Each next wave through the (survey_id, wave) index: a few index seeks, not a scan of every row.

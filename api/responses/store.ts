@@ -1,13 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { contentHash } from '../canonical-json.ts';
-import { GroupCommit } from '../db/group-commit.ts';
+import { GroupCommit, type Writes } from '../db/group-commit.ts';
+import { WriterThread } from '../db/writer-thread.ts';
 import type { Db } from '../db/open.ts';
 import { responses, type StoredResponse } from '../db/schema.ts';
 import type { PublishedVersion } from '../surveys/queries.ts';
 import type { Submission } from './submission.ts';
-import { writeResponseValues } from './values.ts';
-import type { Layout } from '../indicators/layout.ts';
-import { surveyLayout } from '../indicators/survey-layout.ts';
+import { RESPONSE_WRITES_MODULE, responseWrites, type ResponseRow } from './response-rows.ts';
 
 /** What a submission's id tells us before it is validated: new, an exact retry, or a clash. */
 export type PriorSubmission =
@@ -31,49 +30,39 @@ export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
   return stored.answersHash === hash ? { kind: 'retry', stored } : { kind: 'conflict' };
 }
 
-type ResponseRow = Omit<typeof responses.$inferInsert, 'receivedAt' | 'isSynthetic' | 'wave' | 'stratum' | 'psu' | 'weight'> & {
-  mode: 'web' | 'enumerator'; enumeratorId: number | null; startedAt: string | null; completedAt: string | null; paradata: string | null;
-};
+const writers = new WeakMap<Db, Writes<ResponseRow, boolean>>();
 
-const rowPlaceholders = {
-  id: sql.placeholder('id'), surveyId: sql.placeholder('surveyId'), surveyVersionId: sql.placeholder('surveyVersionId'),
-  version: sql.placeholder('version'), answers: sql.placeholder('answers'), answersHash: sql.placeholder('answersHash'),
-  language: sql.placeholder('language'), mode: sql.placeholder('mode'), enumeratorId: sql.placeholder('enumeratorId'),
-  startedAt: sql.placeholder('startedAt'), completedAt: sql.placeholder('completedAt'), // Bound as raw text (not through the json column's encoder), so no paradata is SQL NULL, not the text 'null'.
-  paradata: sql`${sql.placeholder('paradata')}`,
-};
-const prepareInsert = (db: Db) => db.insert(responses).values(rowPlaceholders).onConflictDoNothing().prepare();
-
-/** What one batch of the queue looks up once: the prepared insert, and each survey's layout. */
-interface BatchState {
-  insert: ReturnType<typeof prepareInsert>;
-  layouts: Map<number, Layout>;
-}
-
-/** The analysed values go in the same transaction as the response, so indicators never see one without the other. */
-function insertRow(db: Db, state: BatchState, row: ResponseRow): boolean {
-  if (state.insert.run(row).changes !== 1) return false;
-  let layout = state.layouts.get(row.surveyId);
-  if (!layout) state.layouts.set(row.surveyId, (layout = surveyLayout(db, row.surveyId).layout));
-  writeResponseValues(db, row, layout);
-  return true;
-}
-
-const writers = new WeakMap<Db, GroupCommit<ResponseRow, boolean, BatchState>>();
-
-/** The group-commit queue of a database: one per connection, shared by every app on it. */
-export function responseWriter(db: Db): GroupCommit<ResponseRow, boolean, BatchState> {
+/**
+ * Where a database's submissions are written: by default a group-commit queue on this thread,
+ * shared by every app on the connection; the server moves it to a writer thread
+ * (useWriterThread) for a file database.
+ */
+export function responseWriter(db: Db): Writes<ResponseRow, boolean> {
   let writer = writers.get(db);
   if (!writer) {
-    const insert = prepareInsert(db);
-    writers.set(db, (writer = new GroupCommit(db, (row, state) => insertRow(db, state, row), () => ({ insert, layouts: new Map() }))));
+    const { write, batchState } = responseWrites(db);
+    writers.set(db, (writer = new GroupCommit(db, write, batchState)));
   }
   return writer;
 }
 
 /**
+ * Writes this database's submissions on a writer thread with its own connection to the file at
+ * `databasePath` (docs/decisions/006-writer-thread.md). Returns a function that lets the pending
+ * writes finish and stops the thread.
+ */
+export function useWriterThread(db: Db, databasePath: string): () => Promise<void> {
+  const thread = new WriterThread<ResponseRow, boolean>({ databasePath, writesModule: RESPONSE_WRITES_MODULE });
+  writers.set(db, thread);
+  return async () => {
+    await thread.close();
+    writers.delete(db);
+  };
+}
+
+/**
  * Stores a validated submission once. Submissions arriving together share one transaction (group
- * commit, api/db/group-commit.ts); the promise resolves only after that transaction's COMMIT
+ * commit, api/db/group-commit.ts, on this thread or the writer thread); the promise resolves only after that transaction's COMMIT
  * (WAL, synchronous=FULL), so when it resolves the row is on disk and the client may be told so.
  * Resolves false when a row with this id already exists (nothing is written then).
  */

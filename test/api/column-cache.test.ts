@@ -154,7 +154,7 @@ describe('cached indicator columns', () => {
     expect([more.variables.region, more.variables.pf_respect]).toEqual([again.variables.region, again.variables.pf_respect]);
   });
 
-  it('notices writes by another connection to the same file', () => {
+  it('notices writes by another connection to the same file, reading only what it appended', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'trustlens-cache-')), 'cache.db');
     const db = openDatabase(path);
     publishSurveyFiles(db, [loadSurveyFile('surveys/bih-police-trust.json')]);
@@ -166,8 +166,18 @@ describe('cached indicator columns', () => {
     const other = new Database(path);
     other.pragma('foreign_keys = ON');
     other.prepare('DELETE FROM responses WHERE rowid IN (SELECT rowid FROM responses LIMIT 3)').run();
+    const afterDelete = load();
+    expect(afterDelete.rows).toBe(47);
+    // A response appended by the other connection (as the writer thread does) is read alone and appended.
+    other.exec(`INSERT INTO responses (id, survey_id, survey_version_id, version, answers, answers_hash, language)
+        SELECT 'from-elsewhere', survey_id, survey_version_id, version, answers, answers_hash, language FROM responses LIMIT 1;
+      INSERT INTO response_values (response_id, survey_id, version, language, mode, answer_values)
+        SELECT 'from-elsewhere', survey_id, version, language, mode, answer_values FROM response_values LIMIT 1;`);
     other.close();
-    expect(load().rows).toBe(47);
+    const appended = load();
+    expect(appended.rows).toBe(48);
+    expect(appended.variables.region!.slice(0, 47)).toEqual(afterDelete.variables.region);
+    expect(appended.variables.region!.at(-1)).toBe(afterDelete.variables.region![0]);
     db.$client.close();
   });
 });
@@ -176,7 +186,7 @@ describe('column cache size', () => {
   it('keeps entries within its memory budget, dropping the least recently used, never the newest', () => {
     const client = {} as Database.Database;
     const { layout } = surveyLayout(context.db, context.survey.surveyId);
-    const stamp = { external: 1, inserted: 0, removed: 0, responses: 0 };
+    const stamp = { inserted: 0, removed: 0, responses: 0 };
     // 6 response fields + 1 variable = 56 bytes a row: three entries of 40 % of the budget each.
     const rows = Math.floor((0.4 * CACHE_BYTES) / 56);
     const entry = (): CacheEntry => ({
