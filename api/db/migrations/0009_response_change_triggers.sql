@@ -1,4 +1,5 @@
--- Custom SQL migration file, put your code below! ---- Deletions and updates of responses and their analysed values are counted in the database
+-- Custom SQL migration file, put your code below! --
+-- Deletions and updates of responses and their analysed values are counted in the database
 -- itself, so a cache on any connection (the writer thread's, another process's) learns of them;
 -- appended rows are seen from the highest rowids. See api/indicators/change-stamp.ts.
 INSERT INTO `response_changes` (`id`, `removed`) VALUES (1, 0);
