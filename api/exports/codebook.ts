@@ -2,6 +2,7 @@ import { ITEM_BANK } from '../../surveys/items/index.ts';
 import type { Item } from '../../surveys/items/index.ts';
 import type { SurveyLayout } from '../indicators/survey-layout.ts';
 import type { Cell } from './csv-stream.ts';
+import { codedValues } from './native/coded-values.ts';
 import { FIXED_COLUMNS, microdataColumns, textIn, valueLabels } from './microdata-columns.ts';
 
 export interface CodebookEntry {
@@ -14,6 +15,8 @@ export interface CodebookEntry {
   construct: string | null;
   essVariable: string | null;
   missing: { value: number; meaning: string }[];
+  /** Text-valued choices: the number each value is stored as in the .sav and .dta files (coded-values.ts). */
+  nativeCodes: { value: string; code: number }[];
   versions: number[];
 }
 
@@ -40,8 +43,9 @@ export function codebook(survey: SurveyLayout): CodebookEntry[] {
   const fixed: CodebookEntry[] = FIXED_COLUMNS.map((name) => ({
     variable: name, question: null, type: FIXED_TEXT[name][0],
     text: Object.fromEntries(languages.map((language) => [language, language === 'en' ? FIXED_TEXT[name][1] : null])),
-    values: [], construct: null, essVariable: null, missing: [], versions: allVersions,
+    values: [], construct: null, essVariable: null, missing: [], nativeCodes: [], versions: allVersions,
   }));
+  const coded = codedValues(survey.versions.map((version) => version.definition));
   return [...fixed, ...microdataColumns(survey).map((column): CodebookEntry => {
     const item = bank.get(column.question);
     const title = column.json.title ?? column.question;
@@ -60,6 +64,9 @@ export function codebook(survey: SurveyLayout): CodebookEntry[] {
       construct: item?.construct ?? (column.question === 'region' || column.question === 'entity' || column.question === 'canton' ? 'residence' : null),
       essVariable: item?.ess ?? null,
       missing: column.kind === 'member' ? [] : (item?.missing ?? []).map(({ value, meaning }) => ({ value, meaning })),
+      nativeCodes: column.kind === 'value' && coded.get(column.question)?.numeric === false
+        ? [...coded.get(column.question)!.codes].map(([value, code]) => ({ value, code }))
+        : [],
       versions: column.versions,
     };
   })];
@@ -74,12 +81,13 @@ function valueLabelsFor(json: Record<string, unknown>, choice: string | number |
 /** The codebook as CSV rows: one line per variable, values and missing codes as "code=label" lists. */
 export function codebookRows(entries: CodebookEntry[], languages: readonly string[]): { header: string[]; rows: Cell[][] } {
   return {
-    header: ['variable', 'question', 'type', ...languages.map((language) => `text_${language}`), 'values', 'construct', 'ess_variable', 'missing', 'versions'],
+    header: ['variable', 'question', 'type', ...languages.map((language) => `text_${language}`), 'values', 'construct', 'ess_variable', 'missing', 'native_codes', 'versions'],
     rows: entries.map((entry) => [
       entry.variable, entry.question, entry.type, ...languages.map((language) => entry.text[language] ?? null),
       entry.values.map(({ value, label }) => `${value}=${label}`).join('; ') || null,
       entry.construct, entry.essVariable,
       entry.missing.map(({ value, meaning }) => `${value}=${meaning}`).join('; ') || null,
+      entry.nativeCodes.map(({ value, code }) => `${code}=${value}`).join('; ') || null,
       entry.versions.join(' '),
     ]),
   };

@@ -10,6 +10,8 @@ export interface MicrodataRequest {
   columns: MicrodataColumn[];
   values: 'codes' | 'labels';
   waves?: number[];
+  /** Read responses up to this rowid only (a native file states its dictionary, widths and row count before the data). */
+  upTo?: number;
   pageSize?: number;
 }
 
@@ -45,14 +47,14 @@ export function* storedPages(db: Db, request: MicrodataRequest): Generator<Store
     // NULL, NULL: the slots for the packed values and the JSON fallback, filled by packedFiller.
     `SELECT r.rowid, ${FIXED_COLUMNS.map((name) => `r.${name}`).join(', ')}, NULL, NULL${paths.map(() => ', json_extract(r.answers, ?)').join('')} ` +
     'FROM responses r ' +
-    `WHERE r.survey_id = ? AND r.version = ? AND r.rowid > ?${waves.length > 0 ? ` AND r.wave IN (${waves.map(() => '?').join(',')})` : ''} ` +
+    `WHERE r.survey_id = ? AND r.version = ? AND r.rowid > ? AND r.rowid <= ?${waves.length > 0 ? ` AND r.wave IN (${waves.map(() => '?').join(',')})` : ''} ` +
     'ORDER BY r.rowid LIMIT ?',
   ).raw();
   const fill = packedFiller(db, { id: 1, packed: PACKED, answers: PACKED + 1 });
   for (const { version } of survey.versions) {
     let last = 0;
     for (;;) {
-      const rows = statement.all(...paths, request.surveyId, version, last, ...waves, request.pageSize ?? 2000) as StoredRow[];
+      const rows = statement.all(...paths, request.surveyId, version, last, request.upTo ?? Number.MAX_SAFE_INTEGER, ...waves, request.pageSize ?? 2000) as StoredRow[];
       if (rows.length === 0) break;
       last = rows[rows.length - 1]![0];
       fill(rows);

@@ -112,6 +112,15 @@ export const OPERATIONS: Operation[] = [
     roles: 'admin, researchers of the survey', query: z.object({ wave: z.string().optional() }),
     responses: { 200: 'text/csv' }, errors: [401, 403, 404, 422],
   },
+  ...(['sav'] as const).map((format): Operation => ({
+    method: 'get', path: `${SURVEY}/exports/microdata.${format}`, tag: 'exports',
+    summary: format === 'sav'
+      ? 'Every response as an SPSS system file (streamed, bytecode-compressed, UTF-8): the CSV\'s columns, variable and value labels in `lang`, text-valued choices as numeric codes (see the codebook), user-missing values from the item bank, long names and long texts'
+      : 'Every response as a Stata 118 file: the CSV\'s columns, variable and value labels in `lang`, text-valued choices as numeric codes (see the codebook), missing codes as extended missing values .a, .b, …',
+    roles: 'admin, researchers of the survey',
+    query: z.object({ lang: z.string().optional(), wave: z.string().optional(), names: z.enum(['own', 'ess']).optional() }),
+    responses: { 200: format === 'sav' ? 'application/x-spss-sav' : 'application/x-stata-dta' }, errors: [401, 403, 404, 422],
+  })),
   { method: 'get', path: `${SURVEY}/exports/microdata.sps`, tag: 'exports', summary: 'SPSS/PSPP syntax that reads microdata.csv (codes) with variable and value labels and missing values', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   { method: 'get', path: `${SURVEY}/exports/microdata.R`, tag: 'exports', summary: 'R script that reads microdata.csv (codes) into a data frame with factors, labels and missing codes as NA', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   ...(['csv', 'json'] as const).map((format): Operation => ({

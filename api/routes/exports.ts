@@ -14,6 +14,9 @@ import { microdataHeader, microdataPages } from '../exports/microdata-rows.ts';
 import { xlsxStream } from '../exports/xlsx-stream.ts';
 import { paradataCodebook } from '../paradata/codebook.ts';
 import { paradataHeader, paradataPages, paradataRows } from '../paradata/export.ts';
+import { byteStream } from '../exports/native/byte-stream.ts';
+import { nativeSource } from '../exports/native/native-export.ts';
+import { savFile } from '../exports/native/sav-file.ts';
 import { rScript } from '../exports/r-script.ts';
 import { spssSyntax } from '../exports/spss-syntax.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
@@ -23,6 +26,8 @@ const TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
+  sav: 'application/x-spss-sav',
+  dta: 'application/x-stata-dta',
 } as const;
 
 function download(c: Context, body: ReadableStream<Uint8Array> | string, filename: string, type: keyof typeof TYPES) {
@@ -51,6 +56,7 @@ export function exportRoutes(db: Db) {
     .get('/:slug/exports/microdata.csv', (c) => microdataExport(c, 'csv'))
     .get('/:slug/exports/microdata.xlsx', (c) => microdataExport(c, 'xlsx'))
     .get('/:slug/exports/paradata.csv', (c) => paradataExport(c))
+    .get('/:slug/exports/microdata.sav', (c) => nativeExport(c, 'sav'))
     .get('/:slug/exports/microdata.sps', (c) => syntaxExport(c, 'sps'))
     .get('/:slug/exports/microdata.R', (c) => syntaxExport(c, 'R'))
     .get('/:slug/exports/codebook.csv', (c) => codebookExport(c, 'csv'))
@@ -95,6 +101,13 @@ export function exportRoutes(db: Db) {
       });
       const sheet = paradataSheet(context, survey.id, parsed.waves);
       return download(c, csvStream(sheet.header, sheet.pages), `${survey.slug}-paradata.csv`, 'csv');
+  }
+
+  function nativeExport(c: Context<AppEnv>, format: 'sav') {
+    const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
+    const source = nativeSource(db, survey.id, context, parsed);
+    const label = `Trustlens ${survey.slug}`;
+    return download(c, byteStream(savFile(source, label)), `${survey.slug}-microdata.${format}`, format);
   }
 
   function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
