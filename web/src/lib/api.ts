@@ -1,5 +1,6 @@
 import type { SurveyDefinition, SurveyMeta } from '../../../surveys/types.ts';
 import type { Submission, SubmissionProblem } from './outbox.ts';
+import { paradataAtSending } from './paradata.ts';
 import { getCsrfToken } from './staff-api.ts';
 
 export interface PublishedSurvey {
@@ -66,7 +67,7 @@ export async function sendSubmission(slug: string, submission: Submission, inter
       method: 'POST',
       credentials: interview ? 'same-origin' : 'omit',
       headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      body: JSON.stringify(submission),
+      body: JSON.stringify(paradataAtSending(submission)),
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {

@@ -3,6 +3,8 @@
  * closed tab, a dead connection or a server restart never loses them. An entry is removed only
  * after the server has answered 201 or 200 (stored). The id inside makes re-sending safe.
  */
+import type { Paradata } from './paradata.ts';
+
 export interface Submission {
   id: string;
   version: number;
@@ -10,6 +12,8 @@ export interface Submission {
   answers: Record<string, unknown>;
   startedAt?: string;
   completedAt?: string;
+  /** How it was filled in (lib/paradata.ts); completed with the send times as it is sent. */
+  paradata?: Paradata;
 }
 
 /** A reply that sending again unchanged cannot fix (403, 409, 422 …): the entry waits for a person. */

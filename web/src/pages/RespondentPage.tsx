@@ -16,6 +16,7 @@ import { conditionalEndMessage } from '../lib/end-message.ts';
 import { followPageChanges, surveyDocumentTitle } from '../lib/follow-page-changes.ts';
 import { pageMessages } from '../lib/messages.ts';
 import { addToOutbox, type Submission } from '../lib/outbox.ts';
+import { recordParadata } from '../lib/paradata.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
 import { applySurveyTheme } from '../lib/survey-theme.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
@@ -97,6 +98,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
     // Residents' starts are counted (anonymously) for the fieldwork monitor's completion rate.
     if (!interview) countStartOnFirstAnswer(created, slug);
     const startedAt = new Date().toISOString();
+    // Time per page, language switches and time offline, sent beside the answers (nothing identifying).
+    const paradata = recordParadata(created);
     created.onComplete.add((sender) => {
       const submission: Submission = {
         id: newResponseId(),
@@ -105,6 +108,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
         answers: sender.data as Record<string, unknown>,
         startedAt,
         completedAt: new Date().toISOString(),
+        paradata: paradata.finish(),
       };
       // Kept on the device before the first try, so nothing is lost if the page closes mid-send.
       addToOutbox({ slug, submission, interview });
