@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { apiTokens, users, type Role, type User } from '../db/schema.ts';
 import { constantTimeEqual, randomSecret, sha256 } from './secrets.ts';
@@ -23,7 +23,8 @@ export function createToken(db: Db, userId: number, name: string, role: Role) {
 
 /**
  * The user behind a bearer token and the role the token grants, or undefined. The secret is
- * compared in constant time; a revoked token or a disabled owner gets nothing. Records last use.
+ * compared in constant time; a revoked token, a disabled owner, or a token wider than what its
+ * owner's role may grant now (the owner's role was narrowed) gets nothing. Records last use.
  */
 export function findTokenUser(db: Db, bearer: string): { user: User; role: Role } | undefined {
   const match = TOKEN_FORMAT.exec(bearer);
@@ -33,6 +34,19 @@ export function findTokenUser(db: Db, bearer: string): { user: User; role: Role 
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt), isNull(users.disabledAt))).get();
   if (!row || !constantTimeEqual(sha256(secret), row.token.secretHash)) return undefined;
+  // Checked on every use, not only when the role changes, so no path that changes a role can leave a wider token working.
+  if (!GRANTABLE_ROLES[row.user.role].includes(row.token.role)) return undefined;
   db.update(apiTokens).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiTokens.id, id)).run();
   return { user: row.user, role: row.token.role };
+}
+
+/**
+ * Revokes the user's live tokens whose role their (new) role may not grant: a researcher made
+ * evaluator loses the researcher tokens and keeps the evaluator ones. Returns the revoked ids.
+ */
+export function revokeTokensBeyond(db: Db, userId: number, role: Role): string[] {
+  const revoked = db.update(apiTokens).set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), notInArray(apiTokens.role, GRANTABLE_ROLES[role])))
+    .returning({ id: apiTokens.id }).all();
+  return revoked.map((token) => token.id);
 }

@@ -5,9 +5,10 @@ import { recordAudit } from '../audit.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
+import { revokeTokensBeyond } from '../auth/tokens.ts';
 import { parseWith, readJsonBody } from '../body.ts';
 import type { Db } from '../db/open.ts';
-import { ROLES, users } from '../db/schema.ts';
+import { ROLES, surveyMembers, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { publicUser } from './auth.ts';
@@ -41,25 +42,46 @@ export function userRoutes(db: Db) {
         throw new ApiError(409, `An account for ${body.email} already exists.`);
       }
       const password = body.password ?? generatePassword();
-      const user = db.insert(users).values({ email: body.email, role: body.role, passwordHash: hashPassword(password) }).returning().get();
-      recordAudit(db, { userId: c.get('auth')!.user.id, action: 'user.create', target: user.email, details: { role: user.role } });
+      const passwordHash = hashPassword(password);
+      const user = db.transaction(() => {
+        const user = db.insert(users).values({ email: body.email, role: body.role, passwordHash }).returning().get();
+        recordAudit(db, { userId: c.get('auth')!.user.id, action: 'user.create', target: user.email, details: { role: user.role } });
+        return user;
+      });
       return c.json({ user: publicUser(user), ...(body.password ? {} : { password }) }, 201);
     })
     .patch('/:id', async (c) => {
       const user = findUser(c.req.param('id'));
       const body = await readJsonBody(c, userUpdateSchema);
       const disabledAt = body.disabled === undefined ? user.disabledAt : body.disabled ? (user.disabledAt ?? new Date().toISOString()) : null;
-      const updated = db.update(users).set({ role: body.role ?? user.role, disabledAt }).where(eq(users.id, user.id)).returning().get();
-      if (disabledAt || body.role) deleteUserSessions(db, user.id);
-      recordAudit(db, { userId: c.get('auth')!.user.id, action: 'user.update', target: user.email, details: body });
+      const role = body.role ?? user.role;
+      // At once and together: the account, its sessions (signed out: the next page asks to sign in
+      // with the new role), its tokens wider than the new role (revoked), and the audit entry.
+      const updated = db.transaction(() => {
+        const updated = db.update(users).set({ role, disabledAt }).where(eq(users.id, user.id)).returning().get();
+        if (disabledAt || body.role) deleteUserSessions(db, user.id);
+        const revokedTokens = revokeTokensBeyond(db, user.id, role);
+        // A membership means "researcher of" or "enumerator assigned to": with another role it would
+        // mean something else (an enumerator made researcher would read the microdata of the surveys
+        // they interviewed for), so a new role starts with none; an admin adds them again.
+        const leftSurveys = role === user.role ? [] : db.delete(surveyMembers).where(eq(surveyMembers.userId, user.id)).returning({ surveyId: surveyMembers.surveyId }).all().map((row) => row.surveyId);
+        recordAudit(db, {
+          userId: c.get('auth')!.user.id, action: 'user.update', target: user.email,
+          details: { ...body, ...(revokedTokens.length > 0 ? { revokedTokens } : {}), ...(leftSurveys.length > 0 ? { leftSurveys } : {}) },
+        });
+        return updated;
+      });
       return c.json({ user: publicUser(updated) });
     })
     .post('/:id/password', (c) => {
       const user = findUser(c.req.param('id'));
       const password = generatePassword();
-      db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, user.id)).run();
-      deleteUserSessions(db, user.id);
-      recordAudit(db, { userId: c.get('auth')!.user.id, action: 'user.password-reset', target: user.email });
+      const passwordHash = hashPassword(password);
+      db.transaction(() => {
+        db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+        deleteUserSessions(db, user.id);
+        recordAudit(db, { userId: c.get('auth')!.user.id, action: 'user.password-reset', target: user.email });
+      });
       return c.json({ password });
     });
 }

@@ -108,7 +108,7 @@ describe('accounts and members in the studio', { timeout: 240_000 }, () => {
     await row.waitFor();
     await row.getByLabel('Role of evaluator@example.org').selectOption('researcher');
     await row.getByRole('button', { name: 'Change role of evaluator@example.org' }).click();
-    await admin.getByText('evaluator@example.org is now researcher; their sessions were ended, so they sign in again.').waitFor();
+    await admin.getByText('evaluator@example.org is now researcher; their sessions were ended, so they sign in again. Their API tokens wider than researcher were revoked, and they are no longer a member of any survey (add them again where they should work).').waitFor();
     const stored = () => running.db.select().from(users).all().find((user) => user.email === 'evaluator@example.org')!;
     expect(stored().role).toBe('researcher');
 

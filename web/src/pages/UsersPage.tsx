@@ -87,7 +87,7 @@ function Users() {
               <AccountRow key={account.id} account={account} self={account.id === me?.id}
                 onRole={(role) => act(async () => {
                   await staffFetch(`/api/users/${account.id}`, { method: 'PATCH', body: { role } });
-                  return { kind: 'success', text: `${account.email} is now ${role}; their sessions were ended, so they sign in again.` };
+                  return { kind: 'success', text: `${account.email} is now ${role}; their sessions were ended, so they sign in again. Their API tokens wider than ${role} were revoked, and they are no longer a member of any survey (add them again where they should work).` };
                 }, 'The role was not changed (no connection?).')}
                 onDisabled={(disabled) => act(async () => {
                   await staffFetch(`/api/users/${account.id}`, { method: 'PATCH', body: { disabled } });
