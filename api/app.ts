@@ -43,7 +43,10 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .use(compress())
     .use(bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is not read: the connection cannot carry another request after this
+        // reply, so say so, and the client's keep-alive pool opens a fresh one for its next request.
+        c.header('Connection', 'close');
         throw new ApiError(413, `The request body is larger than ${config.bodyLimitBytes} bytes.`);
       },
     }))
