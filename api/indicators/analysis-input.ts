@@ -1,8 +1,10 @@
 import type { AnalysisSpec, Column, Columns, DimensionSpec, IndicatorSpec, Margins } from '../../analysis/index.ts';
 import { RESPONSE_COLUMNS, type SurveyMeta } from '../../surveys/types.ts';
+import { ApiError } from '../errors.ts';
 import type { LoadedColumns, ResponseField } from './load-columns.ts';
 import type { Layout } from './layout.ts';
 import { reliabilitySpecs } from './reliability-specs.ts';
+import { keptRows, rowNotes, SCREENING_QUESTIONS, tableRows, type TableRows } from './table-rows.ts';
 
 export type Weighting = 'raked' | 'design' | 'none';
 
@@ -28,6 +30,7 @@ export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNe
     else for (const column of Object.values(spec.multiple)) names.add(column);
   }
   if (needs.weighting === 'raked') for (const column of Object.keys(meta.weighting?.rake ?? {})) names.add(column);
+  for (const name of SCREENING_QUESTIONS) names.add(name);
   for (const column of [meta.design?.weight, meta.design?.strata, meta.design?.cluster]) if (column) names.add(column);
   return [...names].filter((name) => !isField(name) && layout.byName.has(name));
 }
@@ -58,9 +61,18 @@ export function surveyVariables(meta: SurveyMeta, layout: Layout): string[] {
  * - PSU: the response's PSU when meta names one and the response has it, else the response itself.
  * - raking: with several waves, every margin is crossed with the wave, which is raking each wave
  *   to the census margins on its own (IPF on wave-crossed margins separates by wave).
+ * - rows: screened-out contacts, and (raked) interviews without a census category, are left out
+ *   (table-rows.ts); `rows` says how many, and the notes say so.
  */
-export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec; notes: string[] } {
-  const notes: string[] = [];
+export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec; notes: string[]; rows: TableRows; loaded: LoadedColumns } {
+  const rake = meta.weighting?.rake;
+  const raking = needs.weighting === 'raked' && rake !== undefined && Object.keys(rake).length > 0;
+  const selection = tableRows(all, raking ? rake : undefined);
+  const loaded = keptRows(all, selection.kept);
+  if (loaded.rows === 0) {
+    throw new ApiError(422, 'There are no interviews to estimate from.', [{ field: 'data', issue: `${rowNotes(selection).join(' ')}`.trim() || 'no responses' }]);
+  }
+  const notes: string[] = rowNotes(selection);
   const design = meta.design ?? {};
   const field = (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
   const rows = loaded.rows;
@@ -111,11 +123,8 @@ export function analysisInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
     ...tableParts(meta, needs),
     ...(meta.suppression ? { suppression: meta.suppression } : {}),
   };
-  const rake = meta.weighting?.rake;
-  if (needs.weighting === 'raked' && rake && Object.keys(rake).length > 0) {
-    spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, notes) };
-  }
-  return { data, spec, notes };
+  if (raking) spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, notes) };
+  return { data, spec, notes, rows: selection, loaded };
 }
 
 function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: Float64Array, notes: string[]): Margins {
@@ -146,12 +155,17 @@ function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: F
     // A wave without respondents in some category (e.g. the few web responses that have no wave)
     // is raked to the categories it has; the table's notes say so.
     const present = new Set(values);
+    const absent = new Map<string, string[]>();
     crossed[name] = Object.fromEntries(waves.flatMap((label) => Object.entries(totals).flatMap(([category, total]) => {
       const key = `${label}|${category}`;
       if (present.has(key)) return [[key, total]];
-      notes.push(`wave ${label === 'NaN' ? '(none)' : label}: no respondents with ${column} = ${category}; that wave is raked without this category`);
+      absent.set(label, [...(absent.get(label) ?? []), category]);
       return [];
     })));
+    for (const [label, categories] of absent) {
+      const of = Object.keys(totals).length;
+      notes.push(`${label === 'NaN' ? 'Responses without a wave (e.g. web responses)' : `Wave ${label}`}: no respondents in ${categories.length} of ${of} census categories of ${column} (${categories.join(', ')}); raked to the categories present.`);
+    }
   }
   return crossed;
 }

@@ -3,7 +3,17 @@ import type { SurveyMeta } from '../../surveys/types.ts';
 import { analysisInput, tableParts, type TableNeeds } from './analysis-input.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
-interface Kept { prepared: Prepared; notes: string[] }
+/** What a table says about its rows besides the estimates. */
+export interface RowCounts {
+  /** Screened-out contacts left out of every estimate. */
+  screenedOut: number;
+  /** Interviews left out of raked estimates (no census category of a margin variable). */
+  notRaked: number;
+  /** Rows estimated from that have no design weight of their own (counted as weight 1 before raking). */
+  withoutDesignWeight: number;
+}
+
+interface Kept { prepared: Prepared; notes: string[]; counts: RowCounts }
 
 // Per set of loaded rows, the prepared designs asked for last (one per weighting, and per meta):
 // each holds the raked weights, breakdown indexes and the values of the indicators asked so far,
@@ -19,7 +29,7 @@ const designsPerSource = 2;
  * breakdown it asks for; indicator values are made once each. Any new or erased response gives new
  * rows, hence a new design.
  */
-export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { prepared: Prepared; notes: string[] } {
+export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { prepared: Prepared; notes: string[]; counts: RowCounts } {
   const key = JSON.stringify([needs.weighting, meta.design, meta.weighting, meta.dimensions, meta.suppression, Object.keys(loaded.variables)]);
   let designs = kept.get(loaded.source);
   if (!designs) kept.set(loaded.source, (designs = new Map()));
@@ -30,9 +40,11 @@ export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
       if (designs.size < designsPerSource) break;
       designs.delete(oldest);
     }
-    const { data, spec, notes } = analysisInput(meta, loaded, needs);
-    found = { prepared: prepareDesign(data, spec), notes };
+    const { data, spec, notes, rows, loaded: used } = analysisInput(meta, loaded, needs);
+    let withoutDesignWeight = 0;
+    for (let row = 0; row < used.rows; row++) if (used.weight[row] !== used.weight[row]) withoutDesignWeight++;
+    found = { prepared: prepareDesign(data, spec), notes, counts: { screenedOut: rows.screenedOut, notRaked: rows.notRakedTotal, withoutDesignWeight } };
   }
   designs.set(key, found); // most recently used last
-  return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes] };
+  return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes], counts: found.counts };
 }

@@ -5,7 +5,7 @@ import type { Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
-import { preparedInput } from './prepared-cache.ts';
+import { preparedInput, type RowCounts } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
@@ -17,8 +17,12 @@ export interface IndicatorTable extends TableResult {
   filters: { by: string[]; wave: number[] | null; weighting: string; indicators: string[]; compare: string[] };
   indicators: { id: string; label: string; type: IndicatorSpec['type'] }[];
   suppression: SurveyMeta['suppression'] | null;
-  /** Responses without a design weight (self-completed), counted as weight 1 before raking. */
+  /** Responses estimated from without a design weight (self-completed), counted as weight 1 before raking. */
   withoutDesignWeight: number;
+  /** Screened-out contacts (declined consent, under 18, not resident) among the loaded records: in no estimate. */
+  screenedOut: number;
+  /** Interviews left out of this raked table for want of a census category of a margin variable (0 unless raked). */
+  notRaked: number;
   /** What the reader should know about how this table was made (e.g. a wave raked without a category). */
   notes: string[];
   /** Every wave with stored responses, so a reader can pick one. */
@@ -54,17 +58,17 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
   let result: TableResult;
   let notes: string[];
+  let counts: RowCounts;
   try {
     const input = preparedInput(context.meta, loaded, needs);
     notes = input.notes;
+    counts = input.counts;
     result = estimatePreparedTable(input.prepared, { by: query.by, compare: query.compare });
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     const field = error.message.startsWith('compare') ? 'compare' : 'data';
     throw new ApiError(422, `The indicators cannot be estimated from the stored responses: ${error.message}`, [{ field, issue: error.message }]);
   }
-  let withoutDesignWeight = 0;
-  for (let row = 0; row < loaded.rows; row++) if (loaded.weight[row] !== loaded.weight[row]) withoutDesignWeight++;
   return {
     survey: survey.slug,
     version: context.version,
@@ -74,7 +78,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
     },
     indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
     suppression: context.meta.suppression ?? null,
-    withoutDesignWeight,
+    ...counts,
     notes,
     waves: context.waves,
     ...result,

@@ -9,7 +9,12 @@ import { indicatorTable, surveyContext, type IndicatorTable } from '../indicator
 export interface ReportData {
   survey: Survey;
   title: string;
+  /** The wave reported on; null: every wave pooled (as the dashboard's "All waves"). */
   wave: number | null;
+  /** Every stored wave (what "All waves" pools). */
+  waves: number[];
+  /** The wave the change section compares with: the one before `wave`, or (all waves) the latest's predecessor. */
+  changeWave: number | null;
   previousWave: number | null;
   weighting: Weighting;
   main: IndicatorTable;
@@ -24,15 +29,18 @@ export interface ReportData {
 /** Everything the report shows, computed with the same engine call as the indicators endpoint. */
 export function reportData(db: Db, survey: Survey, options: { wave?: number; weighting: Weighting }): ReportData {
   const context = surveyContext(db, survey);
-  const wave = options.wave ?? context.waves.at(-1) ?? null;
-  const previousWave = wave === null ? null : (context.waves.filter((other) => other < wave).at(-1) ?? null);
+  // No wave asked: every wave pooled, as the dashboard's "All waves"; the change section then
+  // compares the latest wave with the one before.
+  const wave = options.wave ?? null;
+  const changeWave = wave ?? context.waves.at(-1) ?? null;
+  const previousWave = changeWave === null ? null : (context.waves.filter((other) => other < changeWave).at(-1) ?? null);
   const indicators = (context.meta.indicators ?? []) as IndicatorSpec[];
   const dimensions = ['region', 'channel'].filter((name) => context.meta.dimensions?.[name] !== undefined);
   const waves = wave === null ? undefined : [wave];
   const main = indicatorTable(db, survey, { by: dimensions, ...(waves ? { waves } : {}), weighting: options.weighting, indicators, compare: [] },
     context.meta.dimensions?.language ? ['language'] : undefined);
-  const change = wave !== null && previousWave !== null && context.meta.dimensions?.wave
-    ? indicatorTable(db, survey, { by: [], waves: [previousWave, wave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(wave), b: String(previousWave) }] })
+  const change = changeWave !== null && previousWave !== null && context.meta.dimensions?.wave
+    ? indicatorTable(db, survey, { by: [], waves: [previousWave, changeWave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(changeWave), b: String(previousWave) }] })
     : null;
   // Counts by region and mode from the rows the main table loaded (kept in memory), not a new read.
   const loaded = loadColumns(db, {
@@ -50,7 +58,7 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
   const source = context.meta.weightingSource as { source?: string } | undefined;
   return {
-    survey, title, wave, previousWave, weighting: options.weighting, main, change, definitions: indicators,
+    survey, title, wave, waves: context.waves, changeWave, previousWave, weighting: options.weighting, main, change, definitions: indicators,
     byRegion: [...byRegion.entries()].sort((a, b) => a[0].localeCompare(b[0])),
     fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries([...modes].sort((a, b) => a[0].localeCompare(b[0]))) },
     weightingSource: source?.source ?? null, dimensions,

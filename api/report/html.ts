@@ -44,11 +44,11 @@ function reliability(data: ReportData): string {
 }
 
 function changes(data: ReportData): string {
-  if (!data.change) return `<p>Only one wave${data.wave === null ? '' : ` (${data.wave})`} is stored: no change to report.</p>`;
+  if (!data.change) return `<p>Only one wave${data.changeWave === null ? '' : ` (${data.changeWave})`} is stored: no change to report.</p>`;
   const types = new Map(data.definitions.map((indicator) => [indicator.id, indicator.type]));
   const rows = data.change.comparisons.filter((row) => Object.keys(row.groups).length === 0);
-  return `<p>Wave ${data.wave} minus wave ${data.previousWave}; each wave is an independent sample. <b>Bold</b>: significant at the 5% level (two-sided).</p>
-<table><thead><tr><th>indicator</th><th>wave ${data.previousWave}</th><th>wave ${data.wave}</th><th>change</th><th>95% CI</th><th>p</th></tr></thead><tbody>${rows.map((row) => {
+  return `<p>Wave ${data.changeWave} minus wave ${data.previousWave}; each wave is an independent sample. <b>Bold</b>: significant at the 5% level (two-sided).</p>
+<table><thead><tr><th>indicator</th><th>wave ${data.previousWave}</th><th>wave ${data.changeWave}</th><th>change</th><th>95% CI</th><th>p</th></tr></thead><tbody>${rows.map((row) => {
     const type = types.get(row.indicator) ?? 'mean';
     const significant = row.pValue !== null && row.pValue < 0.05;
     const label = data.definitions.find((indicator) => indicator.id === row.indicator);
@@ -63,6 +63,12 @@ function definitions(data: ReportData): string {
       indicator.reverse?.length ? `reversed: ${indicator.reverse.join(', ')}` : '', indicator.minValid ? `at least ${indicator.minValid} valid items` : '',
       indicator.rescale ? `rescaled ${indicator.rescale.from.join('–')} to ${indicator.rescale.to.join('–')}` : '', `CI: ${indicator.ci ?? (indicator.type === 'share' ? 'logit' : 't')}`,
     ].filter(Boolean).join('; '))}</td></tr>`).join('')}</tbody></table>`;
+}
+
+/** Which waves the report covers, in the dashboard's words ("All waves" pools every stored wave). */
+export function waveText(data: Pick<ReportData, 'wave' | 'waves'>): string {
+  if (data.wave !== null) return `wave ${data.wave}`;
+  return data.waves.length === 0 ? 'all responses' : `all waves pooled (${data.waves.join(', ')})`;
 }
 
 /** The self-contained HTML report (inline CSS and SVG, nothing loaded from elsewhere). */
@@ -84,11 +90,11 @@ export async function reportHtml(data: ReportData): Promise<string> {
   const notes = main.notes.map((note) => `<li>${esc(note)}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(data.title)} — report${data.wave === null ? '' : ` wave ${data.wave}`}</title><style>${REPORT_CSS}</style></head>
+<title>${esc(data.title)} — report, ${esc(waveText(data))}</title><style>${REPORT_CSS}</style></head>
 <body>
 <section class="first">
 <h1>${esc(data.title)}</h1>
-<p class="muted">Survey <code>${esc(data.survey.slug)}</code>, questionnaire version ${main.version}${data.wave === null ? '' : `, wave ${data.wave}`}. Report generated ${esc(new Date().toISOString().slice(0, 10))} by Trustlens.</p>
+<p class="muted">Survey <code>${esc(data.survey.slug)}</code>, questionnaire version ${main.version}, <strong>${esc(waveText(data))}</strong>. Report generated ${esc(new Date().toISOString().slice(0, 10))} by Trustlens.</p>
 <h2>What was measured and how</h2>
 <ul>
 <li>Sample: ${main.design.n} responses${Object.entries(data.fieldwork.byMode).length > 0 ? ` (${Object.entries(data.fieldwork.byMode).map(([mode, n]) => `${esc(mode)} ${n}`).join(', ')})` : ''}; fieldwork ${esc(data.fieldwork.first?.slice(0, 10) ?? '?')} to ${esc(data.fieldwork.last?.slice(0, 10) ?? '?')}.</li>

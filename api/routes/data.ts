@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { filterConditions, listResponses, microdataRecord, responseFilterSchema } from '../responses/query.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
-import { countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
+import { contactOutcomes, countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
 import { findVersion } from '../surveys/queries.ts';
 
 /** Response ids are UUIDs, stored in lower case (api/responses/submission.ts): any case finds them. */
@@ -75,10 +75,12 @@ export function dataRoutes(db: Db) {
       const targets = (meta?.quotas as { region?: Record<string, number> } | undefined)?.region ?? {};
       const byRegion = countBy(region);
       const regions = [...new Set([...Object.keys(targets), ...byRegion.map((row) => row.key ?? '(none)')])];
+      const total = byRegion.reduce((sum, row) => sum + row.responses, 0);
       return c.json({
         slug: survey.slug,
         status: survey.status,
-        total: byRegion.reduce((sum, row) => sum + row.responses, 0),
+        total,
+        outcomes: contactOutcomes(db, where, total),
         byRegion: regions.map((key) => ({ region: key, responses: byRegion.find((row) => (row.key ?? '(none)') === key)?.responses ?? 0, target: targets[key] ?? null })),
         byDay: countBy(sql<string>`substr(${responses.receivedAt}, 1, 10)`).map((row) => ({ day: row.key, responses: row.responses })),
         byLanguage: countBy(sql<string>`${responses.language}`).map((row) => ({ language: row.key, responses: row.responses })),

@@ -12,7 +12,7 @@ import { htmlToPdf } from '../report/pdf.ts';
 
 /**
  * GET /api/surveys/:slug/report.html?wave=2025&weighting=raked — the printable report of a wave
- * (default: the latest); GET …/report.pdf — the same printed by headless Chromium. Aggregates only.
+ * (default: every wave pooled, as the dashboard's "All waves"); GET …/report.pdf — the same printed by headless Chromium. Aggregates only.
  */
 export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
   const build = async (c: Context<AppEnv>, format: 'html' | 'pdf') => {

@@ -28,10 +28,12 @@ export function medianDurationSeconds(db: Db, where: SQL): number | null {
 export interface Completion {
   /** Questionnaires started on the web (counted by the respondent page at the first answer). */
   started: number;
-  /** Web responses received on the days starts were counted. */
+  /** Web responses (not synthetic) received on the days starts were counted. */
   completed: number;
-  /** completed / started, or null with nothing started. */
+  /** completed / started; null when not measured (see `notMeasured`). Never above 1. */
   rate: number | null;
+  /** Why there is no rate: no starts recorded, or more completions than recorded starts. */
+  notMeasured: string | null;
 }
 
 /**
@@ -49,13 +51,44 @@ export function webCompletion(db: Db, surveyId: number, range: { from?: string; 
   const starts = db.select({ started: sql<number>`coalesce(sum(${surveyStarts.starts}), 0)`, first: sql<string | null>`min(${surveyStarts.day})` })
     .from(surveyStarts).where(dayRange).get();
   const started = starts?.started ?? 0;
-  if (!starts?.first) return { started: 0, completed: 0, rate: null };
+  if (!starts?.first) return { started: 0, completed: 0, rate: null, notMeasured: 'no questionnaire starts were recorded (demo data, interviews and responses sent from elsewhere than the web page are not started there)' };
   const day = sql<string>`substr(${responses.receivedAt}, 1, 10)`;
+  // Synthetic rows were never started by anyone: they are not completions of a recorded start.
   const completed = db.select({ n: sql<number>`count(*)` }).from(responses).where(and(
-    eq(responses.surveyId, surveyId), eq(responses.mode, 'web'), gte(day, starts.first),
+    eq(responses.surveyId, surveyId), eq(responses.mode, 'web'), eq(responses.isSynthetic, false), gte(day, starts.first),
     range.to ? lte(day, range.to.slice(0, 10)) : undefined,
   )).get()?.n ?? 0;
-  return { started, completed, rate: started > 0 ? Math.round((completed / started) * 1000) / 1000 : null };
+  // More completions than starts means some were not counted when they started (sent from
+  // elsewhere, or the start was not reported): a ratio above 100% would measure nothing.
+  if (completed > started) return { started, completed, rate: null, notMeasured: `more web responses (${completed}) than recorded starts (${started}): some were started without the start being recorded` };
+  return { started, completed, rate: started > 0 ? Math.round((completed / started) * 1000) / 1000 : null, notMeasured: started > 0 ? null : 'no questionnaire starts were recorded in this period' };
+}
+
+/**
+ * Contacts by outcome, as a response rate needs them: completed interviews, refusals (declined
+ * consent) and screened out as not eligible (under 18, not living in BiH). A screened-out
+ * contact answers nothing after the screening questions, so it has no region: only records
+ * without one are read (through the region index), never the whole survey's answers.
+ */
+export interface Outcomes {
+  contacts: number;
+  interviews: number;
+  declined: number;
+  notEligible: number;
+  /** interviews / (interviews + declined): the not eligible are out of the denominator (AAPOR); null without any. */
+  responseRate: number | null;
+}
+
+export function contactOutcomes(db: Db, where: SQL, contacts: number): Outcomes {
+  const answer = (name: string) => sql`(${responses.answers} ->> ${`$.${name}`})`;
+  const row = db.select({
+    declined: sql<number>`coalesce(sum(${answer('consent')} IS NOT NULL AND ${answer('consent')} <> 1), 0)`,
+    notEligible: sql<number>`coalesce(sum(${answer('consent')} = 1 AND ((${answer('age_18_plus')} IS NOT NULL AND ${answer('age_18_plus')} <> 1) OR (${answer('lives_in_bih')} IS NOT NULL AND ${answer('lives_in_bih')} <> 1))), 0)`,
+  }).from(responses).where(and(where, sql`${responseRegion} IS NULL`)).get();
+  const declined = row?.declined ?? 0;
+  const notEligible = row?.notEligible ?? 0;
+  const interviews = contacts - declined - notEligible;
+  return { contacts, interviews, declined, notEligible, responseRate: interviews + declined > 0 ? Math.round((interviews / (interviews + declined)) * 1000) / 1000 : null };
 }
 
 /** The latest submissions: when, where, in which language and mode; never the answers or the id. */

@@ -12,6 +12,7 @@ import type { Item } from './types.ts';
 
 export type { Item, Texts, Construct, Scale, Choice, MissingCode, FollowUp } from './types.ts';
 export { HAD_CONTACT } from './contact.ts';
+export { ELIGIBLE_ANSWER, isScreenedOut, SCREENING_ITEMS } from './screening.ts';
 export { CONSTRUCTS } from './types.ts';
 export { residenceItems, REGION_EXPRESSION, ENTITIES, type RegionRow, type Entity } from './residence.ts';
 export { CHANNELS } from './channel-list.ts';

@@ -36,3 +36,19 @@ export const SCREENING_ITEMS: Item[] = [
     reverse: false,
   },
 ];
+
+/** The answer to every screening question that lets a respondent go on ("Yes"). */
+export const ELIGIBLE_ANSWER = 1;
+
+/**
+ * Whether a record is a screened-out contact rather than an interview: a screening question
+ * answered with anything but "Yes" (declined consent, under 18, not living in BiH). Such a record
+ * is kept (the contact counts for the response rate) but is never a completed interview. A
+ * screening question left unanswered (a version that does not ask it) screens no one out.
+ */
+export function isScreenedOut(answer: (question: string) => unknown): boolean {
+  return SCREENING_ITEMS.some((item) => {
+    const value = answer(item.name);
+    return value !== null && value !== undefined && !(typeof value === 'number' && value !== value) && value !== ELIGIBLE_ANSWER;
+  });
+}

@@ -145,7 +145,7 @@ describe('response_values', () => {
     expect(body.withoutDesignWeight).toBe(1);
     const raked = await table('indicators=trust_fav');
     expect(raked.status).toBe(200);
-    expect(raked.body.notes.some((note: string) => note.startsWith('wave (none): no respondents with region'))).toBe(true);
+    expect(raked.body.notes.some((note: string) => note.startsWith('Responses without a wave (e.g. web responses): no respondents in 11 of 12 census categories of region'))).toBe(true);
     context.db.delete(responses).where(eq(responses.id, id)).run();
   });
 

@@ -22,6 +22,12 @@ export interface IndicatorTable {
   design: { n: number; strata: number; psus: number; degf: number };
   estimates: EstimateRow[];
   notes: string[];
+  /** Responses estimated from that have no design weight of their own (weight 1 before raking). */
+  withoutDesignWeight: number;
+  /** Screened-out contacts: kept as records, in no estimate. */
+  screenedOut: number;
+  /** Interviews left out of raked estimates (no census category of a margin variable). */
+  notRaked: number;
 }
 
 /** What the evaluator has chosen. */

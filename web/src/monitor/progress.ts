@@ -8,7 +8,9 @@ export interface Progress {
   byLanguage: { language: string; responses: number }[];
   byMode: { mode: string; responses: number }[];
   medianDurationSeconds: number | null;
-  completion: { started: number; completed: number; rate: number | null } | null;
+  /** Contacts by outcome: screened-out contacts are records, never interviews. */
+  outcomes: { contacts: number; interviews: number; declined: number; notEligible: number; responseRate: number | null };
+  completion: { started: number; completed: number; rate: number | null; notMeasured: string | null } | null;
   /** null for evaluators, who see aggregates only. */
   latest: { receivedAt: string; region: string | null; language: string; mode: string; version: number }[] | null;
 }

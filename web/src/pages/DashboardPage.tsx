@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { groupLabels } from '../../../surveys/group-labels.ts';
 import { Controls } from '../dashboard/Controls.tsx';
+import { Caveats } from '../dashboard/Caveats.tsx';
 import { Downloads } from '../dashboard/Downloads.tsx';
 import { EstimateTable } from '../dashboard/EstimateTable.tsx';
 import { selectionQuery, type IndicatorTable, type Selection } from '../dashboard/types.ts';
@@ -32,6 +33,8 @@ function Dashboard() {
   const [shown, setShown] = useState<ShownSurvey | undefined>();
   const [selection, setSelection] = useState<Selection | undefined>();
   const [table, setTable] = useState<IndicatorTable | undefined>();
+  // The stored waves, kept when a later table fails, so the wave list never shrinks to "All waves".
+  const [waves, setWaves] = useState<number[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [computing, setComputing] = useState(false);
 
@@ -52,6 +55,7 @@ function Dashboard() {
     setShown(undefined);
     setSelection(undefined);
     setTable(undefined);
+    setWaves([]);
     setError(undefined);
     fetchSurvey(chosen).then((survey) => {
       if (!current) return;
@@ -78,7 +82,9 @@ function Dashboard() {
     setError(undefined);
     setComputing(true);
     staffFetch<IndicatorTable>(`/api/surveys/${selection.slug}/indicators?${selectionQuery(selection)}`).then((loaded) => {
-      if (current) setTable(loaded);
+      if (!current) return;
+      setTable(loaded);
+      setWaves(loaded.waves);
     }, (failure: unknown) => {
       if (!current) return;
       setTable(undefined);
@@ -107,7 +113,7 @@ function Dashboard() {
           selection={selection}
           indicators={(shown.survey.meta.indicators ?? []).map((indicator) => ({ id: indicator.id, label: typeof indicator.label === 'string' ? indicator.label : (indicator.label?.default ?? indicator.id) }))}
           dimensions={Object.keys(shown.survey.meta.dimensions ?? {})}
-          waves={table?.waves ?? []}
+          waves={waves}
           canRake={shown.canRake}
           onChange={setSelection}
         />
@@ -121,7 +127,7 @@ function Dashboard() {
             Design-based estimates from {table.design.n} responses ({table.design.strata} strata, {table.design.psus} sampling points, {table.design.degf} degrees of freedom).
             {table.suppression && ` Cells with fewer than ${table.suppression.minN} responses are suppressed; below ${table.suppression.flagBelowN} or with a relative standard error of ${Math.round(table.suppression.flagRse * 100)}% or more they are marked unreliable.`}
           </p>
-          {table.notes.map((note) => <p key={note} className="hint">{note}</p>)}
+          <Caveats table={table} />
           {by.length > 0 && !computing && (
             <figure className="chart">
               <img src={`/api/surveys/${selection.slug}/chart.svg?${selectionQuery(selection)}`} alt={`Chart of ${table.indicators[0]?.label ?? 'the indicator'} by ${by.join(' and ')}, with 95% intervals`} />

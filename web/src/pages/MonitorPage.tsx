@@ -29,6 +29,8 @@ function Monitor({ slug }: { slug: string }) {
     fetchSurvey(slug).then((survey) => setRegions(choiceLabels(survey.definition, 'region')), () => setRegions(new Map()));
   }, [slug]);
   const language = (code: string) => LANGUAGE_NAMES[code as LanguageCode] ?? code;
+  // Screened-out contacts answer nothing after the screening questions, so they have no region.
+  const regionLabels = new Map([...regions, ['(none)', 'No region (screened-out contacts)']]);
 
   return (
     <div className="monitor">
@@ -46,15 +48,32 @@ function Monitor({ slug }: { slug: string }) {
             {updatedAt && ` · last updated ${updatedAt.toLocaleTimeString()}`}
           </p>
           <dl className="headline">
-            <div><dt>Responses</dt><dd data-testid="total">{progress.total}</dd></div>
+            <div><dt>Records received</dt><dd data-testid="total">{progress.total}</dd></div>
+            <div>
+              <dt>Completed interviews</dt>
+              <dd data-testid="interviews">{progress.outcomes.interviews}</dd>
+              <dd className="hint">screened out: {progress.outcomes.declined} declined, {progress.outcomes.notEligible} not eligible (under 18 or not living in BiH)</dd>
+            </div>
+            <div>
+              <dt>Response rate</dt>
+              <dd data-testid="response-rate">{percent(progress.outcomes.responseRate)}</dd>
+              <dd className="hint">interviews ÷ (interviews + declined); the not eligible are left out</dd>
+            </div>
             <div>
               <dt>Web completion rate</dt>
-              <dd>{percent(progress.completion?.rate)}</dd>
-              {progress.completion && <dd className="hint">{progress.completion.completed} completed of {progress.completion.started} started on the web</dd>}
+              <dd data-testid="completion-rate">{progress.completion && progress.completion.rate !== null ? percent(progress.completion.rate) : 'not measured'}</dd>
+              {progress.completion && (
+                <dd className="hint">
+                  {progress.completion.rate !== null
+                    ? `${progress.completion.completed} completed of ${progress.completion.started} started on the web`
+                    : progress.completion.notMeasured}
+                </dd>
+              )}
+              {!progress.completion && <dd className="hint">only for all web responses (no mode, version or language filter)</dd>}
             </div>
             <div><dt>Median duration</dt><dd>{formatDuration(progress.medianDurationSeconds)}</dd></div>
           </dl>
-          <QuotaTable rows={progress.byRegion} labels={regions} />
+          <QuotaTable rows={progress.byRegion} labels={regionLabels} />
           <div className="monitor-grid">
             <CountTable caption="By day (UTC)" label="Day" rows={progress.byDay.map((row) => ({ key: row.day, responses: row.responses }))} />
             <CountTable caption="By language" label="Language" rows={progress.byLanguage.map((row) => ({ key: language(row.language), responses: row.responses }))} />
