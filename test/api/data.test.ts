@@ -92,7 +92,7 @@ describe('reading responses', () => {
     for (let count = 0; count < 5; count += 1) expect((await app.request('/api/surveys/field/starts', { method: 'POST' })).status).toBe(204);
     const progress = await (await call('GET', '/api/surveys/field/progress')).json();
     expect(progress.medianDurationSeconds).toBe(120);
-    expect(progress.completion).toEqual({ started: 5, completed: 4, rate: 0.8 });
+    expect(progress.completion).toEqual({ started: 5, completed: 4, rate: 0.8, notMeasured: null });
     expect(progress.latest).toHaveLength(4);
     expect(Object.keys(progress.latest[0]).sort()).toEqual(['language', 'mode', 'receivedAt', 'region', 'version']);
     expect(progress.latest[0]).toMatchObject({ region: 'tuzla', language: 'en', mode: 'web', version: 1 });
