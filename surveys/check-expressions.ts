@@ -11,12 +11,28 @@ const EXPRESSION_KEYS = new Set([
 
 /**
  * Checks skip logic and computed values: every expression parses, and every `{variable}` in it is
- * a question of this questionnaire (or a SurveyJS built-in such as `{item}`), so a typo in a
- * condition cannot silently hide a question. Also refuses element types survey-core does not know.
+ * a question of this questionnaire, one of its `calculatedValues`, or a SurveyJS built-in such as
+ * `{item}` or the quiz's `{correctAnswers}` (conditions.ts), so a typo in a condition cannot
+ * silently hide a question. Names compare case-insensitively, as survey-core reads them. Also
+ * refuses element types survey-core does not know.
  */
 export function checkExpressions(definition: Record<string, unknown>, questions: QuestionInfo[], problems: Problem[]): void {
-  const names = new Set(questions.map((question) => question.name));
+  const calculated = Array.isArray(definition.calculatedValues)
+    ? definition.calculatedValues.map((value: unknown) => String((value as { name?: unknown } | null)?.name ?? ''))
+    : [];
+  const names = new Set([...questions.map((question) => question.name), ...calculated, ...dynamicPanelNames(definition)].map((name) => name.toLowerCase()));
   walk(definition, 'definition', names, problems);
+}
+
+/** Dynamic panels are no QuestionInfo (their inner questions are), but `{panel_name[0].inner}` reads their answer. */
+function dynamicPanelNames(node: unknown, names: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((child) => dynamicPanelNames(child, names));
+  else if (node && typeof node === 'object') {
+    const element = node as Record<string, unknown>;
+    if (element.type === 'paneldynamic' && typeof element.name === 'string') names.push(element.name);
+    for (const key of ['pages', 'elements', 'templateElements']) dynamicPanelNames(element[key], names);
+  }
+  return names;
 }
 
 function walk(node: unknown, path: string, names: Set<string>, problems: Problem[]): void {
@@ -42,6 +58,6 @@ function checkExpression(expression: string, path: string, names: Set<string>, p
     return;
   }
   for (const name of referencedQuestions(expression)) {
-    if (!names.has(name)) problems.push({ path, message: `"{${name}}" is not a question of this questionnaire` });
+    if (!names.has(name.toLowerCase())) problems.push({ path, message: `"{${name}}" is not a question of this questionnaire` });
   }
 }

@@ -1,7 +1,15 @@
 import { BinaryOperand, ConditionsParser, type Operand } from 'survey-core';
 
-/** Variables SurveyJS provides itself inside some expressions (not questions). */
-export const BUILT_IN_VARIABLES = new Set(['item', 'choice', 'row', 'panel', 'locale', 'pageno', 'pagecount']);
+/**
+ * Variables SurveyJS provides itself (not questions), lower case since survey-core reads them
+ * case-insensitively: the context of a choice, matrix row or dynamic panel, and the survey-wide
+ * ones of SurveyModel.getBuiltInVariableValue (page number and count, the quiz scores).
+ */
+export const BUILT_IN_VARIABLES = new Set([
+  'item', 'choice', 'row', 'panel', 'panelindex', 'visiblepanelindex', 'rowindex', 'visiblerowindex', 'rowname', 'parentpanel', 'rootpanel',
+  'locale', 'pageno', 'pagecount', 'correctanswers', 'correctedanswers', 'correctedanswercount',
+  'incorrectanswers', 'incorrectedanswers', 'incorrectedanswercount', 'questioncount',
+]);
 const VARIABLE = /\{([^{}]+)\}/g;
 
 /**
@@ -12,7 +20,7 @@ export function referencedQuestions(expression: string): string[] {
   const names: string[] = [];
   for (const [, variable] of expression.matchAll(VARIABLE)) {
     const name = variable!.trim().split(/[.[]/)[0]!;
-    if (!BUILT_IN_VARIABLES.has(name) && !names.includes(name)) names.push(name);
+    if (!BUILT_IN_VARIABLES.has(name.toLowerCase()) && !names.includes(name)) names.push(name);
   }
   return names;
 }

@@ -45,7 +45,7 @@ function describe(json: Record<string, unknown>, path: string): QuestionInfo {
   const type = String(json.type);
   const info: QuestionInfo = { name: String(json.name ?? ''), type, path, json };
   if (CHOICE_TYPES.has(type)) {
-    info.values = choiceValues(json.choices);
+    info.values = [...choiceValues(json.choices), ...generatedChoices(json)];
     if (json.showNoneItem === true) info.noneValue = 'none';
   } else if (type === 'rating') {
     info.values = ratingValues(json);
@@ -64,6 +64,19 @@ export function choiceValues(choices: unknown): (string | number)[] {
   return choices.map((choice) =>
     choice && typeof choice === 'object' ? (choice as { value: string | number }).value : (choice as string | number),
   );
+}
+
+/**
+ * The numbers a dropdown offers from `choicesMin` to `choicesMax` by `choicesStep` (survey-core
+ * adds them after its own choices when max > min).
+ */
+export function generatedChoices(json: Record<string, unknown>): number[] {
+  const { choicesMin: min, choicesMax: max } = json;
+  if (json.type !== 'dropdown' || typeof min !== 'number' || typeof max !== 'number' || !(max > min)) return [];
+  const step = typeof json.choicesStep === 'number' && json.choicesStep > 0 ? json.choicesStep : 1;
+  const values: number[] = [];
+  for (let value = min; value <= max + 1e-9; value += step) values.push(Number(value.toFixed(10)));
+  return values;
 }
 
 /** Values a rating question accepts: its `rateValues`, or rateMin..rateMax by rateStep (SurveyJS defaults 1..5 by 1). */

@@ -18,6 +18,8 @@ export interface CodebookEntry {
   /** Text-valued choices: the number each value is stored as in the .sav and .dta files (coded-values.ts). */
   nativeCodes: { value: string; code: number }[];
   versions: number[];
+  /** The question's name in the file it was imported from, when the import renamed it (meta.originalNames). */
+  originalName: string | null;
 }
 
 const FIXED_TEXT: Record<(typeof FIXED_COLUMNS)[number], [string, string]> = {
@@ -43,9 +45,15 @@ export function codebook(survey: SurveyLayout): CodebookEntry[] {
   const fixed: CodebookEntry[] = FIXED_COLUMNS.map((name) => ({
     variable: name, question: null, type: FIXED_TEXT[name][0],
     text: Object.fromEntries(languages.map((language) => [language, language === 'en' ? FIXED_TEXT[name][1] : null])),
-    values: [], construct: null, essVariable: null, missing: [], nativeCodes: [], versions: allVersions,
+    values: [], construct: null, essVariable: null, missing: [], nativeCodes: [], versions: allVersions, originalName: null,
   }));
   const coded = codedValues(survey.versions.map((version) => version.definition));
+  // Any version's import may have renamed a question; the name it came with is kept for the codebook.
+  const originalNames = new Map<string, string>();
+  for (const version of survey.versions) {
+    const names = version.meta.originalNames;
+    if (names && typeof names === 'object') for (const [name, original] of Object.entries(names)) if (typeof original === 'string') originalNames.set(name, original);
+  }
   return [...fixed, ...microdataColumns(survey).map((column): CodebookEntry => {
     const item = bank.get(column.question);
     const title = column.json.title ?? column.question;
@@ -68,6 +76,7 @@ export function codebook(survey: SurveyLayout): CodebookEntry[] {
         ? [...coded.get(column.question)!.codes].map(([value, code]) => ({ value, code }))
         : [],
       versions: column.versions,
+      originalName: originalNames.get(column.question) ?? null,
     };
   })];
 }
@@ -81,7 +90,7 @@ function valueLabelsFor(json: Record<string, unknown>, choice: string | number |
 /** The codebook as CSV rows: one line per variable, values and missing codes as "code=label" lists. */
 export function codebookRows(entries: CodebookEntry[], languages: readonly string[]): { header: string[]; rows: Cell[][] } {
   return {
-    header: ['variable', 'question', 'type', ...languages.map((language) => `text_${language}`), 'values', 'construct', 'ess_variable', 'missing', 'native_codes', 'versions'],
+    header: ['variable', 'question', 'type', ...languages.map((language) => `text_${language}`), 'values', 'construct', 'ess_variable', 'missing', 'native_codes', 'versions', 'original_name'],
     rows: entries.map((entry) => [
       entry.variable, entry.question, entry.type, ...languages.map((language) => entry.text[language] ?? null),
       entry.values.map(({ value, label }) => `${value}=${label}`).join('; ') || null,
@@ -89,6 +98,7 @@ export function codebookRows(entries: CodebookEntry[], languages: readonly strin
       entry.missing.map(({ value, meaning }) => `${value}=${meaning}`).join('; ') || null,
       entry.nativeCodes.map(({ value, code }) => `${code}=${value}`).join('; ') || null,
       entry.versions.join(' '),
+      entry.originalName,
     ]),
   };
 }

@@ -21,7 +21,7 @@ export function paradataCodebook(survey: SurveyLayout): CodebookEntry[] {
   const languages = survey.versions.at(-1)?.meta.languages ?? ['en'];
   const allVersions = survey.versions.map((version) => version.version);
   const entry = (variable: string, type: string, text: string, versions: number[]): CodebookEntry => ({
-    variable, question: null, type, construct: 'paradata', essVariable: null, values: [], missing: [], nativeCodes: [], versions,
+    variable, question: null, type, construct: 'paradata', essVariable: null, values: [], missing: [], nativeCodes: [], versions, originalName: null,
     text: Object.fromEntries(languages.map((language) => [language, language === 'en' ? text : null])),
   });
   return [

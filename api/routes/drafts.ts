@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { composeFromItems } from '../../surveys/compose.ts';
 import { copyTitle } from '../../surveys/copy-title.ts';
+import { importDefinition, type Rename } from '../../surveys/import-surveyjs.ts';
 import { findItem, ITEM_BANK } from '../../surveys/items/index.ts';
 import { SUPPORTED_LANGUAGES, type SurveyDefinition, type SurveyMeta } from '../../surveys/types.ts';
 import { recordAudit } from '../audit.ts';
@@ -59,10 +60,11 @@ function copied(definition: SurveyDefinition, meta: SurveyMeta, title: string | 
 
 /** Creating questionnaires and working on their next version: draft, check, publish. */
 export function draftRoutes(db: Db) {
-  const startingContent = (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): DraftContent => {
+  const startingContent = (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): DraftContent & { renames?: Rename[] } => {
     if (body.content) {
-      const content = body.content as unknown as DraftContent;
-      return body.title ? { definition: { ...content.definition, title: body.title }, meta: content.meta } : content;
+      // SurveyJS JSON from another tool: on one page if it has none, with names SPSS/Stata/R can use.
+      const content = importDefinition(body.content.definition, body.content.meta as SurveyMeta);
+      return body.title ? { ...content, definition: { ...content.definition, title: body.title } } : content;
     }
     if (body.fromItems) {
       const items = body.fromItems.items.map((name) => {
@@ -96,7 +98,7 @@ export function draftRoutes(db: Db) {
       if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, body.slug)).get()) {
         throw new ApiError(409, `A survey "${body.slug}" already exists.`);
       }
-      const content = startingContent(body, auth);
+      const { renames, ...content } = startingContent(body, auth);
       // Checked before anything is written, and written in one transaction: a failure stores nothing.
       const check = draftCheck(body.slug, content);
       const { survey, draft } = db.transaction(() => {
@@ -105,7 +107,7 @@ export function draftRoutes(db: Db) {
         recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
         return { survey, draft: saveDraft(db, survey, content, auth.user.id) };
       });
-      return c.json({ slug: survey.slug, draft: { ...draft, ...check } }, 201);
+      return c.json({ slug: survey.slug, draft: { ...draft, ...check }, ...(renames ? { renames } : {}) }, 201);
     })
     .post('/check', requireRole('admin', 'researcher'), async (c) => {
       const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));

@@ -323,9 +323,12 @@ describe('the questionnaire builder', () => {
     expect(exported.slug).toBe('bih-wave-2');
     expect(exported.meta.quotas.region.sarajevo).toBe(120);
     const file = join(tmpdir(), `surveyjs-${Date.now()}.json`);
-    writeFileSync(file, JSON.stringify({ title: { default: 'From another tool', bs: 'Iz drugog alata' }, pages: [{ name: 'p1', elements: [{ type: 'boolean', name: 'feels_safe', title: { default: 'Do you feel safe?', bs: 'Osjećate li se sigurno?' } }] }] }));
+    // Questions in top-level elements and a camelCase name, as other SurveyJS tools write them: put on a page and renamed.
+    writeFileSync(file, JSON.stringify({ title: { default: 'From another tool', bs: 'Iz drugog alata' }, elements: [{ type: 'boolean', name: 'feelsSafe', title: { default: 'Do you feel safe?', bs: 'Osjećate li se sigurno?' } }] }));
     await page.getByLabel('Import JSON file').setInputFiles(file);
     await page.getByText(/Imported surveyjs-.*\.json/).waitFor();
+    expect(await page.locator('.rename-list li').allInnerTexts()).toEqual(['feelsSafe → feels_safe']);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('[data-question]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-question')))).toEqual(['feels_safe']);
     await page.getByText('The checker finds no problem').waitFor();
     await page.close();

@@ -73,9 +73,12 @@ describe('import and export', () => {
   it('round-trips a questionnaire and accepts plain SurveyJS JSON, taking its languages from its texts', () => {
     const draft = composed(['trust_police']);
     const exported = exportDraft('my-survey', draft);
-    expect(importDraft(exported)).toEqual({ draft });
+    expect(importDraft(exported)).toEqual({ draft, renames: [] });
     const plain = importDraft(JSON.stringify({ elements: [{ type: 'text', name: 'a', title: { default: 'A', bs: 'A' } }] }));
-    expect(plain).toEqual({ draft: { definition: { pages: [{ name: 'page1', elements: [{ type: 'text', name: 'a', title: { default: 'A', bs: 'A' } }] }] }, meta: { languages: ['en', 'bs'] } } });
+    expect(plain).toEqual({ draft: { definition: { pages: [{ name: 'page1', elements: [{ type: 'text', name: 'a', title: { default: 'A', bs: 'A' } }] }] }, meta: { languages: ['en', 'bs'] } }, renames: [] });
+    const renamed = importDraft(JSON.stringify({ elements: [{ type: 'text', name: 'firstName' }, { type: 'text', name: 'b', visibleIf: '{firstName} notempty' }] }));
+    expect(renamed).toMatchObject({ renames: [{ from: 'firstName', to: 'first_name' }], draft: { meta: { originalNames: { first_name: 'firstName' } } } });
+    expect(renamed).toHaveProperty('draft.definition.pages.0.elements.1.visibleIf', '{first_name} notempty');
     expect(importDraft('{ nope')).toHaveProperty('error', expect.stringContaining('not JSON'));
     expect(importDraft('[1]')).toHaveProperty('error', 'The file must hold a JSON object.');
     expect(importDraft('{"a":1}')).toHaveProperty('error', expect.stringContaining('neither'));

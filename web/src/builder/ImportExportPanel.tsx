@@ -1,10 +1,12 @@
 import { useState, type ChangeEvent } from 'react';
+import type { Rename } from '../../../surveys/import-surveyjs.ts';
 import type { Draft } from './draft-model.ts';
+import { RenameList } from './RenameList.tsx';
 import { exportDraft, importDraft } from './survey-json.ts';
 
 /** SurveyJS JSON + meta out (download) and in (upload), to work with other SurveyJS tools. */
 export function ImportExportPanel({ slug, draft, onImport }: { slug: string; draft: Draft; onImport: (draft: Draft) => void }) {
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; renames?: Rename[] } | undefined>();
 
   const download = () => {
     const url = URL.createObjectURL(new Blob([exportDraft(slug, draft)], { type: 'application/json' }));
@@ -22,7 +24,7 @@ export function ImportExportPanel({ slug, draft, onImport }: { slug: string; dra
     if ('error' in result) setMessage({ kind: 'error', text: result.error });
     else {
       onImport(result.draft);
-      setMessage({ kind: 'success', text: `Imported ${file.name}. Save the draft to keep it.` });
+      setMessage({ kind: 'success', text: `Imported ${file.name}. Save the draft to keep it.`, renames: result.renames });
     }
     event.target.value = '';
   };
@@ -33,7 +35,12 @@ export function ImportExportPanel({ slug, draft, onImport }: { slug: string; dra
       <p className="hint">The file holds the SurveyJS definition and the Trustlens meta (languages, indicators, dimensions, quotas). Plain SurveyJS JSON from other tools can be imported too; it replaces the draft.</p>
       <button type="button" onClick={download}>Export JSON</button>
       <label className="file-input">Import JSON file<input type="file" accept="application/json,.json" onChange={upload} /></label>
-      {message && <p className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {message && (
+        <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <p>{message.text}</p>
+          {message.renames && <RenameList renames={message.renames} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { importDefinition, type Rename } from '../../../surveys/import-surveyjs.ts';
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../../../surveys/types.ts';
 import type { Draft } from './draft-model.ts';
 
@@ -24,10 +25,12 @@ export function languagesUsed(definition: unknown): LanguageCode[] {
 
 /**
  * Reads an uploaded file: a Trustlens questionnaire (`{ definition, meta }`, optionally with a
- * slug), or plain SurveyJS JSON (`{ pages: […] }`) from another SurveyJS tool, whose meta starts
- * with the languages its texts use. Says what is wrong when it is neither.
+ * slug), or plain SurveyJS JSON (`{ pages: […] }`, or questions in top-level `elements`) from
+ * another SurveyJS tool, whose meta starts with the languages its texts use. Names SPSS, Stata or
+ * R cannot use are renamed (surveys/import-surveyjs.ts) and listed in `renames`. Says what is
+ * wrong when it is neither.
  */
-export function importDraft(text: string): { draft: Draft } | { error: string } {
+export function importDraft(text: string): { draft: Draft; renames: Rename[] } | { error: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -36,15 +39,15 @@ export function importDraft(text: string): { draft: Draft } | { error: string } 
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: 'The file must hold a JSON object.' };
   const object = parsed as Record<string, unknown>;
-  if (object.definition && typeof object.definition === 'object') {
+  if (object.definition && typeof object.definition === 'object' && !Array.isArray(object.definition)) {
     const meta = object.meta && typeof object.meta === 'object' ? (object.meta as Draft['meta']) : { languages: languagesUsed(object.definition) };
     if (!Array.isArray(meta.languages)) return { error: 'meta.languages must list the questionnaire\'s languages.' };
-    return { draft: { definition: object.definition as Draft['definition'], meta } };
+    const { definition, meta: renamedMeta, renames } = importDefinition(object.definition as Draft['definition'], meta);
+    return { draft: { definition, meta: renamedMeta }, renames };
   }
-  if (Array.isArray(object.pages) || Array.isArray(object.elements)) {
-    const definition = Array.isArray(object.pages) ? object : { ...object, pages: [{ name: 'page1', elements: object.elements }] };
-    if (!Array.isArray(object.pages)) delete (definition as Record<string, unknown>).elements;
-    return { draft: { definition, meta: { languages: languagesUsed(definition) } } };
+  if (Array.isArray(object.pages) || Array.isArray(object.elements) || Array.isArray(object.questions)) {
+    const { definition, meta, renames } = importDefinition(object, { languages: languagesUsed(object) });
+    return { draft: { definition, meta }, renames };
   }
-  return { error: 'This is neither a Trustlens questionnaire ({ definition, meta }) nor SurveyJS JSON ({ pages: [...] }).' };
+  return { error: 'This is neither a Trustlens questionnaire ({ definition, meta }) nor SurveyJS JSON ({ pages: [...] } or { elements: [...] }).' };
 }
