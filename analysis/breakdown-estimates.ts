@@ -12,6 +12,7 @@ import { foldCells, foldSums, isCompletePartition } from './fold-sums.ts';
 import { estimateDomains } from './domain-estimate.ts';
 import type { DomainEstimate } from './domain-estimate.ts';
 import { estimateRow, intervalMethod } from './estimate-row.ts';
+import { rowEstimatedTypes, rowEstimates } from './row-estimates.ts';
 
 /** Indicators summed in one pass over the rows: shares the row lookups, bounds the memory of the sums. */
 const indicatorsPerPass = 5;
@@ -78,7 +79,9 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
     return { ...planned, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
   });
   const rows: EstimateRow[][] = breakdowns.map(() => []);
-  const indicators = spec.indicators ?? [];
+  const all = spec.indicators ?? [];
+  const indicators = all.filter((indicator) => !rowEstimatedTypes.has(indicator.type));
+  const byRow = all.filter((indicator) => rowEstimatedTypes.has(indicator.type));
   // One buffer for every group's cell sums, kept with the Prepared and grown when a table needs
   // more: each group's sums are used up before the next group overwrites them.
   const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);
@@ -110,6 +113,13 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
         });
       });
     });
+  }
+  if (byRow.length > 0) {
+    const extra = rowEstimates(prepared, byRow, breakdowns);
+    extra.forEach((list, position) => (rows[position] as EstimateRow[]).push(...list));
+    // Rows in the spec's indicator order within each breakdown, as before.
+    const order = new Map(all.map((indicator, index) => [indicator.id, index]));
+    for (const list of rows) list.sort((a, b) => (order.get(a.indicator) as number) - (order.get(b.indicator) as number));
   }
   return rows;
 }

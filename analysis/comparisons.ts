@@ -11,6 +11,7 @@ import type { Influence } from './domain-estimate.ts';
 import { studentTQuantile, studentTTwoSidedP } from './distributions/student-t.ts';
 import { finiteOrNull } from './estimate-row.ts';
 import { suppressionFlag } from './suppression.ts';
+import { rowEstimatedTypes } from './row-estimates.ts';
 
 /**
  * The two sides of a comparison as a two-group dimension: group 0 is `a`, group 1 is `b` (or,
@@ -99,7 +100,8 @@ export function compareGroups(prepared: Prepared, request: CompareRequest, withi
   // Which cells each row adds to: the same for every indicator, so made once.
   const entries = rowEntries(design.rowCount, summed);
   const position = new Int32Array(design.psuCount).fill(-1);
-  for (const indicator of spec.indicators ?? []) {
+  // Totals, ratios and quantiles are not means of cell sums: not compared here (docs/methods.md).
+  for (const indicator of (spec.indicators ?? []).filter((entry) => !rowEstimatedTypes.has(entry.type))) {
     const values = prepared.values.get(indicator.id) as Float64Array;
     const sums = domainSumsOfBreakdowns(design, calibration, [values], summed, entries, undefined, [indicator.type === 'share'])[0]![0]!;
     for (let cell = 0; cell < breakdown.domainCount / 2; cell++) {

@@ -65,7 +65,10 @@ export function estimateRow(
   if (flag === 'suppressed' || result.n === 0) {
     return { indicator: indicator.id, groups, estimate: null, se: null, ciLow: null, ciHigh: null, n: result.n, nEffective: null, deff: null, flag };
   }
-  const interval = domainInterval(result, intervalMethod(indicator), design, spec, calibrated);
+  // A share of exactly 0 or 1 has no logit interval: the Korn–Graubard one (exact there) instead.
+  const asked = intervalMethod(indicator);
+  const method = asked === 'logit' && (result.estimate === 0 || result.estimate === 1) ? 'beta' : asked;
+  const interval = domainInterval(result, method, design, spec, calibrated);
   const deff = finiteOrNull(result.deff);
   return {
     indicator: indicator.id,
@@ -78,5 +81,6 @@ export function estimateRow(
     nEffective: deff !== null && deff > 0 ? result.n / deff : null,
     deff,
     flag,
+    ...(indicator.type === 'share' ? { ciMethod: method } : {}),
   };
 }

@@ -22,6 +22,8 @@ function categories(indicator: IndicatorSpec, key: 'favourable' | 'unfavourable'
  * The per-respondent variable whose weighted mean is the indicator, NaN outside its domain:
  * `share` 1/0 (favourable or not), `net` 1/−1/0 (favourable, unfavourable, neither), `mean` the
  * valid value, `scale` the scale score; `mean` and `scale` are rescaled when the spec says so.
+ * `total` is the valid value (or 1/0 with `favourable`), `quantile` the valid value, `ratio` the
+ * numerator where both it and the denominator are valid (see `ratioDenominator`).
  *
  * Why: every indicator is then a ratio mean Σwy/Σw over its domain, so one estimator and one
  * linearised variance serve all four. A net score as the mean of a 1/0/−1 variable is exactly
@@ -45,9 +47,14 @@ export function indicatorValues(data: Columns, indicator: IndicatorSpec): Float6
     const values = validValues(data, requireItem(indicator), indicator.missing);
     return indicator.rescale ? rescaleAll(values, indicator.rescale) : values;
   }
+  if (indicator.type === 'quantile' || (indicator.type === 'total' && indicator.favourable === undefined)) {
+    if (indicator.type === 'quantile') checkProbability(indicator);
+    return validValues(data, requireItem(indicator), indicator.missing);
+  }
+  if (indicator.type === 'ratio') return ratioNumerator(data, indicator);
   const favourable = categories(indicator, 'favourable');
   const unfavourable = indicator.type === 'net' ? categories(indicator, 'unfavourable') : new Set<number>();
-  if (indicator.type !== 'share' && indicator.type !== 'net') {
+  if (indicator.type !== 'share' && indicator.type !== 'net' && indicator.type !== 'total') {
     throw new AnalysisError(`indicator "${indicator.id}" has unknown type "${String(indicator.type)}"`);
   }
   const missing = indicator.missing ?? [];
@@ -95,4 +102,34 @@ function rescaleAll(
 ): Float64Array {
   for (let row = 0; row < values.length; row++) result[row] = rescale(values[row] as number, range.from, range.to);
   return result;
+}
+
+function checkProbability(indicator: IndicatorSpec): void {
+  const { quantile } = indicator;
+  if (typeof quantile !== 'number' || !(quantile > 0 && quantile < 1)) {
+    throw new AnalysisError(`indicator "${indicator.id}": "quantile" must be a number strictly between 0 and 1, got ${JSON.stringify(quantile)}`);
+  }
+}
+
+/**
+ * The valid values of a ratio's denominator column (the indicator's `missing` codes apply to it
+ * too), NaN where either it or the numerator is not valid.
+ *
+ * @example
+ * ratioDenominator({ a: new Float64Array([1, 2]), b: new Float64Array([4, 99]) },
+ *   { id: 'r', type: 'ratio', item: 'a', denominator: 'b', missing: [99] }); // => [4, NaN]
+ */
+export function ratioDenominator(data: Columns, indicator: IndicatorSpec): Float64Array {
+  if (indicator.denominator === undefined) throw new AnalysisError(`indicator "${indicator.id}" (ratio) needs a "denominator" column`);
+  const numerator = validValues(data, requireItem(indicator), indicator.missing);
+  const denominator = Float64Array.from(validValues(data, indicator.denominator, indicator.missing));
+  for (let row = 0; row < denominator.length; row++) if (Number.isNaN(numerator[row] as number)) denominator[row] = NaN;
+  return denominator;
+}
+
+function ratioNumerator(data: Columns, indicator: IndicatorSpec): Float64Array {
+  const denominator = ratioDenominator(data, indicator);
+  const numerator = Float64Array.from(validValues(data, requireItem(indicator), indicator.missing));
+  for (let row = 0; row < numerator.length; row++) if (Number.isNaN(denominator[row] as number)) numerator[row] = NaN;
+  return numerator;
 }

@@ -6,7 +6,7 @@ import { calibrate } from './weighting/rake.ts';
 import { AnalysisError } from './errors.ts';
 import { resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
-import { indicatorValues } from './indicator-values.ts';
+import { indicatorValues, ratioDenominator } from './indicator-values.ts';
 import { checkSpecKeys } from './spec-keys.ts';
 
 /** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
@@ -18,6 +18,8 @@ export interface Prepared {
   values: Map<string, Float64Array>;
   /** Per indicator, rows of weight 0 with a valid value (outside `values`; R's `nrow(design)` still counts them). */
   zeroWeightRows: Map<string, Int32Array>;
+  /** Ratio indicators' denominators, NaN where the numerator or the denominator is not valid. */
+  denominators: Map<string, Float64Array>;
   dimension: (name: string) => ResolvedDimension;
   /**
    * A value derived from the prepared data alone (a breakdown's cells, a scale's items, an
@@ -77,7 +79,7 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   };
   const dimension = (name: string): ResolvedDimension =>
     derived(`dimension:${name}:${JSON.stringify(spec.dimensions?.[name] ?? null)}`, () => resolveDimension(data, name, spec.dimensions?.[name]));
-  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), dimension, derived };
+  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), denominators: new Map(), dimension, derived };
 }
 
 /**
@@ -93,6 +95,7 @@ export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
   const { data, derived } = base;
   const values = new Map<string, Float64Array>();
   const zeroWeightRows = new Map<string, Int32Array>();
+  const denominators = new Map<string, Float64Array>();
   for (const indicator of spec.indicators ?? []) {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
@@ -100,8 +103,12 @@ export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
     const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)));
     values.set(indicator.id, made.values);
     zeroWeightRows.set(indicator.id, made.zeroWeightRows);
+    if (indicator.type === 'ratio') {
+      denominators.set(indicator.id, derived(`denominator:${JSON.stringify(definition)}`,
+        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values));
+    }
   }
-  return { ...base, spec, values, zeroWeightRows };
+  return { ...base, spec, values, zeroWeightRows, denominators };
 }
 
 /**

@@ -46,8 +46,12 @@ export type IntervalMethod = 'logit' | 'beta' | 'wilson' | 't';
 export interface IndicatorSpec {
   id: string;
   label?: string | Record<string, string>;
-  type: 'share' | 'mean' | 'scale' | 'net';
+  type: 'share' | 'mean' | 'scale' | 'net' | 'total' | 'ratio' | 'quantile';
   item?: string;
+  /** Ratio: the column of the denominator (R `svyratio(~item, ~denominator)`). */
+  denominator?: string;
+  /** Quantile: the probability, strictly between 0 and 1 (R `svyquantile(quantiles = )`). */
+  quantile?: number;
   items?: string[];
   favourable?: number[];
   unfavourable?: number[];
@@ -111,6 +115,8 @@ export interface EstimateRow {
   nEffective: number | null;
   deff: number | null;
   flag: 'suppressed' | 'unreliable' | null;
+  /** How the interval of a share was made: its `ci`, or `beta` where a logit interval cannot exist (p = 0 or 1). */
+  ciMethod?: IntervalMethod;
 }
 
 /** The difference between two groups' estimates of one indicator. */

@@ -8,6 +8,7 @@ interface SecondFixture {
   spec: string;
   by: string[];
   design: DesignSpec;
+  weighting?: AnalysisSpec['weighting'];
   summary?: { n: number; strata: number; psus: number; degf: number };
   estimates: (Partial<EstimateRow> & { indicator: string; groups: Record<string, string> })[];
 }
@@ -17,7 +18,7 @@ const data = readCsvColumns('second.csv');
 /** Runs a second-edition fixture: its design merged into second.spec.json. */
 export function runSecond(name: string, extra: Partial<AnalysisSpec> = {}) {
   const fixture = readJson<SecondFixture>(`${name}.expected.json`);
-  const spec: AnalysisSpec = { ...readSpec(fixture.spec), design: fixture.design, ...extra };
+  const spec: AnalysisSpec = { ...readSpec(fixture.spec), design: fixture.design, ...(fixture.weighting ? { weighting: fixture.weighting } : {}), ...extra };
   return { fixture, table: estimateTable(data, spec, { by: fixture.by }) };
 }
 
@@ -50,5 +51,29 @@ describe('second edition: design options equal R to a relative 1e-8', () => {
     const { fixture, table } = runSecond('second-zero-weights');
     expectRowsEqualR(fixture.estimates, table.estimates);
     expect(table.design).toEqual(fixture.summary);
+  });
+});
+
+describe('second edition: totals, ratios and quantiles equal R to a relative 1e-8', () => {
+  it('svytotal, svyratio and svyquantile (qrule "math", Woodruff interval) by region and channel, with fpc', () => {
+    const { fixture, table } = runSecond('second-estimators');
+    expectRowsEqualR(fixture.estimates, table.estimates);
+  });
+
+  it('the same on a raked design (rake(), residuals of the calibration in every variance)', () => {
+    const { fixture, table } = runSecond('second-estimators-raked');
+    expectRowsEqualR(fixture.estimates, table.estimates);
+  });
+
+  it('a share of exactly 0 or 1 carries the exact (Clopper-Pearson) interval and says ciMethod "beta"', () => {
+    const { table } = runSecond('second-estimators');
+    const always = table.estimates.filter((row) => row.indicator === 'surveyed_year');
+    const never = table.estimates.filter((row) => row.indicator === 'surveyed_2030');
+    expect(always.length).toBeGreaterThan(5);
+    for (const row of [...always, ...never]) expect(row.ciMethod).toBe('beta');
+    for (const row of always) expect([row.estimate, row.ciHigh]).toEqual([1, 1]);
+    for (const row of never) expect([row.estimate, row.ciLow]).toEqual([0, 0]);
+    const other = table.estimates.find((row) => row.indicator === 'trust_fav');
+    expect(other?.ciMethod).toBe('logit');
   });
 });
