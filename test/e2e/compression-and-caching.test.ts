@@ -71,6 +71,21 @@ describe('static files', () => {
   });
 });
 
+describe('the offline app files', () => {
+  it('serves the manifest and the service worker with revalidating caching, so a new version is seen at once', async () => {
+    const served = app();
+    const manifest = await served.request('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(await manifest.json()).toMatchObject({ name: 'Trustlens', display: 'standalone' });
+    const worker = await served.request('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
 describe('API JSON', () => {
   it('sends the questionnaire gzip-compressed with an ETag, and a 304 when it has not changed', async () => {
     const served = app();

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { guardNavigation } from './lib/leave-guard.ts';
+import { UpdateNotice } from './offline/UpdateNotice.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
 
 // Residents, often on a phone, download only the questionnaire page; the builder, dashboard and
@@ -14,6 +15,7 @@ const StaffRoutes = lazy(() => import('./StaffRoutes.tsx'));
 export function App() {
   return (
     <Router aroundNav={guardNavigation}>
+      <UpdateNotice />
       <Switch>
         <Route path="/s/:slug">{(params) => <RespondentPage slug={decodeURIComponent(params.slug)} />}</Route>
         <Route>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { forgetSignedInData } from '../offline/keep-for-offline.ts';
 import { setCsrfToken, staffFetch } from './staff-api.ts';
 
 export interface SignedInUser {
@@ -40,6 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await staffFetch('/api/auth/sign-out', { method: 'POST' }).catch(() => undefined);
+    await forgetSignedInData();
     setCsrfToken(undefined);
     setUser(null);
   }, []);

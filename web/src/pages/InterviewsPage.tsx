@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { RequestError } from '../lib/api.ts';
 import { outboxFor } from '../lib/outbox.ts';
 import { staffFetch } from '../lib/staff-api.ts';
+import { keepForOffline } from '../offline/keep-for-offline.ts';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
 
 interface Assignment {
@@ -18,7 +19,13 @@ export function InterviewsPage() {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     staffFetch<{ surveys: Assignment[] }>('/api/interviews').then(
-      (result) => setAssignments(result.surveys),
+      (result) => {
+        setAssignments(result.surveys);
+        // Everything an interview needs with no signal: who is signed in, this list, and the
+        // published version of each questionnaire, kept by the service worker.
+        const open = result.surveys.filter((survey) => survey.status === 'open');
+        void keepForOffline(['/api/auth/me', '/api/interviews', ...open.map((survey) => `/api/surveys/${encodeURIComponent(survey.slug)}`)]);
+      },
       (failure: unknown) => setError(failure instanceof RequestError ? failure.message : 'Your surveys could not be loaded.'),
     );
   }, []);

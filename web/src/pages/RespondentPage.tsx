@@ -23,6 +23,8 @@ import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
 import { useInterviewAssignment } from '../lib/use-interview-assignment.ts';
 import { newResponseId } from '../lib/uuid.ts';
 import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
+import { keepForOffline } from '../offline/keep-for-offline.ts';
+import { setQuestionnaireInProgress } from '../offline/questionnaire-in-progress.ts';
 
 registerSurveyLocales();
 
@@ -67,6 +69,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
         const firstLanguage = chooseLanguage(survey.meta.languages, window.location.search, navigator.languages);
         setLanguage(firstLanguage);
         setLoading({ kind: 'ready', survey, firstLanguage });
+        // Kept by the service worker, so this questionnaire opens again with no signal.
+        void keepForOffline([`/api/surveys/${encodeURIComponent(slug)}`]);
       },
       (error: unknown) => setLoading({ kind: 'failed', notFound: error instanceof RequestError && error.status === 404 }),
     );
@@ -142,6 +146,11 @@ export function RespondentPage({ slug, interview = false }: Props) {
 
   const refused = interview && assignment === 'not-assigned';
   const showForm = model && !completion && survey?.status !== 'closed' && !refused && assignment !== 'checking';
+  // A new app version waits while a questionnaire is being answered (docs/decisions/006-offline-app-updates.md).
+  useEffect(() => {
+    setQuestionnaireInProgress(Boolean(showForm));
+    return () => setQuestionnaireInProgress(false);
+  }, [showForm]);
   return (
     <main className="page respondent">
       <header className="banner">
