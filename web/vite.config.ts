@@ -11,7 +11,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
-    // The installable offline app (docs/decisions/006-offline-app-updates.md): a Workbox service
+    // The installable offline app (docs/decisions/009-offline-app-updates.md): a Workbox service
     // worker that keeps every built file, so the app opens with no signal, and keeps the
     // questionnaires and an enumerator's assignments as last fetched.
     VitePWA({

@@ -4,7 +4,7 @@ import { registerSW } from 'virtual:pwa-register';
  * The service worker's side of the page: registers it, and holds a new app version back until the
  * page applies it. Workbox installs a new version in the background; it waits (registerType
  * 'prompt') and takes over only when `applyUpdate` is called, which the update notice offers only
- * between interviews (docs/decisions/006-offline-app-updates.md). Queued interviews are in the
+ * between interviews (docs/decisions/009-offline-app-updates.md). Queued interviews are in the
  * page's own storage, which a new worker never touches.
  */
 type Listener = () => void;

@@ -146,7 +146,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
 
   const refused = interview && assignment === 'not-assigned';
   const showForm = model && !completion && survey?.status !== 'closed' && !refused && assignment !== 'checking';
-  // A new app version waits while a questionnaire is being answered (docs/decisions/006-offline-app-updates.md).
+  // A new app version waits while a questionnaire is being answered (docs/decisions/009-offline-app-updates.md).
   useEffect(() => {
     setQuestionnaireInProgress(Boolean(showForm));
     return () => setQuestionnaireInProgress(false);
