@@ -112,7 +112,7 @@ export const OPERATIONS: Operation[] = [
     roles: 'admin, researchers of the survey', query: z.object({ wave: z.string().optional() }),
     responses: { 200: 'text/csv' }, errors: [401, 403, 404, 422],
   },
-  ...(['sav'] as const).map((format): Operation => ({
+  ...(['sav', 'dta'] as const).map((format): Operation => ({
     method: 'get', path: `${SURVEY}/exports/microdata.${format}`, tag: 'exports',
     summary: format === 'sav'
       ? 'Every response as an SPSS system file (streamed, bytecode-compressed, UTF-8): the CSV\'s columns, variable and value labels in `lang`, text-valued choices as numeric codes (see the codebook), user-missing values from the item bank, long names and long texts'

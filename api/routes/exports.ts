@@ -16,6 +16,7 @@ import { paradataCodebook } from '../paradata/codebook.ts';
 import { paradataHeader, paradataPages, paradataRows } from '../paradata/export.ts';
 import { byteStream } from '../exports/native/byte-stream.ts';
 import { nativeSource } from '../exports/native/native-export.ts';
+import { dtaFile } from '../exports/native/dta-file.ts';
 import { savFile } from '../exports/native/sav-file.ts';
 import { rScript } from '../exports/r-script.ts';
 import { spssSyntax } from '../exports/spss-syntax.ts';
@@ -57,6 +58,7 @@ export function exportRoutes(db: Db) {
     .get('/:slug/exports/microdata.xlsx', (c) => microdataExport(c, 'xlsx'))
     .get('/:slug/exports/paradata.csv', (c) => paradataExport(c))
     .get('/:slug/exports/microdata.sav', (c) => nativeExport(c, 'sav'))
+    .get('/:slug/exports/microdata.dta', (c) => nativeExport(c, 'dta'))
     .get('/:slug/exports/microdata.sps', (c) => syntaxExport(c, 'sps'))
     .get('/:slug/exports/microdata.R', (c) => syntaxExport(c, 'R'))
     .get('/:slug/exports/codebook.csv', (c) => codebookExport(c, 'csv'))
@@ -103,11 +105,11 @@ export function exportRoutes(db: Db) {
       return download(c, csvStream(sheet.header, sheet.pages), `${survey.slug}-paradata.csv`, 'csv');
   }
 
-  function nativeExport(c: Context<AppEnv>, format: 'sav') {
+  function nativeExport(c: Context<AppEnv>, format: 'sav' | 'dta') {
     const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
     const source = nativeSource(db, survey.id, context, parsed);
     const label = `Trustlens ${survey.slug}`;
-    return download(c, byteStream(savFile(source, label)), `${survey.slug}-microdata.${format}`, format);
+    return download(c, byteStream(format === 'sav' ? savFile(source, label) : dtaFile(source, label)), `${survey.slug}-microdata.${format}`, format);
   }
 
   function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {

@@ -67,7 +67,11 @@ export function readWithReadstat(folder: string, file: string): ReadBack {
       return [name, { value, label }];
     }))),
     variableLabels: new Map(meta.variables.map((variable) => [variable.name, variable.label ?? ''])),
-    missing: new Map(meta.variables.map((variable) => [variable.name, (variable.missing?.values ?? []).map(String)])),
+    // User-missing values (SPSS), or the extended missing values its value labels name (Stata).
+    missing: new Map(meta.variables.map((variable) => [variable.name, [
+      ...(variable.missing?.values ?? []).map(String),
+      ...(variable.categories ?? []).map((category) => String(category.code)).filter((code) => code.startsWith('.')),
+    ]])),
   };
 }
 

@@ -36,6 +36,8 @@ describe.each(readers)('microdata.sav read by %s', (_name, read, digits) => {
     expect(back.variableLabels.get('trust_police')).toBe('How much do you personally trust the police?');
     expect(back.missing.get('trust_police')).toEqual(['77', '88', '99']);
     expect(back.missing.get('df_rich_poor')).toEqual(['7', '8', '9']);
+    // A text-valued choice is stored as codes 1, 2, …: the item bank's 7/8/9 must not make answers missing.
+    expect(back.missing.get('pref_channel_info')).toEqual([]);
   }, 180_000);
 
   it('keeps Cyrillic and č/ć/đ/š/ž, long texts, "other", numbers typed in and missing codes', async () => {

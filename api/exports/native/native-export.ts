@@ -12,6 +12,8 @@ import { nativeVariables, type NativeVariable } from './variables.ts';
 export interface NativeSource {
   variables: NativeVariable[];
   rows: number;
+  /** Bytes of the Stata strL records of each text column's values (text-widths.ts). */
+  strlBytes: Map<string, number>;
   pages: Generator<Cell[][]>;
 }
 
@@ -30,7 +32,7 @@ export function nativeSource(db: Db, surveyId: number, survey: SurveyLayout, que
   const upTo = exportBound(db);
   const scope = { surveyId, upTo, ...(query.waves ? { waves: query.waves } : {}) };
   const texts = untyped.filter((variable) => variable.kind === 'text').map((variable) => variable.column);
-  const { rows, widths } = scanRows(db, scope, survey.versions.map((version) => version.version), texts);
+  const { rows, widths, strlBytes } = scanRows(db, scope, survey.versions.map((version) => version.version), texts);
   const variables = nativeVariables(survey, header, columns, entries, { ...options, widths });
-  return { variables, rows, pages: microdataPages(db, { ...scope, columns, values: 'codes' }) };
+  return { variables, rows, strlBytes, pages: microdataPages(db, { ...scope, columns, values: 'codes' }) };
 }

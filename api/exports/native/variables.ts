@@ -67,7 +67,10 @@ export function nativeVariables(survey: SurveyLayout, header: readonly string[],
     if (values) {
       const labelled = new Map(valueLabels(column, options.language).map(({ value, label }) => [String(value), label]));
       const labels = [...values.codes].map(([value, code]) => ({ value: code, label: labelled.get(value) ?? value }));
-      return { ...base, kind: 'number', codes: values.numeric ? null : values.codes, labels, missing, range: integerRange([...values.codes.values(), ...missing.map((code) => code.value)]) };
+      // A text-valued choice's answers are texts, so the item bank's numeric missing codes never occur
+      // in its data; applied to the codes they would mark real answers (code 9 of a list) as missing.
+      const own = values.numeric ? missing : [];
+      return { ...base, kind: 'number', codes: values.numeric ? null : values.codes, labels, missing: own, range: integerRange([...values.codes.values(), ...own.map((code) => code.value)]) };
     }
     const json = column.json;
     if (json.type === 'rating' && !(Array.isArray(json.rateValues) && json.rateValues.length > 0)) {

@@ -11,6 +11,8 @@ import { BENCH_DB, SLUG } from './settings.ts';
 
 const pipeline = process.argv.includes('--pipeline');
 const query = process.argv.slice(2).find((argument) => argument.startsWith('?')) ?? '';
+/** `--export=microdata.sav` (or .dta): another microdata export of the same rows, through the app. */
+const exportFile = process.argv.slice(2).find((argument) => argument.startsWith('--export='))?.slice('--export='.length) ?? 'microdata.csv';
 const db = openDatabase(BENCH_DB);
 const body = pipeline ? await pipelineBody() : await appBody();
 const rssBefore = process.memoryUsage().rss;
@@ -36,7 +38,7 @@ async function appBody(): Promise<() => Promise<ReadableStream<Uint8Array>>> {
   const { benchApp } = await import('./common.ts');
   const { app, headers } = await benchApp(db);
   return async () => {
-    const response = await app.request(`/api/surveys/${SLUG}/exports/microdata.csv${query}`, { headers });
+    const response = await app.request(`/api/surveys/${SLUG}/exports/${exportFile}${query}`, { headers });
     if (response.status !== 200) throw new Error(`status ${response.status}: ${await response.text()}`);
     return response.body!;
   };
