@@ -21,6 +21,7 @@ import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { qualityRoutes } from './routes/quality.ts';
 import { reportRoutes } from './routes/report.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
@@ -64,6 +65,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', draftRoutes(db))
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))
+    .route('/surveys', qualityRoutes(db))
     .route('/manage', manageRoutes(db))
     .route('/audit', auditRoutes(db))
     .route('/interviews', interviewRoutes(db))

@@ -121,6 +121,11 @@ export const OPERATIONS: Operation[] = [
     query: z.object({ lang: z.string().optional(), wave: z.string().optional(), names: z.enum(['own', 'ess']).optional() }),
     responses: { 200: format === 'sav' ? 'application/x-spss-sav' : 'application/x-stata-dta' }, errors: [401, 403, 404, 422],
   })),
+  {
+    method: 'get', path: `${SURVEY}/quality`, tag: 'fieldwork',
+    summary: 'Fieldwork quality per enumerator and overall: interviews per day, median duration, interviews much shorter than the median, straight-lining on multi-item constructs, a "don\'t know" share far from the other enumerators\', identical answer patterns within one enumerator (docs/methods.md); response ids behind each flag for researchers, counts for evaluators',
+    roles: 'admin, researchers of the survey, evaluators (counts only)', responses: { 200: 'application/json' }, errors: [401, 403, 404],
+  },
   { method: 'get', path: `${SURVEY}/exports/microdata.sps`, tag: 'exports', summary: 'SPSS/PSPP syntax that reads microdata.csv (codes) with variable and value labels and missing values', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   { method: 'get', path: `${SURVEY}/exports/microdata.R`, tag: 'exports', summary: 'R script that reads microdata.csv (codes) into a data frame with factors, labels and missing codes as NA', roles: 'admin, researchers of the survey', responses: { 200: 'text/plain' }, errors: [401, 403, 404, 422] },
   ...(['csv', 'json'] as const).map((format): Operation => ({
