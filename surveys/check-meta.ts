@@ -85,4 +85,7 @@ function checkSuppression(meta: SurveyMeta, problems: Problem[]): void {
   if (!rule) return;
   if (!(rule.minN >= 0) || !(rule.flagBelowN >= rule.minN)) problems.push({ path: 'meta.suppression', message: 'needs 0 ≤ minN ≤ flagBelowN' });
   if (!(rule.flagRse > 0)) problems.push({ path: 'meta.suppression.flagRse', message: 'must be a positive relative standard error, such as 0.3' });
+  if (rule.lowered !== undefined && (typeof rule.lowered !== 'string' || rule.lowered.trim() === '')) {
+    problems.push({ path: 'meta.suppression.lowered', message: 'says why the default small-cell rule is lowered, as text' });
+  }
 }

@@ -51,7 +51,8 @@ export interface SurveyMeta {
   indicators?: IndicatorSpec[];
   reliability?: { id: string; items: string[] }[];
   weighting?: { rake?: Record<string, Record<string, number>> };
-  suppression?: { minN: number; flagBelowN: number; flagRse: number };
+  /** Stricter than the default rule (surveys/suppression.ts), or lower with `lowered: "why"`. */
+  suppression?: { minN: number; flagBelowN: number; flagRse: number; lowered?: string };
   [key: string]: unknown;
 }
 

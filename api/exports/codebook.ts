@@ -24,6 +24,7 @@ export interface CodebookEntry {
 
 const FIXED_TEXT: Record<(typeof FIXED_COLUMNS)[number], [string, string]> = {
   id: ['string', 'Response id (generated on the device that sent it)'],
+  is_synthetic: ['integer', '1 = SYNTHETIC: invented by the demo generator, not a real response; 0 = a real response'],
   version: ['integer', 'Questionnaire version answered'],
   language: ['string', 'Language answered in'],
   mode: ['string', 'web = self-completion, enumerator = face-to-face interview'],
@@ -45,7 +46,8 @@ export function codebook(survey: SurveyLayout): CodebookEntry[] {
   const fixed: CodebookEntry[] = FIXED_COLUMNS.map((name) => ({
     variable: name, question: null, type: FIXED_TEXT[name][0],
     text: Object.fromEntries(languages.map((language) => [language, language === 'en' ? FIXED_TEXT[name][1] : null])),
-    values: [], construct: null, essVariable: null, missing: [], nativeCodes: [], versions: allVersions, originalName: null,
+    values: name === 'is_synthetic' ? [{ value: 0, label: 'real response' }, { value: 1, label: 'SYNTHETIC (invented, not a real response)' }] : [],
+    construct: null, essVariable: null, missing: [], nativeCodes: [], versions: allVersions, originalName: null,
   }));
   const coded = codedValues(survey.versions.map((version) => version.definition));
   // Any version's import may have renamed a question; the name it came with is kept for the codebook.

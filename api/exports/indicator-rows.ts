@@ -16,10 +16,11 @@ export function estimateSheet(table: IndicatorTable): Sheet {
   const labels = new Map(table.indicators.map((indicator) => [indicator.id, indicator.label]));
   return {
     name: 'estimates',
-    header: ['indicator', 'label', ...dimensions, 'estimate', 'se', 'ci_low', 'ci_high', 'n', 'n_effective', 'deff', 'flag'],
+    // includes_synthetic on every line: a file passed on without its notes still says it.
+    header: ['indicator', 'label', ...dimensions, 'estimate', 'se', 'ci_low', 'ci_high', 'n', 'n_effective', 'deff', 'flag', 'includes_synthetic'],
     rows: table.estimates.map((row) => [
       row.indicator, labels.get(row.indicator) ?? row.indicator, ...dimensions.map((name) => row.groups[name] ?? '(all)'),
-      row.estimate, row.se, row.ciLow, row.ciHigh, row.n, row.nEffective, row.deff, row.flag,
+      row.estimate, row.se, row.ciLow, row.ciHigh, row.n, row.nEffective, row.deff, row.flag, table.synthetic > 0 ? 1 : 0,
     ]),
   };
 }
@@ -69,7 +70,9 @@ export function comparisonSheet(table: IndicatorTable): Sheet {
 /** Notes on method and suppression, as lines of text. */
 export function methodNotes(table: IndicatorTable): string[] {
   const suppression = table.suppression;
+  const synthetic = table.notes.filter((note) => note.startsWith('SYNTHETIC'));
   return [
+    ...synthetic,
     `Survey ${table.survey}, questionnaire version ${table.version}; waves: ${table.filters.wave?.join(', ') ?? 'all'}; weighting: ${table.filters.weighting}.`,
     `Design: ${table.design.n} responses, ${table.design.strata} strata (wave x stratum), ${table.design.psus} primary sampling units, ${table.design.degf} degrees of freedom.`,
     'Estimates are design-based (Taylor linearisation, PSUs with replacement within strata), as R survey::svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE); breakdowns are domain estimates over the full design (svyby).',
@@ -81,6 +84,6 @@ export function methodNotes(table: IndicatorTable): string[] {
       ? `Suppression: estimates with fewer than ${suppression.minN} responses are withheld (flag "suppressed", n kept); n below ${suppression.flagBelowN} or a relative standard error of ${suppression.flagRse} or more is flagged "unreliable".`
       : 'No suppression rule is set for this survey.',
     `Responses without a design weight in this table: ${table.withoutDesignWeight}.`,
-    ...table.notes,
+    ...table.notes.filter((note) => !synthetic.includes(note)),
   ];
 }

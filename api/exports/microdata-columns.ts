@@ -15,8 +15,8 @@ export interface MicrodataColumn {
   json: Record<string, unknown>;
 }
 
-/** Response-level columns that start every microdata row. */
-export const FIXED_COLUMNS = ['id', 'version', 'language', 'mode', 'wave', 'stratum', 'psu', 'weight', 'started_at', 'completed_at', 'received_at'] as const;
+/** Response-level columns that start every microdata row; is_synthetic second, so invented rows are never taken for fieldwork. */
+export const FIXED_COLUMNS = ['id', 'is_synthetic', 'version', 'language', 'mode', 'wave', 'stratum', 'psu', 'weight', 'started_at', 'completed_at', 'received_at'] as const;
 
 const MULTIPLE = new Set(['checkbox', 'tagbox']);
 

@@ -3,7 +3,7 @@ import type { Cell } from './csv-stream.ts';
 import { csvField, csvText } from './csv-text.ts';
 import type { MicrodataColumn } from './microdata-columns.ts';
 import type { ColumnPlan } from './microdata-plan.ts';
-import { FIXED, PACKED, packedReader, rowBuilder, storedPages, type MicrodataRequest, type StoredRow } from './microdata-stored.ts';
+import { FIXED, PACKED, VERSION_AT, packedReader, rowBuilder, storedPages, type MicrodataRequest, type StoredRow } from './microdata-stored.ts';
 
 /** Texts of the integers most packed values are (codes, scale points, 0/1), made once. */
 const SMALL_INTEGERS = Array.from({ length: 1024 }, (_, value) => String(value));
@@ -34,7 +34,7 @@ function lineWriter(columns: MicrodataColumn[], plans: ColumnPlan[], values: 'co
     const packed = row[PACKED] as unknown as Buffer | null;
     if (packed === null) return csvText([cells(row)]).slice(0, -1);
     for (let index = 0; index < FIXED; index++) fields[index] = text(row[index + 1]!);
-    const version = row[2] as number;
+    const version = row[VERSION_AT] as number;
     const { values: stored, filled } = read(packed);
     let json = PACKED + 2;
     for (let index = 0; index < plans.length; index++) {

@@ -19,6 +19,8 @@ export interface MicrodataRequest {
 export type StoredRow = [number, ...Cell[]];
 export const FIXED = FIXED_COLUMNS.length;
 export const PACKED = 1 + FIXED;
+/** Where a stored row holds its questionnaire version (after the rowid). */
+export const VERSION_AT = 1 + FIXED_COLUMNS.indexOf('version');
 
 /** A page of stored rows with what is needed to turn them into cells. */
 export interface StoredPage {
@@ -84,7 +86,7 @@ export function rowBuilder(columns: MicrodataColumn[], plans: ColumnPlan[], valu
   return (row) => {
     const cells = new Array<Cell>(FIXED + plans.length);
     for (let index = 0; index < FIXED; index++) cells[index] = row[index + 1]!;
-    const version = row[2] as number;
+    const version = row[VERSION_AT] as number;
     const packed = row[PACKED] as unknown as Buffer | null;
     if (packed === null) {
       const answers = JSON.parse(row[PACKED + 1] as string) as Record<string, unknown>;

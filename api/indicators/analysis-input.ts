@@ -1,5 +1,6 @@
 import type { AnalysisSpec, Column, Columns, DimensionSpec, IndicatorSpec, Margins } from '../../analysis/index.ts';
 import { RESPONSE_COLUMNS, type SurveyMeta } from '../../surveys/types.ts';
+import { effectiveSuppression } from '../../surveys/suppression.ts';
 import { ApiError } from '../errors.ts';
 import type { LoadedColumns, ResponseField } from './load-columns.ts';
 import type { Layout } from './layout.ts';
@@ -121,7 +122,7 @@ export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: Table
     design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust' },
     dimensions: meta.dimensions as Record<string, DimensionSpec> | undefined,
     ...tableParts(meta, needs),
-    ...(meta.suppression ? { suppression: meta.suppression } : {}),
+    suppression: (({ minN, flagBelowN, flagRse }) => ({ minN, flagBelowN, flagRse }))(effectiveSuppression(meta)),
   };
   if (raking) spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, notes) };
   return { data, spec, notes, rows: selection, loaded };

@@ -2,6 +2,7 @@ import { AnalysisError, estimatePreparedTable, type IndicatorSpec, type TableRes
 import type { SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
+import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppression.ts';
 import { ApiError } from '../errors.ts';
 import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
@@ -9,6 +10,7 @@ import { preparedInput, type RowCounts } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
+import { syntheticCount } from './synthetic-counts.ts';
 
 export interface IndicatorTable extends TableResult {
   survey: string;
@@ -16,13 +18,16 @@ export interface IndicatorTable extends TableResult {
   version: number;
   filters: { by: string[]; wave: number[] | null; weighting: string; indicators: string[]; compare: string[] };
   indicators: { id: string; label: string; type: IndicatorSpec['type'] }[];
-  suppression: SurveyMeta['suppression'] | null;
+  /** The small-cell rule applied: the default unless the meta is stricter or says why it is lowered. */
+  suppression: SuppressionRule;
   /** Responses estimated from without a design weight (self-completed), counted as weight 1 before raking. */
   withoutDesignWeight: number;
   /** Screened-out contacts (declined consent, under 18, not resident) among the loaded records: in no estimate. */
   screenedOut: number;
   /** Interviews left out of this raked table for want of a census category of a margin variable (0 unless raked). */
   notRaked: number;
+  /** Synthetic (invented, demo-generator) responses among the waves of this table: shown as a warning wherever it is. */
+  synthetic: number;
   /** What the reader should know about how this table was made (e.g. a wave raked without a category). */
   notes: string[];
   /** Every wave with stored responses, so a reader can pick one. */
@@ -36,6 +41,20 @@ export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: Su
   const latest = found.versions.at(-1);
   if (!latest) throw new ApiError(404, `Survey "${survey.slug}" has no published version.`);
   return { ...found, meta: latest.meta, version: latest.version, waves: stored.waves };
+}
+
+/** Synthetic rows come first among the caveats: figures that include them describe no one. */
+export function syntheticNotes(synthetic: number, rows: number): string[] {
+  return synthetic > 0
+    ? [`SYNTHETIC DATA: ${synthetic} of the ${rows} stored records are invented by the demo generator (is_synthetic = 1). These figures describe no real population and must not be reported as findings.`]
+    : [];
+}
+
+/** A lowered rule is a caveat every reader must see. */
+function suppressionNotes(rule: SuppressionRule): string[] {
+  return rule.lowered
+    ? [`The small-cell rule is lowered by the survey's researchers (${rule.minN} / ${rule.flagBelowN} / RSE ${rule.flagRse} instead of 30 / 60 / 0.3): ${rule.lowered}`]
+    : [];
 }
 
 /** English label of an indicator (labels are a string or `{ default, bs, … }`). */
@@ -69,6 +88,7 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
     const field = error.message.startsWith('compare') ? 'compare' : 'data';
     throw new ApiError(422, `The indicators cannot be estimated from the stored responses: ${error.message}`, [{ field, issue: error.message }]);
   }
+  const synthetic = syntheticCount(db, survey.id, query.waves);
   return {
     survey: survey.slug,
     version: context.version,
@@ -77,9 +97,10 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
       compare: query.compare.map((request) => `${request.dimension}:${request.a}${request.b === undefined ? '' : `,${request.b}`}`),
     },
     indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
-    suppression: context.meta.suppression ?? null,
+    suppression: effectiveSuppression(context.meta),
     ...counts,
-    notes,
+    synthetic,
+    notes: [...syntheticNotes(synthetic, loaded.rows), ...notes, ...suppressionNotes(effectiveSuppression(context.meta))],
     waves: context.waves,
     ...result,
   };

@@ -90,8 +90,9 @@ export async function reportHtml(data: ReportData): Promise<string> {
   const notes = main.notes.map((note) => `<li>${esc(note)}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(data.title)} — report, ${esc(waveText(data))}</title><style>${REPORT_CSS}</style></head>
+<title>${main.synthetic > 0 ? 'SYNTHETIC DATA — ' : ''}${esc(data.title)} — report, ${esc(waveText(data))}</title><style>${REPORT_CSS}</style></head>
 <body>
+${main.synthetic > 0 ? `<div class="synthetic-banner" role="alert"><strong>Synthetic data — invented, not real responses.</strong> ${main.synthetic} of the records in this report were made up by the demo generator (<code>is_synthetic</code> = 1). Nothing here describes a real population; do not report these figures as findings.</div>` : ''}
 <section class="first">
 <h1>${esc(data.title)}</h1>
 <p class="muted">Survey <code>${esc(data.survey.slug)}</code>, questionnaire version ${main.version}, <strong>${esc(waveText(data))}</strong>. Report generated ${esc(new Date().toISOString().slice(0, 10))} by Trustlens.</p>

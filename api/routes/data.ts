@@ -13,6 +13,7 @@ import { filterConditions, listResponses, microdataRecord, responseFilterSchema 
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { contactOutcomes, countStart, latestSubmissions, medianDurationSeconds, webCompletion } from '../surveys/fieldwork-stats.ts';
 import { findVersion } from '../surveys/queries.ts';
+import { syntheticCount } from '../indicators/synthetic-counts.ts';
 
 /** Response ids are UUIDs, stored in lower case (api/responses/submission.ts): any case finds them. */
 const responseId = (id: string) => id.toLowerCase();
@@ -81,6 +82,8 @@ export function dataRoutes(db: Db) {
         status: survey.status,
         total,
         outcomes: contactOutcomes(db, where, total),
+        // The whole survey's synthetic records: the monitor's filters do not narrow this warning.
+        synthetic: syntheticCount(db, survey.id),
         byRegion: regions.map((key) => ({ region: key, responses: byRegion.find((row) => (row.key ?? '(none)') === key)?.responses ?? 0, target: targets[key] ?? null })),
         byDay: countBy(sql<string>`substr(${responses.receivedAt}, 1, 10)`).map((row) => ({ day: row.key, responses: row.responses })),
         byLanguage: countBy(sql<string>`${responses.language}`).map((row) => ({ language: row.key, responses: row.responses })),

@@ -64,11 +64,14 @@ describe('indicator exports', () => {
     const book = await workbook(response);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['estimates', 'definitions', 'reliability', 'comparisons', 'notes']);
     const estimates = book.getWorksheet('estimates')!;
-    expect(estimates.getRow(1).values).toEqual([undefined, 'indicator', 'label', 'region', 'channel', 'estimate', 'se', 'ci_low', 'ci_high', 'n', 'n_effective', 'deff', 'flag']);
+    expect(estimates.getRow(1).values).toEqual([undefined, 'indicator', 'label', 'region', 'channel', 'estimate', 'se', 'ci_low', 'ci_high', 'n', 'n_effective', 'deff', 'flag', 'includes_synthetic']);
+    // The demo rows are synthetic: every line says so, and the notes begin with it.
+    expect(new Set(estimates.getColumn(13).values.slice(2))).toEqual(new Set([1]));
     const definitions = book.getWorksheet('definitions')!;
     expect(definitions.rowCount).toBe(1 + context.survey.meta.indicators!.length);
     const notes = book.getWorksheet('notes')!.getColumn(1).values.join('\n');
     expect(notes).toContain('fewer than 30 responses are withheld');
+    expect(notes).toContain('SYNTHETIC DATA: 800 of the');
   });
 });
 
@@ -78,7 +81,7 @@ describe('microdata exports', () => {
     expect(response.status).toBe(200);
     const rows = await csv(response);
     expect(Object.keys(rows[0]!)).toEqual([
-      'id', 'version', 'language', 'mode', 'wave', 'stratum', 'psu', 'weight', 'started_at', 'completed_at', 'received_at',
+      'id', 'is_synthetic', 'version', 'language', 'mode', 'wave', 'stratum', 'psu', 'weight', 'started_at', 'completed_at', 'received_at',
       'region', 'trust_police', 'channels_used_phone_122', 'channels_used_facebook', 'old_item', 'comment', 'channels_used_app', 'new_item',
     ]);
     const [first, second, third] = rows as [Record<string, string>, Record<string, string>, Record<string, string>];

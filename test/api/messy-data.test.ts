@@ -80,6 +80,70 @@ describe('indicators on what real fieldwork stores (screened-out, region-less, w
   });
 });
 
+describe('synthetic rows are marked wherever they go', () => {
+  it('the indicator table counts them and warns first; the report opens with a banner', async () => {
+    const { body } = await json(`/api/surveys/${FULL}/indicators?by=region`);
+    expect(body.synthetic).toBe(DEMO);
+    expect(body.notes[0]).toMatch(/^SYNTHETIC DATA: 1200 of the 1206 stored records are invented/);
+    const csv = await (await context.get(`/api/surveys/${FULL}/exports/indicators.csv`, 'evaluator')).text();
+    const [header, first] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header!.split(',').at(-1)).toBe('includes_synthetic');
+    expect(first!.split(',').at(-1)).toBe('1');
+    const report = await (await context.get(`/api/surveys/${FULL}/report.html`, 'evaluator')).text();
+    expect(report).toMatch(/<title>SYNTHETIC DATA — /);
+    expect(report).toContain('<div class="synthetic-banner" role="alert"><strong>Synthetic data — invented, not real responses.</strong> 1200 of the records');
+    // A survey with real responses only gets no banner.
+    const real = await (await context.get('/api/surveys/optional-region/report.html', 'admin')).text();
+    expect(real).not.toContain('<div class="synthetic-banner"');
+    expect((await json('/api/surveys/optional-region/indicators', 'admin')).body.synthetic).toBe(0);
+  });
+
+  it('microdata, codebook and the SPSS and R files carry is_synthetic', async () => {
+    const csv = (await (await context.get(`/api/surveys/${FULL}/exports/microdata.csv`, 'admin')).text()).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const header = csv[0]!.split(',');
+    expect(header.slice(0, 2)).toEqual(['id', 'is_synthetic']);
+    const flags = csv.slice(1).map((line) => line.split(',')[1]);
+    expect(flags.filter((flag) => flag === '1')).toHaveLength(DEMO);
+    expect(flags.filter((flag) => flag === '0')).toHaveLength(WEB_COMPLETES + SCREENED_OUT.length);
+    const codebook = (await json(`/api/surveys/${FULL}/exports/codebook.json`, 'admin')).body as unknown as { variable: string; values: { value: number; label: string }[] }[];
+    const entries = Array.isArray(codebook) ? codebook : (codebook as unknown as { variables: typeof codebook }).variables;
+    expect(entries.find((entry) => entry.variable === 'is_synthetic')!.values).toEqual([{ value: 0, label: 'real response' }, { value: 1, label: 'SYNTHETIC (invented, not a real response)' }]);
+    const sps = await (await context.get(`/api/surveys/${FULL}/exports/microdata.sps`, 'admin')).text();
+    expect(sps).toMatch(/is_synthetic/);
+    expect(sps).toContain('SYNTHETIC (invented, not a real response)');
+    const r = await (await context.get(`/api/surveys/${FULL}/exports/microdata.R`, 'admin')).text();
+    expect(r).toContain('SYNTHETIC (invented, not a real response)');
+  });
+});
+
+describe('small cells of a survey whose meta has no suppression rule', () => {
+  it('get the default rule: n < 30 suppressed, n < 60 unreliable', async () => {
+    const { body } = await json('/api/surveys/optional-region/indicators?by=region&weighting=design', 'admin');
+    expect(body.suppression).toEqual({ minN: 30, flagBelowN: 60, flagRse: 0.3 });
+    const rows = body.estimates as EstimateRow[];
+    for (const row of rows.filter((candidate) => candidate.groups.region)) expect([row.n, row.flag, row.estimate]).toEqual([20, 'suppressed', null]);
+    const whole = rows.find((row) => Object.keys(row.groups).length === 0)!;
+    expect(whole.n).toBe(60);
+    expect(whole.flag).toBe(whole.se! / whole.estimate! >= 0.3 ? 'unreliable' : null);
+    const raked = (await json('/api/surveys/optional-region/indicators', 'admin')).body.estimates[0] as EstimateRow;
+    expect([raked.n, raked.flag]).toEqual([40, 'unreliable']);
+  });
+
+  it('keep a stricter meta rule, raise a laxer one to the default, and take a lowered one only with its reason, stated in the notes', async () => {
+    const rule = async (suppression: Record<string, unknown>) => {
+      publishSurveyFiles(context.db, [optionalRegionSurvey({ suppression } as never)]);
+      return (await json('/api/surveys/optional-region/indicators?by=region&weighting=design', 'admin')).body;
+    };
+    expect((await rule({ minN: 50, flagBelowN: 100, flagRse: 0.2 })).suppression).toEqual({ minN: 50, flagBelowN: 100, flagRse: 0.2 });
+    expect((await rule({ minN: 3, flagBelowN: 5, flagRse: 0.9 })).suppression).toEqual({ minN: 30, flagBelowN: 60, flagRse: 0.3 });
+    const lowered = await rule({ minN: 10, flagBelowN: 20, flagRse: 0.5, lowered: 'Pilot of 60 interviews for the research team; not for publication.' });
+    expect(lowered.suppression).toEqual({ minN: 10, flagBelowN: 20, flagRse: 0.5, lowered: 'Pilot of 60 interviews for the research team; not for publication.' });
+    expect(lowered.notes).toContain('The small-cell rule is lowered by the survey\'s researchers (10 / 20 / RSE 0.5 instead of 30 / 60 / 0.3): Pilot of 60 interviews for the research team; not for publication.');
+    expect((lowered.estimates as EstimateRow[]).find((row) => row.groups.region === 'tuzla')!.flag).not.toBe('suppressed');
+    publishSurveyFiles(context.db, [optionalRegionSurvey()]);
+  });
+});
+
 describe('the monitor on the same data', () => {
   it('counts screened-out contacts apart from interviews, and gives a response rate', async () => {
     const { status, body } = await json(`/api/surveys/${FULL}/progress`);
@@ -89,6 +153,7 @@ describe('the monitor on the same data', () => {
       responseRate: Math.round(((DEMO + WEB_COMPLETES) / (DEMO + WEB_COMPLETES + 1)) * 1000) / 1000,
     });
     expect(body.byRegion.find((row: { region: string }) => row.region === '(none)').responses).toBe(3);
+    expect(body.synthetic).toBe(DEMO);
   });
 
   it('never shows a completion rate above 100%: with no recorded starts, or fewer starts than completions, it is not measured', async () => {

@@ -6,7 +6,8 @@ import type { IndicatorTable } from './types.ts';
  * Shown as a list of its own, never in small print.
  */
 export function Caveats({ table }: { table: IndicatorTable }) {
-  const items: string[] = [...table.notes];
+  // The synthetic-data warning has its own banner (SyntheticBanner) above everything else.
+  const items: string[] = table.notes.filter((note) => !note.startsWith('SYNTHETIC'));
   if (table.withoutDesignWeight > 0) {
     items.push(`${table.withoutDesignWeight} response${table.withoutDesignWeight === 1 ? ' has' : 's have'} no design weight (self-completed on the web, not drawn in the sample): counted with weight 1${table.filters.weighting === 'raked' ? ' before raking' : ''}, each its own sampling point.`);
   }

@@ -28,6 +28,8 @@ export interface IndicatorTable {
   screenedOut: number;
   /** Interviews left out of raked estimates (no census category of a margin variable). */
   notRaked: number;
+  /** Synthetic (invented) records among the waves of the table. */
+  synthetic: number;
 }
 
 /** What the evaluator has chosen. */

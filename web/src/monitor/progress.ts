@@ -8,6 +8,8 @@ export interface Progress {
   byLanguage: { language: string; responses: number }[];
   byMode: { mode: string; responses: number }[];
   medianDurationSeconds: number | null;
+  /** Synthetic (invented) records of the survey. */
+  synthetic: number;
   /** Contacts by outcome: screened-out contacts are records, never interviews. */
   outcomes: { contacts: number; interviews: number; declined: number; notEligible: number; responseRate: number | null };
   completion: { started: number; completed: number; rate: number | null; notMeasured: string | null } | null;

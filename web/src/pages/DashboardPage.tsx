@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { groupLabels } from '../../../surveys/group-labels.ts';
 import { Controls } from '../dashboard/Controls.tsx';
+import { SyntheticBanner } from '../components/SyntheticBanner.tsx';
 import { Caveats } from '../dashboard/Caveats.tsx';
 import { Downloads } from '../dashboard/Downloads.tsx';
 import { EstimateTable } from '../dashboard/EstimateTable.tsx';
@@ -123,6 +124,7 @@ function Dashboard() {
       {table && selection && (
         // While new estimates are computed the previous ones stay, greyed, and the chart waits.
         <div className="dashboard-body" aria-busy={computing}>
+          <SyntheticBanner count={table.synthetic} of={table.design.n + table.screenedOut + table.notRaked} />
           <p className="hint">
             Design-based estimates from {table.design.n} responses ({table.design.strata} strata, {table.design.psus} sampling points, {table.design.degf} degrees of freedom).
             {table.suppression && ` Cells with fewer than ${table.suppression.minN} responses are suppressed; below ${table.suppression.flagBelowN} or with a relative standard error of ${Math.round(table.suppression.flagRse * 100)}% or more they are marked unreliable.`}

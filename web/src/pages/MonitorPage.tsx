@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES } from '../../../surveys/languages.ts';
 import type { LanguageCode } from '../../../surveys/types.ts';
 import { fetchSurvey } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
+import { SyntheticBanner } from '../components/SyntheticBanner.tsx';
 import { CountTable } from '../monitor/CountTable.tsx';
 import { LatestTable } from '../monitor/LatestTable.tsx';
 import '../monitor/monitor.css';
@@ -43,6 +44,7 @@ function Monitor({ slug }: { slug: string }) {
       {!progress && !error && <p>Loading the figures…</p>}
       {progress && (
         <>
+          <SyntheticBanner count={progress.synthetic} of={progress.total} />
           <p className="hint" aria-live="polite">
             Fieldwork {progress.status === 'open' ? `open; refreshed every ${REFRESH_MS / 1000} s` : 'closed'}
             {updatedAt && ` · last updated ${updatedAt.toLocaleTimeString()}`}
