@@ -91,3 +91,26 @@ export function ratingValues(json: Record<string, unknown>): number[] {
   for (let value = min; value <= max + 1e-9; value += step) values.push(Number(value.toFixed(10)));
   return values;
 }
+
+/**
+ * Which text box of a question SurveyJS stores under `<name>-Comment`, as survey-core's
+ * getStoreOthersAsComment decides: its comment area (`showCommentArea`, formerly `hasComment`), or
+ * the text of its "other" choice (`showOtherItem`, formerly `hasOther`); null when there is none, or
+ * when the "other" text goes into the answer itself instead (a comment area shown too, or
+ * `storeOthersAsComment: false` on the question or the survey).
+ *
+ * @example
+ * commentBox({ type: 'radiogroup', showOtherItem: true }, {}); // => 'other'
+ * commentBox({ type: 'radiogroup', showOtherItem: true, storeOthersAsComment: false }, {}); // => null
+ */
+export function commentBox(json: Record<string, unknown>, definition: { storeOthersAsComment?: unknown }): 'other' | 'area' | null {
+  if (json.showCommentArea === true || json.hasComment === true) return 'area';
+  const other = json.showOtherItem === true || json.hasOther === true;
+  if (other && json.storeOthersAsComment !== false && definition.storeOthersAsComment !== false) return 'other';
+  return null;
+}
+
+/** True when a question's "other" text is stored as its answer (not under `<name>-Comment`): its values are then open. */
+export function otherTextInAnswer(json: Record<string, unknown>, definition: { storeOthersAsComment?: unknown }): boolean {
+  return (json.showOtherItem === true || json.hasOther === true) && commentBox(json, definition) !== 'other';
+}

@@ -10,7 +10,8 @@ const vector = (values: (string | number)[]) => `c(${values.map(literal).join(',
  * the "label" attribute, and 0–10 ratings keep their end labels in a "labels" attribute.
  */
 export function rScript(entries: CodebookEntry[], csvFile: string, survey: string): string {
-  const classes = entries.map((entry) => `${entry.variable} = ${storage(entry).kind === 'number' ? '"numeric"' : '"character"'}`);
+  // Names quoted: a column such as `region-Comment` is not a bare R name.
+  const classes = entries.map((entry) => `${literal(entry.variable)} = ${storage(entry).kind === 'number' ? '"numeric"' : '"character"'}`);
   const lines = [
     `# Trustlens microdata of survey ${survey}: reads ${csvFile} (values=codes) and applies labels.`,
     '# Run with the CSV in the working directory: source("this file"), then use the data frame `d`.',

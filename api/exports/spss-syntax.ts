@@ -1,4 +1,5 @@
 import type { CodebookEntry } from './codebook.ts';
+import { fileNames } from './native/names.ts';
 import { storage } from './syntax-types.ts';
 
 /** An SPSS string literal: single quotes doubled, at most `max` bytes (SPSS label limits). */
@@ -23,6 +24,10 @@ function missingSpec(entry: CodebookEntry): string | null {
  * labels (English question text), value labels and missing-value codes.
  */
 export function spssSyntax(entries: CodebookEntry[], csvFile: string, survey: string): string {
+  // GET DATA reads the columns by position, so each may get a name SPSS accepts (`region-Comment` → `region_Comment`).
+  const names = fileNames(entries.map((entry) => entry.variable), 64, 'spss');
+  const named = new Map(entries.map((entry, index) => [entry, names[index]!]));
+  const name = (entry: CodebookEntry) => named.get(entry)!;
   const lines = [
     `* Trustlens microdata of survey ${survey}: reads ${csvFile} (values=codes) and applies labels.`,
     '* Run with the CSV in the working directory, or change FILE below.',
@@ -34,11 +39,11 @@ export function spssSyntax(entries: CodebookEntry[], csvFile: string, survey: st
     '  /VARIABLES=',
     ...entries.map((entry) => {
       const kind = storage(entry);
-      return `    ${entry.variable} ${kind.kind === 'number' ? 'F12.4' : `A${kind.width}`}`;
+      return `    ${name(entry)} ${kind.kind === 'number' ? 'F12.4' : `A${kind.width}`}`;
     }),
     '.',
     'VARIABLE LABELS',
-    entries.map((entry) => `  ${entry.variable} ${quote(entry.text.en ?? entry.variable)}`).join('\n  /') + '.',
+    entries.map((entry) => `  ${name(entry)} ${quote(entry.text.en ?? entry.variable)}`).join('\n  /') + '.',
   ];
   const labelled = entries.filter((entry) => entry.values.length > 0);
   if (labelled.length > 0) {
@@ -46,12 +51,12 @@ export function spssSyntax(entries: CodebookEntry[], csvFile: string, survey: st
     lines.push(labelled.map((entry) => {
       const text = storage(entry).kind === 'text';
       const pairs = entry.values.map((value) => `    ${text ? quote(String(value.value)) : value.value} ${quote(value.label, 120)}`);
-      return `  ${entry.variable}\n${pairs.join('\n')}`;
+      return `  ${name(entry)}\n${pairs.join('\n')}`;
     }).join('\n  /') + '.');
   }
   for (const entry of entries) {
     const missing = missingSpec(entry);
-    if (missing && storage(entry).kind === 'number') lines.push(`MISSING VALUES ${entry.variable} (${missing}).`);
+    if (missing && storage(entry).kind === 'number') lines.push(`MISSING VALUES ${name(entry)} (${missing}).`);
   }
   lines.push('EXECUTE.', '');
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import { choiceValues, listQuestions } from '../../../surveys/questions.ts';
+import { choiceValues, listQuestions, otherTextInAnswer } from '../../../surveys/questions.ts';
 import type { SurveyDefinition } from '../../../surveys/types.ts';
 
 /** Choice types whose answer is exactly one value of a closed list. */
@@ -43,7 +43,9 @@ export function codedValues(definitions: readonly SurveyDefinition[]): Map<strin
       if (!question.name) continue;
       const json = question.json;
       const closed = SINGLE_CHOICE.has(question.type) && Array.isArray(json.choices) && json.choices.length > 0
-        && json.choicesByUrl === undefined && json.choicesFromQuestion === undefined;
+        && json.choicesByUrl === undefined && json.choicesFromQuestion === undefined
+        // "Other" text kept in the answer itself is free text, not one of the listed values.
+        && !otherTextInAnswer(json, definition);
       if (!closed || lists.get(question.name) === null) {
         lists.set(question.name, null);
         continue;
