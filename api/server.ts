@@ -3,7 +3,8 @@ import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
-import { warmIndicatorTables, type WarmedSurvey } from './indicators/warm.ts';
+import { compute, useComputeThread } from './compute/compute-thread.ts';
+import type { WarmedSurvey } from './indicators/warm.ts';
 import { useWriterThread } from './responses/store.ts';
 import { ensureAllResponseValues } from './responses/values.ts';
 import { publishSurveyFiles } from './surveys/publish.ts';
@@ -19,6 +20,8 @@ function start(): void {
   if (backfilled > 0) console.log(`Prepared analysed values for ${backfilled} earlier responses.`);
   // Submissions are committed on a writer thread, so an fsync never holds up the requests (decision 006).
   const stopWriter = config.databasePath === ':memory:' ? async () => {} : useWriterThread(db, config.databasePath);
+  // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 007).
+  const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath);
   const app = createApp({ db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = `http://localhost:${info.port}`;
@@ -26,10 +29,10 @@ function start(): void {
     for (const survey of published) {
       console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
     }
-    if (config.warmIndicators) setImmediate(() => reportWarmed(warmIndicatorTables(db)));
+    if (config.warmIndicators) void compute(db, 'warm', undefined).then(reportWarmed, (error: unknown) => console.error(error));
   });
   const stop = () => server.close(() => {
-    void stopWriter().finally(() => {
+    void Promise.all([stopWriter(), stopCompute()]).finally(() => {
       db.$client.close();
       process.exit(0);
     });

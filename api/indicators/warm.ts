@@ -19,9 +19,9 @@ export interface WarmedSurvey {
  * memory (column-cache.ts, prepared-cache.ts), so the first request after start-up does not pay
  * for reading every response (≈ 10 s at a million).
  *
- * The server calls it right after it starts listening: it blocks the process while it runs, which
- * at start-up, before anyone has opened a page, costs nobody anything (`WARM_INDICATORS=false`
- * turns it off).
+ * The server runs it on the compute thread right after it starts listening, so the tables (and
+ * the cache they fill) are that thread's, and submissions are taken meanwhile
+ * (`WARM_INDICATORS=false` turns it off).
  */
 export function warmIndicatorTables(db: Db): WarmedSurvey[] {
   const withResponses = new Set(db.$client.prepare('SELECT DISTINCT survey_id FROM response_values').pluck().all() as number[]);

@@ -5,7 +5,8 @@ import type { Db } from '../db/open.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
-import { indicatorLabel, indicatorTable, surveyContext } from '../indicators/table.ts';
+import { compute } from '../compute/compute-thread.ts';
+import { indicatorLabel, surveyContext } from '../indicators/table.ts';
 import { heatMap, intervalChart, renderSvg } from '../report/charts.ts';
 import { scaleOf } from '../report/format.ts';
 import { findVersion } from '../surveys/queries.ts';
@@ -27,7 +28,7 @@ export function chartRoutes(db: Db) {
     ];
     if (issues.length > 0) throw new ApiError(422, 'The chart request does not fit.', issues);
     const indicator = query.indicators[0]!;
-    const table = indicatorTable(db, survey, query);
+    const table = await compute(db, 'table', { surveyId: survey.id, query });
     const scale = scaleOf(indicator.type);
     const label = indicatorLabel(indicator) + (scale === 100 ? ' (%)' : '');
     // Groups are drawn with their labels from the questionnaire (e.g. "Sarajevo Canton", not "sarajevo").

@@ -21,7 +21,8 @@ import { savFile } from '../exports/native/sav-file.ts';
 import { rScript } from '../exports/r-script.ts';
 import { spssSyntax } from '../exports/spss-syntax.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
-import { indicatorLabel, indicatorTable, surveyContext } from '../indicators/table.ts';
+import { compute } from '../compute/compute-thread.ts';
+import { indicatorLabel, surveyContext } from '../indicators/table.ts';
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -65,9 +66,9 @@ export function exportRoutes(db: Db) {
     .get('/:slug/exports/codebook.json', (c) => codebookExport(c, 'json'));
   return routes;
 
-  function indicatorExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+  async function indicatorExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, parsed } = open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
-      const table = indicatorTable(db, survey, parsed);
+      const table = await compute(db, 'table', { surveyId: survey.id, query: parsed });
       const estimates = estimateSheet(table);
       const name = `${survey.slug}-indicators.${format}`;
       if (format === 'csv') return download(c, csvStream(estimates.header, onePage(estimates.rows)), name, 'csv');

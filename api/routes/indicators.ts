@@ -3,7 +3,8 @@ import type { Db } from '../db/open.ts';
 import type { AppEnv } from '../env.ts';
 import { surveyFor } from '../auth/survey-access.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
-import { indicatorTable, surveyContext } from '../indicators/table.ts';
+import { compute } from '../compute/compute-thread.ts';
+import { surveyContext } from '../indicators/table.ts';
 
 /**
  * GET /api/surveys/:slug/indicators?by=region,channel&wave=2025&weighting=raked|design|none
@@ -11,10 +12,11 @@ import { indicatorTable, surveyContext } from '../indicators/table.ts';
  * stored responses (estimates with suppression, reliability, comparisons). Aggregates only.
  */
 export function indicatorRoutes(db: Db) {
-  return new Hono<AppEnv>().get('/:slug/indicators', (c) => {
+  return new Hono<AppEnv>().get('/:slug/indicators', async (c) => {
     const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
     const context = surveyContext(db, survey);
     const query = parseIndicatorQuery(new URL(c.req.url), context.meta, context.waves);
-    return c.json(indicatorTable(db, survey, query));
+    // Computed on the compute thread (a file database), so submissions are taken meanwhile.
+    return c.json(await compute(db, 'table', { surveyId: survey.id, query }));
   });
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseWaves, parseWeighting, type Issue } from '../indicators/query.ts';
 import { surveyContext } from '../indicators/table.ts';
-import { reportData } from '../report/build.ts';
+import { compute } from '../compute/compute-thread.ts';
 import { reportHtml } from '../report/html.ts';
 import { htmlToPdf } from '../report/pdf.ts';
 
@@ -27,7 +27,7 @@ export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
     const wave = waves?.[0];
     const weighting = parseWeighting(url.searchParams.get('weighting'), context.meta, issues);
     if (issues.length > 0) throw new ApiError(422, 'The query does not fit this survey.', issues);
-    const html = await reportHtml(reportData(db, survey, { ...(wave === undefined ? {} : { wave }), weighting }));
+    const html = await reportHtml(await compute(db, 'report', { surveyId: survey.id, ...(wave === undefined ? {} : { wave }), weighting }));
     recordAudit(db, { userId: auth!.user.id, action: `export.report.${format}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) });
     return { survey, html, wave };
   };

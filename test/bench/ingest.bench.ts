@@ -25,6 +25,7 @@ import { fullQuestionnaire, shortQuestionnaire, type Questionnaire } from './ing
 import { submitUnderLoad, type LoadResult } from './ingest/load.ts';
 import { startHelloWorld, startTrustlens } from './ingest/processes.ts';
 import { checkStored, type StoredCheck } from './ingest/stored.ts';
+import { submitBesideIndicators } from './ingest/beside-indicators.ts';
 import { timeValidation } from './ingest/validation-timing.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,6 +33,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP_SECONDS = 2;
 const wanted = (process.env.BENCH_QUESTIONNAIRES ?? 'short,full').split(',');
+/** Connections and seconds of the measurement beside an indicator request (BENCH_BESIDE=0 skips it). */
+const BESIDE_CONNECTIONS = Number(process.env.BENCH_BESIDE_CONNECTIONS ?? 10);
+const BESIDE_SECONDS = Number(process.env.BENCH_BESIDE_SECONDS ?? 20);
+const BESIDE = process.env.BENCH_BESIDE !== '0';
 const questionnaires = [shortQuestionnaire(), fullQuestionnaire()].filter((questionnaire) => wanted.includes(questionnaire.label));
 const targets = [
   ...(process.env.BENCH_BEFORE ? [{ name: 'before', root: resolve(process.env.BENCH_BEFORE) }] : []),
@@ -99,6 +104,18 @@ for (let run = 1; run <= RUNS; run++) {
       console.log(`run ${run} ${questionnaire.label}: hello-world ${Math.round(hello.perSecond)}/s, ${target.name} ${Math.round(result.perSecond)}/s (${(result.perSecond / hello.perSecond).toFixed(3)}×), p99 ${ms(result.p99)}, ${check}`);
     }
   }
+}
+if (BESIDE) {
+  const besideRows: string[] = [];
+  for (const target of targets) {
+    const result = await submitBesideIndicators(target.root, target.name, shortQuestionnaire(), BESIDE_CONNECTIONS, BESIDE_SECONDS, await freePort());
+    for (const [when, measured] of [['alone', result.quiet], ['beside indicator requests', result.beside]] as const) {
+      besideRows.push(`| ${target.name} | ${when} | ${Math.round(measured.perSecond).toLocaleString('en')} | ${ms(measured.p50)} | ${ms(measured.p99)} | ${ms(measured.max)} | ${when === 'alone' ? '' : result.tables.map((seconds) => seconds.toFixed(2)).join(', ') || 'none finished'} | ${load()} |`);
+    }
+    console.log(`beside indicators (${target.name}): p99 alone ${ms(result.quiet.p99)}, beside ${ms(result.beside.p99)}; tables ${result.tables.map((seconds) => seconds.toFixed(2)).join(', ')} s`);
+  }
+  console.log(`\nShort-questionnaire submissions at ${BESIDE_CONNECTIONS} connections, ${BESIDE_SECONDS} s, on the ${(Number(process.env.BENCH_ROWS ?? 1_000_000)).toLocaleString('en')}-response database, alone and while GET …/indicators?by=region,channel is asked over and over:`);
+  console.log(`| server | submissions | stored/s | p50 | p99 | max | indicator requests (s) | load after |\n|---|---|---|---|---|---|---|---|\n${besideRows.join('\n')}`);
 }
 console.log(`\n| run | questionnaire | server | stored/s | ratio | p50 | p99 | acknowledged ids in the database | load after |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
 console.log(`\nload average ${load()} at the end`);

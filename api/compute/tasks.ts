@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { surveys, type Survey } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { Weighting } from '../indicators/analysis-input.ts';
+import type { IndicatorQuery } from '../indicators/query.ts';
+import { indicatorTable, type IndicatorTable } from '../indicators/table.ts';
+import { warmIndicatorTables, type WarmedSurvey } from '../indicators/warm.ts';
+import { reportData, type ReportData } from '../report/build.ts';
+
+/**
+ * The heavy work the API hands to the compute thread (compute-thread.ts), by name: each takes a
+ * connection and plain data (a survey by id, a parsed query) and returns plain data, so it runs
+ * the same on the request thread (in-memory databases, tests) and in the worker, which keeps the
+ * column cache and prepared designs of its own connection between requests.
+ */
+export const computeTasks = {
+  table(db: Db, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }): IndicatorTable {
+    return indicatorTable(db, surveyById(db, args.surveyId), args.query, args.reliabilityBy);
+  },
+  report(db: Db, args: { surveyId: number; wave?: number; weighting: Weighting }): ReportData {
+    const { surveyId, ...options } = args;
+    return reportData(db, surveyById(db, surveyId), options);
+  },
+  warm(db: Db): WarmedSurvey[] {
+    return warmIndicatorTables(db);
+  },
+};
+
+export type ComputeTasks = typeof computeTasks;
+export type TaskName = keyof ComputeTasks;
+
+function surveyById(db: Db, id: number): Survey {
+  const survey = db.select().from(surveys).where(eq(surveys.id, id)).get();
+  if (!survey) throw new ApiError(404, 'The survey no longer exists.');
+  return survey;
+}
