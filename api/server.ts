@@ -20,7 +20,7 @@ function start(): void {
   if (backfilled > 0) console.log(`Prepared analysed values for ${backfilled} earlier responses.`);
   // Submissions are committed on a writer thread, so an fsync never holds up the requests (decision 006).
   const stopWriter = config.databasePath === ':memory:' ? async () => {} : useWriterThread(db, config.databasePath);
-  // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 007).
+  // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 010).
   const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath);
   const app = createApp({ db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -18,7 +18,7 @@ type Args<Name extends TaskName> = Parameters<ComputeTasks[Name]>[1];
 type Value<Name extends TaskName> = ReturnType<ComputeTasks[Name]>;
 
 /**
- * Indicator tables and reports on a worker thread with its own connection (docs/decisions/007):
+ * Indicator tables and reports on a worker thread with its own connection (docs/decisions/010-compute-thread.md):
  * while one is computed (seconds at a million responses), the request thread keeps taking
  * submissions. One thread, so the column cache and prepared designs (hundreds of MB at a million)
  * exist once; tasks queue in it.

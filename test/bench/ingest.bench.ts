@@ -14,8 +14,9 @@
  * commit) in the same run, for before/after figures. BENCH_SECONDS (10), BENCH_RUNS (3),
  * BENCH_CONNECTIONS (50), BENCH_QUESTIONNAIRES (short,full) change the run.
  *
- * Adding a measurement (e.g. submissions while an indicator table is computed): a new entry in
- * `targets` or an `alongside` task given to submitUnderLoad, which runs while the load does.
+ * Then, per server, submissions on the million-response benchmark database (BENCH_ROWS, BENCH_DB)
+ * alone and while an indicator table is being made (ingest/beside-indicators.ts):
+ * BENCH_BESIDE_CONNECTIONS (10), BENCH_BESIDE_SECONDS (10 per window), BENCH_BESIDE=0 skips it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +27,7 @@ import { submitUnderLoad, type LoadResult } from './ingest/load.ts';
 import { startHelloWorld, startTrustlens } from './ingest/processes.ts';
 import { checkStored, type StoredCheck } from './ingest/stored.ts';
 import { submitBesideIndicators } from './ingest/beside-indicators.ts';
+import { BENCH_ROWS } from './exports/settings.ts';
 import { timeValidation } from './ingest/validation-timing.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -35,7 +37,7 @@ const WARM_UP_SECONDS = 2;
 const wanted = (process.env.BENCH_QUESTIONNAIRES ?? 'short,full').split(',');
 /** Connections and seconds of the measurement beside an indicator request (BENCH_BESIDE=0 skips it). */
 const BESIDE_CONNECTIONS = Number(process.env.BENCH_BESIDE_CONNECTIONS ?? 10);
-const BESIDE_SECONDS = Number(process.env.BENCH_BESIDE_SECONDS ?? 20);
+const BESIDE_SECONDS = Number(process.env.BENCH_BESIDE_SECONDS ?? 10);
 const BESIDE = process.env.BENCH_BESIDE !== '0';
 const questionnaires = [shortQuestionnaire(), fullQuestionnaire()].filter((questionnaire) => wanted.includes(questionnaire.label));
 const targets = [
@@ -108,14 +110,17 @@ for (let run = 1; run <= RUNS; run++) {
 if (BESIDE) {
   const besideRows: string[] = [];
   for (const target of targets) {
-    const result = await submitBesideIndicators(target.root, target.name, shortQuestionnaire(), BESIDE_CONNECTIONS, BESIDE_SECONDS, await freePort());
-    for (const [when, measured] of [['alone', result.quiet], ['beside indicator requests', result.beside]] as const) {
-      besideRows.push(`| ${target.name} | ${when} | ${Math.round(measured.perSecond).toLocaleString('en')} | ${ms(measured.p50)} | ${ms(measured.p99)} | ${ms(measured.max)} | ${when === 'alone' ? '' : result.tables.map((seconds) => seconds.toFixed(2)).join(', ') || 'none finished'} | ${load()} |`);
-    }
-    console.log(`beside indicators (${target.name}): p99 alone ${ms(result.quiet.p99)}, beside ${ms(result.beside.p99)}; tables ${result.tables.map((seconds) => seconds.toFixed(2)).join(', ')} s`);
+    const windows = await submitBesideIndicators(target.root, target.name, shortQuestionnaire(), BESIDE_CONNECTIONS, BESIDE_SECONDS, await freePort());
+    windows.forEach(({ load: measured, tables }, index) => {
+      const answered = Object.values(measured.statuses).reduce((sum, count) => sum + count, 0);
+      const latency = answered === 0 ? 'none answered | | ' : `${ms(measured.p50)} | ${ms(measured.p99)} | ${ms(measured.max)}`;
+      const beside = tables === null ? 'alone' : `window ${index}: ${tables.map((seconds) => `${seconds.toFixed(2)} s`).join(', ') || 'table still being made'}`;
+      besideRows.push(`| ${target.name} | ${beside} | ${Math.round(measured.perSecond).toLocaleString('en')} | ${latency} | ${load()} |`);
+    });
+    console.log(`beside indicators (${target.name}): ${besideRows.slice(-windows.length).join(' / ')}`);
   }
-  console.log(`\nShort-questionnaire submissions at ${BESIDE_CONNECTIONS} connections, ${BESIDE_SECONDS} s, on the ${(Number(process.env.BENCH_ROWS ?? 1_000_000)).toLocaleString('en')}-response database, alone and while GET …/indicators?by=region,channel is asked over and over:`);
-  console.log(`| server | submissions | stored/s | p50 | p99 | max | indicator requests (s) | load after |\n|---|---|---|---|---|---|---|---|\n${besideRows.join('\n')}`);
+  console.log(`\nShort-questionnaire submissions at ${BESIDE_CONNECTIONS} connections in windows of ${BESIDE_SECONDS} s, on the ${BENCH_ROWS.toLocaleString('en')}-response database: alone, then while GET …/indicators?by=region,channel is asked over and over (indicator requests finished in each window):`);
+  console.log(`| server | submissions | stored/s | p50 | p99 | max | load after |\n|---|---|---|---|---|---|---|\n${besideRows.join('\n')}`);
 }
 console.log(`\n| run | questionnaire | server | stored/s | ratio | p50 | p99 | acknowledged ids in the database | load after |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}`);
 console.log(`\nload average ${load()} at the end`);
