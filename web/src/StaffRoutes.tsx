@@ -6,6 +6,7 @@ import { InterviewsPage } from './pages/InterviewsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MonitorPage } from './pages/MonitorPage.tsx';
 import { NewSurveyPage } from './pages/NewSurveyPage.tsx';
+import { QualityPage } from './pages/QualityPage.tsx';
 import { RespondentPage } from './pages/RespondentPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { StudioPage } from './pages/StudioPage.tsx';
@@ -23,6 +24,7 @@ export default function StaffRoutes() {
         <Route path="/studio/new" component={NewSurveyPage} />
         <Route path="/studio/:slug/builder">{(params) => <BuilderPage slug={decodeURIComponent(params.slug)} />}</Route>
         <Route path="/studio/:slug/monitor">{(params) => <MonitorPage slug={decodeURIComponent(params.slug)} />}</Route>
+        <Route path="/studio/:slug/quality">{(params) => <QualityPage slug={decodeURIComponent(params.slug)} />}</Route>
         <Route path="/studio/:slug/members">{(params) => <MembersPage slug={decodeURIComponent(params.slug)} />}</Route>
         <Route path="/admin/users" component={UsersPage} />
         <Route path="/dashboard" component={DashboardPage} />

@@ -38,6 +38,7 @@ function Monitor({ slug }: { slug: string }) {
       <div className="monitor-bar">
         <h1>Fieldwork: <code>{slug}</code></h1>
         {user?.role !== 'evaluator' && <Link href={`/studio/${slug}/builder`}>Edit in builder</Link>}
+        <Link href={`/studio/${slug}/quality`}>Quality checks</Link>
         <button type="button" onClick={() => void refresh()}>Refresh now</button>
       </div>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
