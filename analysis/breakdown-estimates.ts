@@ -80,8 +80,10 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   });
   const rows: EstimateRow[][] = breakdowns.map(() => []);
   const all = spec.indicators ?? [];
-  const indicators = all.filter((indicator) => !rowEstimatedTypes.has(indicator.type));
-  const byRow = all.filter((indicator) => rowEstimatedTypes.has(indicator.type));
+  // Replicate designs estimate every indicator row by row, with the replicate weights.
+  const rowWise = (indicator: (typeof all)[number]): boolean => design.replicates !== null || rowEstimatedTypes.has(indicator.type);
+  const indicators = all.filter((indicator) => !rowWise(indicator));
+  const byRow = all.filter(rowWise);
   // One buffer for every group's cell sums, kept with the Prepared and grown when a table needs
   // more: each group's sums are used up before the next group overwrites them.
   const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);

@@ -91,6 +91,7 @@ export function influenceDifference(a: Influence, b: Influence, position: Int32A
  */
 export function compareGroups(prepared: Prepared, request: CompareRequest, within: readonly string[]): ComparisonRow[] {
   const { spec, design, calibration } = prepared;
+  if (design.replicates !== null) throw new AnalysisError('compare: comparisons on a replicate-weight design are not supported yet');
   // The same two sides for every breakdown a table compares within.
   const sides = prepared.derived(`compare:${JSON.stringify(request)}`, () => comparisonDimension(prepared, request));
   const breakdown = crossDimensions([...within.map((name) => prepared.dimension(name)), sides]);

@@ -2,6 +2,8 @@ import type { Columns, DesignSpec, LonelyPsu } from './types.ts';
 import { AnalysisError, dataError } from './errors.ts';
 import { labelColumn, numericColumn, rowCount } from './columns.ts';
 import { stratumFpc } from './design-fpc.ts';
+import { replicateDegf, resolveReplicates } from './replicates.ts';
+import type { Replicates } from './replicates.ts';
 
 /** A survey design resolved to integer codes, ready for estimation. */
 export interface Design {
@@ -28,6 +30,8 @@ export interface Design {
   fpc: Float64Array | null;
   /** True when some weight is 0 (such rows are left out of every n and of the degrees of freedom). */
   zeroWeights: boolean;
+  /** Replicate weights: when present, every variance comes from them (strata and PSUs are not used). */
+  replicates: Replicates | null;
 }
 
 function checkWeights(data: Columns, name: string): Float64Array {
@@ -67,7 +71,6 @@ function requireNoMissing(codes: Int32Array, column: string, purpose: string): v
  */
 export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
   const count = rowCount(data);
-  if (spec.replicates !== undefined) throw new AnalysisError('design.replicates is not supported yet');
   const weighted = spec.weight !== undefined;
   const weights = weighted ? checkWeights(data, spec.weight as string) : new Float64Array(count).fill(1);
   let stratumOfRow: Int32Array = new Int32Array(count);
@@ -139,6 +142,7 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
     }
   }
   const fpc = spec.fpc === undefined ? null : stratumFpc(data, spec.fpc, stratumOfRow, psusInStratum, stratumLabels);
+  const replicates = spec.replicates === undefined ? null : resolveReplicates(data, spec.replicates);
   return {
     rowCount: count,
     weights,
@@ -152,11 +156,12 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
     psusByStratum,
     stratumStart,
     stratumLabels,
-    degf: weightedDegf(weights, psuOfRow, stratumOfRow, stratumOfPsu.length, stratumCount),
+    degf: replicates !== null ? replicateDegf(replicates, null) : weightedDegf(weights, psuOfRow, stratumOfRow, stratumOfPsu.length, stratumCount),
     lonelyPsu,
     adjustDomainLonely: spec.adjustDomainLonely ?? false,
     fpc,
     zeroWeights: weights.includes(0),
+    replicates,
   };
 }
 

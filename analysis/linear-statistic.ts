@@ -1,5 +1,7 @@
 import type { Prepared } from './prepared.ts';
 import { domainDegf, rowsVariance } from './row-variance.ts';
+import { replicateDegf, replicateVariance } from './replicates.ts';
+import type { Replicates } from './replicates.ts';
 
 /** One domain's estimate of a total or a ratio, with what its row needs. */
 export interface Statistic {
@@ -11,7 +13,31 @@ export interface Statistic {
   n: number;
   /** Design effect as R's deff = TRUE gives it; NaN where undefined. */
   deff: number;
+  /** Replicate designs: the variance of logit(estimate) from the replicates (R's svyciprop logit interval). */
+  logitVariance?: number;
 }
+
+/** Σ w_r·a / Σ w_r·b (or Σ w_r·a without b) over the rows, for every replicate r. */
+function replicateEstimates(replicates: Replicates, rows: Int32Array, a: (row: number) => number, b: ((row: number) => number) | null): Float64Array {
+  return Float64Array.from(replicates.weights, (weights) => {
+    let top = 0;
+    let bottom = 0;
+    for (const row of rows) {
+      const weight = weights[row] as number;
+      top += weight * a(row);
+      if (b !== null) bottom += weight * b(row);
+    }
+    return b === null ? top : top / bottom;
+  });
+}
+
+/** The replicate variance and degrees of freedom of a domain statistic (R: svyby on a svrepdesign subsets it). */
+function replicateParts(replicates: Replicates, rows: Int32Array, estimate: number, a: (row: number) => number, b: ((row: number) => number) | null) {
+  const thetas = replicateEstimates(replicates, rows, a, b);
+  return { thetas, variance: replicateVariance(replicates, thetas, estimate), df: replicateDegf(replicates, rows) };
+}
+
+const logit = (p: number): number => Math.log(p / (1 - p));
 
 /**
  * The variance of the same statistic under simple random sampling of n from a population of Σw
@@ -54,22 +80,28 @@ export function domainTotal(prepared: Prepared, rows: Int32Array, values: Float6
   const { weights } = prepared.design;
   let estimate = 0;
   for (const row of rows) estimate += (weights[row] as number) * (values[row] as number);
+  const srs = srsVarianceOfTotal(prepared, rows, (row) => values[row] as number);
+  const { replicates } = prepared.design;
+  if (replicates !== null) {
+    const { variance, df } = replicateParts(replicates, rows, estimate, (row) => values[row] as number, null);
+    return { estimate, variance, df, n: rows.length, deff: variance / srs };
+  }
   const variance = rowsVariance(prepared, rows, (row) => (weights[row] as number) * (values[row] as number));
-  const deff = variance / srsVarianceOfTotal(prepared, rows, (row) => values[row] as number);
-  return { estimate, variance, df: domainDegf(prepared, rows), n: rows.length, deff };
+  return { estimate, variance, df: domainDegf(prepared, rows), n: rows.length, deff: variance / srs };
 }
 
 /**
  * The ratio Σ w·y / Σ w·x of a domain's rows valid in both, its linearised variance (influence
  * w(y − R·x)/Σ w·x), the design effect R gives (that of the total of the linearised values) and
- * the domain's degrees of freedom.
+ * the domain's degrees of freedom. On a replicate design the variance is the replicates' (and a
+ * ratio has no design effect, as R's `svyratio(deff = TRUE)` cannot give one there).
  *
  * Reference: R `svyratio(~y, ~x, des, deff = TRUE)`; Cochran (1977) §6.
  *
  * @example
  * domainRatio(prepared, rows, crimesReported, victimisations).estimate; // share of crimes reported
  */
-export function domainRatio(prepared: Prepared, rows: Int32Array, numerator: Float64Array, denominator: Float64Array): Statistic {
+export function domainRatio(prepared: Prepared, rows: Int32Array, numerator: Float64Array, denominator: Float64Array, isMean = false): Statistic {
   const { weights } = prepared.design;
   let top = 0;
   let bottom = 0;
@@ -79,9 +111,16 @@ export function domainRatio(prepared: Prepared, rows: Int32Array, numerator: Flo
   }
   const estimate = top / bottom;
   const linearised = (row: number): number => ((numerator[row] as number) - estimate * (denominator[row] as number)) / bottom;
+  const srs = srsVarianceOfTotal(prepared, rows, linearised);
+  const { replicates } = prepared.design;
+  if (replicates !== null) {
+    const { thetas, variance, df } = replicateParts(replicates, rows, estimate, (row) => numerator[row] as number, (row) => denominator[row] as number);
+    const logitVariance = replicateVariance(replicates, thetas.map(logit), logit(estimate));
+    // R's svyratio(deff = TRUE) fails on replicate designs: a ratio has no design effect there.
+    return { estimate, variance, df, n: rows.length, deff: isMean ? variance / srs : NaN, logitVariance };
+  }
   const variance = rowsVariance(prepared, rows, (row) => (weights[row] as number) * linearised(row));
-  const deff = variance / srsVarianceOfTotal(prepared, rows, linearised);
-  return { estimate, variance, df: domainDegf(prepared, rows), n: rows.length, deff };
+  return { estimate, variance, df: domainDegf(prepared, rows), n: rows.length, deff: variance / srs };
 }
 
 /**
@@ -91,7 +130,7 @@ export function domainRatio(prepared: Prepared, rows: Int32Array, numerator: Flo
  * domainMean(prepared, rows, below).estimate; // share of the domain at or below a quantile
  */
 export function domainMean(prepared: Prepared, rows: Int32Array, values: Float64Array): Statistic {
-  return domainRatio(prepared, rows, values, ones(prepared.design.rowCount));
+  return domainRatio(prepared, rows, values, ones(prepared.design.rowCount), true);
 }
 
 const onesCache = new Map<number, Float64Array>();

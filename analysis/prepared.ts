@@ -68,6 +68,7 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
     throw new AnalysisError('weighting.postStratify takes one margin column; use weighting.rake for several');
   }
   if (margins !== undefined && Object.keys(margins).length > 0) {
+    if (design.replicates !== null) throw new AnalysisError('weighting: raking or post-stratifying a replicate-weight design is not supported (rake the replicate weights before)');
     const result = calibrate(data, design.weights, margins);
     design = { ...design, weights: result.weights };
     calibration = result.calibration;

@@ -2,16 +2,19 @@ import type { EstimateRow, IndicatorSpec } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import { crossDimensions, domainGroups } from './domains.ts';
 import { domainRows, validRows } from './domain-rows.ts';
-import { domainRatio, domainTotal } from './linear-statistic.ts';
+import { domainMean, domainRatio, domainTotal } from './linear-statistic.ts';
 import { domainQuantile } from './quantile.ts';
-import { tInterval } from './intervals.ts';
+import { betaInterval, tInterval, wilsonInterval } from './intervals.ts';
+import type { Interval } from './intervals.ts';
+import type { IntervalMethod } from './types.ts';
 import { suppressionFlag } from './suppression.ts';
-import { finiteOrNull } from './estimate-row.ts';
+import { finiteOrNull, intervalMethod } from './estimate-row.ts';
 
 /** Indicator types estimated row by row (not as one ratio mean of cell sums). */
 export const rowEstimatedTypes: ReadonlySet<IndicatorSpec['type']> = new Set(['total', 'ratio', 'quantile']);
 
 interface RowNumbers {
+  ciMethod?: IntervalMethod;
   estimate: number;
   se: number;
   ciLow: number;
@@ -28,6 +31,7 @@ function domainNumbers(prepared: Prepared, indicator: IndicatorSpec, rows: Int32
     const result = domainQuantile(prepared, rows, values, indicator.quantile as number, level);
     return { ...result, deff: NaN };
   }
+  if (!rowEstimatedTypes.has(indicator.type)) return meanNumbers(prepared, indicator, rows, values, level);
   const result = indicator.type === 'ratio'
     ? domainRatio(prepared, rows, values, prepared.denominators.get(indicator.id) as Float64Array)
     : domainTotal(prepared, rows, values);
@@ -35,6 +39,42 @@ function domainNumbers(prepared: Prepared, indicator: IndicatorSpec, rows: Int32
   // R: confint(x, df = degf(design)) of the domain's design (or the whole design's, as asked).
   const interval = tInterval(result.estimate, se, prepared.spec.df === 'design' ? prepared.design.degf : result.df, level);
   return { estimate: result.estimate, se, ciLow: interval?.[0] ?? NaN, ciHigh: interval?.[1] ?? NaN, n: result.n, deff: result.deff };
+}
+
+/**
+ * A share, mean, scale or net score of a domain estimated row by row (on a replicate design):
+ * the interval by the indicator's method, logit on the replicates' logit scale as `svyciprop`
+ * does for replicate designs, Korn–Graubard where a share is exactly 0 or 1.
+ */
+function meanNumbers(prepared: Prepared, indicator: IndicatorSpec, rows: Int32Array, values: Float64Array, level: number): RowNumbers {
+  const result = domainMean(prepared, rows, values);
+  const se = Math.sqrt(result.variance);
+  const df = prepared.spec.df === 'design' ? prepared.design.degf : result.df;
+  const asked = intervalMethod(indicator);
+  const p = result.estimate;
+  const method = asked === 'logit' && (p === 0 || p === 1) ? 'beta' : asked;
+  let interval: Interval;
+  if (method === 'logit') {
+    const logitSe = Math.sqrt(result.logitVariance ?? NaN);
+    const centre = tInterval(Math.log(p / (1 - p)), logitSe, df, level);
+    interval = centre === null ? null : [1 / (1 + Math.exp(-centre[0])), 1 / (1 + Math.exp(-centre[1]))];
+  } else if (method === 'beta') {
+    const extra = prepared.zeroWeightRows.get(indicator.id)?.length ?? 0;
+    interval = betaInterval(p, result.variance, rows.length + (extra > 0 ? zeroRowsIn(prepared, indicator, rows) : 0), df, level);
+  } else if (method === 'wilson') interval = wilsonInterval(p, result.n, level);
+  else interval = tInterval(p, se, df, level);
+  return {
+    estimate: p, se, ciLow: interval?.[0] ?? NaN, ciHigh: interval?.[1] ?? NaN, n: result.n, deff: result.deff,
+    ...(indicator.type === 'share' ? { ciMethod: method } : {}),
+  };
+}
+
+/** Zero-weight rows with a valid value among a domain's rows (R's nrow(design) counts them). */
+function zeroRowsIn(prepared: Prepared, indicator: IndicatorSpec, rows: Int32Array): number {
+  const inDomain = new Set(rows);
+  let count = 0;
+  for (const row of prepared.zeroWeightRows.get(indicator.id) ?? []) if (inDomain.has(row)) count++;
+  return count;
 }
 
 /**
@@ -80,6 +120,7 @@ export function rowEstimates(prepared: Prepared, indicators: readonly IndicatorS
           nEffective: deff !== null && deff > 0 ? numbers.n / deff : null,
           deff,
           flag,
+          ...(numbers.ciMethod === undefined ? {} : { ciMethod: numbers.ciMethod }),
         });
       });
     }

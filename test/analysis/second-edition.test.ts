@@ -9,7 +9,7 @@ interface SecondFixture {
   by: string[];
   design: DesignSpec;
   weighting?: AnalysisSpec['weighting'];
-  summary?: { n: number; strata: number; psus: number; degf: number };
+  summary?: { n?: number; strata?: number; psus?: number; degf: number };
   estimates: (Partial<EstimateRow> & { indicator: string; groups: Record<string, string> })[];
 }
 
@@ -75,5 +75,31 @@ describe('second edition: totals, ratios and quantiles equal R to a relative 1e-
     for (const row of never) expect([row.estimate, row.ciLow]).toEqual([0, 0]);
     const other = table.estimates.find((row) => row.indicator === 'trust_fav');
     expect(other?.ciMethod).toBe('logit');
+  });
+});
+
+describe('second edition: replicate-weight designs equal R (svrepdesign) to a relative 1e-8', () => {
+  const types: [string, string][] = [
+    ['jk1', 'JK1 from a cluster design (as.svrepdesign), scale (R-1)/R by default'],
+    ['jkn', 'JKn from the stratified design, rscales given'],
+    ['brr', 'BRR on paired PSUs, scale 1/R'],
+    ['fay', "Fay's BRR with rho 0.3"],
+    ['bootstrap', 'bootstrap, scale 1/(R-1) by default'],
+    ['other', 'other: scale and rscales given, mse = TRUE'],
+  ];
+  for (const [name, description] of types) {
+    it(`${name}: ${description}; shares (logit on the replicates), means, totals, ratios, quantiles; df = rank - 1 per domain`, () => {
+      const { fixture, table } = runSecond(`second-replicates-${name}`);
+      expectRowsEqualR(fixture.estimates, table.estimates);
+      expect(table.design.degf).toBe(fixture.summary?.degf);
+    });
+  }
+
+  it('refuses a negative replicate weight naming column and row, and JKn without rscales', () => {
+    const negative = { ...data, jk1_03: (data.jk1_03 as string[]).map((value, row) => (row === 4 ? '-1' : value)) };
+    const spec = { ...readSpec('second.spec.json'), design: { weight: 'w', replicates: { columns: ['jk1_01', 'jk1_02', 'jk1_03'], type: 'JK1' as const } } };
+    expect(() => estimateTable(negative, spec)).toThrow(/column "jk1_03", row 5: replicate weight must not be negative/);
+    const jkn = { ...spec, design: { weight: 'w', replicates: { columns: ['jkn_01', 'jkn_02'], type: 'JKn' as const } } };
+    expect(() => estimateTable(data, jkn)).toThrow(/JKn design needs rscales/);
   });
 });
