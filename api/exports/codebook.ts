@@ -104,3 +104,19 @@ export function codebookRows(entries: CodebookEntry[], languages: readonly strin
     ]),
   };
 }
+
+/**
+ * The microdata header with each question renamed to its ESS variable where its item has one
+ * (`names=ess`), so the data merge with ESS extracts; other columns keep their names. A name
+ * another column already has is left as it was.
+ */
+export function essNames(header: readonly string[], entries: CodebookEntry[]): string[] {
+  const ess = new Map(entries.flatMap((entry) => (entry.essVariable ? [[entry.variable, entry.essVariable] as const] : [])));
+  const taken = new Set(header);
+  return header.map((name) => {
+    const renamed = ess.get(name);
+    if (!renamed || taken.has(renamed)) return name;
+    taken.add(renamed);
+    return renamed;
+  });
+}

@@ -11,10 +11,12 @@ export interface CsvPages extends Iterator<Cell[][]> {
  * A CSV file as a byte stream: the header, then each page of rows as it is produced. Pages are
  * pulled only when the stream's queue has room (highWaterMark 2 chunks), i.e. only as fast as the
  * client reads, so memory stays constant however long the export. Every text cell is neutralised
- * against formula execution. Starts with a UTF-8 byte order mark so Excel reads Bosnian, Croatian
- * and Serbian (Cyrillic) letters correctly.
+ * against formula execution. With `bom` (the default for the small tables; `bom=1` for the
+ * microdata) it starts with a UTF-8 byte order mark, without which Excel reads Bosnian, Croatian
+ * and Serbian (Cyrillic) letters as mojibake; programs (R's read.csv, pandas, PSPP) take the mark
+ * for part of the first column's name, so the microdata leave it out unless asked.
  */
-export function csvStream(header: readonly string[], pages: CsvPages): ReadableStream<Uint8Array> {
+export function csvStream(header: readonly string[], pages: CsvPages, options: { bom: boolean } = { bom: true }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const texts = pages.csvText?.();
   let started = false;
@@ -22,7 +24,7 @@ export function csvStream(header: readonly string[], pages: CsvPages): ReadableS
     pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvText([header as readonly Cell[]])}`));
+        controller.enqueue(encoder.encode(`${options.bom ? '\uFEFF' : ''}${csvText([header as readonly Cell[]])}`));
         return;
       }
       const next = texts ? texts.next() : pages.next();

@@ -14,8 +14,8 @@ export interface MicrodataQuery {
 
 /** Which parameters each microdata export takes. */
 const ALLOWED = {
-  csv: ['values', 'wave'],
-  xlsx: ['values', 'wave'],
+  csv: ['values', 'wave', 'names', 'bom'],
+  xlsx: ['values', 'wave', 'names'],
   native: ['wave', 'names', 'lang'],
 } as const;
 

@@ -103,7 +103,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get', path: `${SURVEY}/exports/microdata.${format}`, tag: 'exports',
     summary: `Every response as ${format.toUpperCase()} (streamed): codes or labels, a 0/1 column per choice of a multiple-response question, version, language, mode, design and timestamps; questions of every version${format === 'xlsx' ? '; split into further sheets beyond Excel\'s row limit' : ''}`,
     roles: 'admin, researchers of the survey',
-    query: z.object({ values: z.enum(['codes', 'labels']).optional(), wave: z.string().optional() }),
+    query: z.object({ values: z.enum(['codes', 'labels']).optional(), wave: z.string().optional(), names: z.enum(['own', 'ess']).optional(), ...(format === 'csv' ? { bom: z.enum(['0', '1']).optional() } : {}) }),
     responses: { 200: format === 'csv' ? 'text/csv' : 'XLSX workbook' }, errors: [401, 403, 404, 422],
   })),
   {

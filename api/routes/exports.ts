@@ -5,7 +5,7 @@ import { surveyFor, type SurveyPurpose } from '../auth/survey-access.ts';
 import type { Db } from '../db/open.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { codebook, codebookRows } from '../exports/codebook.ts';
+import { codebook, codebookRows, essNames } from '../exports/codebook.ts';
 import { csvStream, onePage, type Cell } from '../exports/csv-stream.ts';
 import { comparisonSheet, definitionSheet, estimateSheet, methodNotes, reliabilitySheet } from '../exports/indicator-rows.ts';
 import { microdataColumns } from '../exports/microdata-columns.ts';
@@ -81,13 +81,13 @@ export function exportRoutes(db: Db) {
   }
 
   function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves));
+      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, format));
       const columns = microdataColumns(context);
       const pages = microdataPages(db, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
-      const header = microdataHeader(columns);
+      const header = parsed.names === 'ess' ? essNames(microdataHeader(columns), codebook(context)) : microdataHeader(columns);
       const name = `${survey.slug}-microdata${parsed.values === 'labels' ? '-labels' : ''}.${format}`;
       return format === 'csv'
-        ? download(c, csvStream(header, pages), name, 'csv')
+        ? download(c, csvStream(header, pages, { bom: parsed.bom }), name, 'csv')
         : download(c, xlsxStream([{ name: 'microdata', header, pages }, paradataSheet(context, survey.id, parsed.waves)]), name, 'xlsx');
   }
 

@@ -1,5 +1,5 @@
 import type { SurveyLayout } from '../../indicators/survey-layout.ts';
-import type { CodebookEntry } from '../codebook.ts';
+import { essNames, type CodebookEntry } from '../codebook.ts';
 import { valueLabels, type MicrodataColumn } from '../microdata-columns.ts';
 import { codedValues } from './coded-values.ts';
 
@@ -43,13 +43,14 @@ export function nativeVariables(survey: SurveyLayout, header: readonly string[],
   const coded = codedValues(survey.versions.map((version) => version.definition));
   const byColumn = new Map(columns.map((column) => [column.name, column]));
   const byEntry = new Map(entries.map((entry) => [entry.variable, entry]));
-  return header.map((name): NativeVariable => {
+  const names = options.names === 'ess' ? essNames(header, entries) : header;
+  return header.map((name, position): NativeVariable => {
     const entry = byEntry.get(name);
     const column = byColumn.get(name);
     const label = entry?.text[options.language] ?? entry?.text.en ?? name;
     const base = {
       column: name,
-      name: options.names === 'ess' && entry?.essVariable ? entry.essVariable : name,
+      name: names[position]!,
       label,
       width: 1,
       codes: null,

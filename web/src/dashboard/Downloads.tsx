@@ -21,8 +21,9 @@ export function Downloads({ selection, microdata }: Props) {
         <li><a href={`${base}/report.pdf?${report}`} download>Report (PDF)</a></li>
         {microdata && (
           <>
-            <li><a href={`${base}/exports/microdata.csv`} download>Microdata (CSV)</a></li>
+            <li><a href={`${base}/exports/microdata.csv?bom=1`} download>Microdata (CSV)</a></li>
             <li><a href={`${base}/exports/microdata.xlsx`} download>Microdata (XLSX)</a></li>
+            <li><a href={`${base}/exports/microdata.sav`} download>Microdata for SPSS (.sav)</a> · <a href={`${base}/exports/microdata.dta`} download>for Stata (.dta)</a></li>
             <li><a href={`${base}/exports/codebook.csv`} download>Codebook (CSV)</a></li>
             <li><a href={`${base}/exports/microdata.sps`} download>SPSS syntax</a> · <a href={`${base}/exports/microdata.R`} download>R script</a></li>
           </>
