@@ -3,6 +3,7 @@ import { prepare, type Prepared } from './prepared.ts';
 import { tableEstimates } from './breakdown-estimates.ts';
 import { compareGroups } from './comparisons.ts';
 import { reliabilityTable } from './reliability-table.ts';
+import { fitModel } from './models.ts';
 
 /** The breakdowns a `by` list asks for: whole sample, each dimension, and (for several) their crossing. */
 export function breakdownsFor(by: readonly string[]): string[][] {
@@ -64,5 +65,7 @@ export function estimatePreparedTable(prepared: Prepared, options: TableOptions 
     estimates,
     reliability,
     comparisons,
+    contrasts: [],
+    models: (prepared.spec.models ?? []).map((model) => fitModel(prepared, model)),
   };
 }

@@ -89,6 +89,59 @@ export interface SuppressionSpec {
   flagRse: number;
 }
 
+/** A design-based regression: R `svyglm(outcome ~ predictors, design, family = gaussian() | quasibinomial())`. */
+export interface ModelSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  family: 'gaussian' | 'binomial';
+  /** An indicator id (its per-respondent value) or a column. */
+  outcome: string;
+  predictors: string[];
+  /** Predictors entered as treatment contrasts against their first level. */
+  categorical?: string[];
+}
+
+/** Difference in differences of one indicator: (treated after − before) − (control after − before). */
+export interface ContrastSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  indicator: string;
+  type: 'did';
+  group: { dimension: string; treated: string; control: string };
+  time: { dimension: string; before: string; after: string };
+}
+
+export interface CoefficientRow {
+  term: string;
+  estimate: number | null;
+  se: number | null;
+  t: number | null;
+  pValue: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+export interface ModelResult {
+  id: string;
+  family: ModelSpec['family'];
+  n: number;
+  dfResidual: number;
+  coefficients: CoefficientRow[];
+}
+
+/** A `did` contrast's row in `comparisons`. */
+export interface ContrastRow {
+  id: string;
+  indicator: string;
+  type: 'did';
+  estimate: number | null;
+  se: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+  df: number;
+}
+
 export interface AnalysisSpec {
   design?: DesignSpec;
   dimensions?: Record<string, DimensionSpec>;
@@ -100,6 +153,8 @@ export interface AnalysisSpec {
   level?: number;
   /** Degrees of freedom for intervals: of the domain (svyby default, default here) or of the whole design. */
   df?: 'domain' | 'design';
+  contrasts?: ContrastSpec[];
+  models?: ModelSpec[];
   [key: string]: unknown;
 }
 
@@ -166,6 +221,9 @@ export interface TableResult {
   estimates: EstimateRow[];
   reliability: ReliabilityRow[];
   comparisons: ComparisonRow[];
+  /** `did` contrasts of the spec (the command line prints them among `comparisons`). */
+  contrasts: ContrastRow[];
+  models: ModelResult[];
 }
 
 /** A comparison request: `a` against `b`, or against everyone outside `a` when `b` is absent. */
