@@ -1,3 +1,4 @@
+import { groupLabels } from '../../surveys/group-labels.ts';
 import type { Db } from '../db/open.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import { responseDoneAt, responses, type Survey } from '../db/schema.ts';
@@ -24,6 +25,8 @@ export interface ReportData {
   fieldwork: { first: string | null; last: string | null; byMode: Record<string, number> };
   weightingSource: string | null;
   dimensions: string[];
+  /** Labels of dimension values from the latest questionnaire (dimension → value → label). */
+  labels: Record<string, Record<string, string>>;
 }
 
 /** Everything the report shows, computed with the same engine call as the indicators endpoint. */
@@ -62,5 +65,6 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
     byRegion: [...byRegion.entries()].sort((a, b) => a[0].localeCompare(b[0])),
     fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries([...modes].sort((a, b) => a[0].localeCompare(b[0]))) },
     weightingSource: source?.source ?? null, dimensions,
+    labels: groupLabels(context.versions.at(-1)!.definition, context.meta, 'en'),
   };
 }

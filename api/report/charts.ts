@@ -14,7 +14,14 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   return svg;
 }
 
-const FONT = { font: 'Helvetica, Arial, sans-serif', labelFontSize: 11, titleFontSize: 11 };
+// labelLimit 0: Vega cuts labels past 180 px by default ("Herzegovina-Neretva Ca…"); every label is shown whole.
+const FONT = { font: 'Helvetica, Arial, sans-serif', labelFontSize: 11, titleFontSize: 11, labelLimit: 0 };
+const TITLE = { fontSize: 13, limit: 0 };
+
+/** Rows whose group values are replaced by their labels from the questionnaire (e.g. "Sarajevo Canton" for "sarajevo"). */
+export function labelledRows(rows: EstimateRow[], labels: Record<string, Record<string, string>>): EstimateRow[] {
+  return rows.map((row) => ({ ...row, groups: Object.fromEntries(Object.entries(row.groups).map(([dimension, value]) => [dimension, labels[dimension]?.[value] ?? value])) }));
+}
 
 /** Point estimates with confidence-interval whiskers, one line per group (suppressed rows left out). */
 export function intervalChart(rows: EstimateRow[], dimension: string, title: string, scale = 1): TopLevelSpec {
@@ -24,7 +31,7 @@ export function intervalChart(rows: EstimateRow[], dimension: string, title: str
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, fontSize: 13 }, width: 420, height: { step: 18 }, config: { axis: FONT },
+    title: { text: title, ...TITLE }, width: 420, height: { step: 18 }, config: { axis: FONT },
     data: { values },
     encoding: { y: { field: 'group', type: 'nominal', sort: '-x', title: null } },
     layer: [
@@ -46,7 +53,7 @@ export function heatMap(rows: EstimateRow[], title: string, scale = 1): TopLevel
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, fontSize: 13 }, config: { axis: FONT, view: { stroke: null } },
+    title: { text: title, ...TITLE }, config: { axis: FONT, view: { stroke: null } }, padding: 8,
     width: { step: 34 }, height: { step: 20 },
     data: { values },
     encoding: { x: { field: 'channel', type: 'nominal', title: null, axis: { labelAngle: -45 } }, y: { field: 'region', type: 'nominal', title: null } },

@@ -1,7 +1,7 @@
 import type { EstimateRow, IndicatorSpec } from '../../analysis/index.ts';
 import { indicatorLabel } from '../indicators/table.ts';
 import type { ReportData } from './build.ts';
-import { heatMap, intervalChart, renderSvg } from './charts.ts';
+import { heatMap, intervalChart, labelledRows, renderSvg } from './charts.ts';
 import { esc, interval, number, scaleOf } from './format.ts';
 import { REPORT_CSS } from './style.ts';
 
@@ -23,7 +23,7 @@ function breakdownTables(data: ReportData, dimension: string): string {
   for (let start = 0; start < data.definitions.length; start += COLUMNS_PER_TABLE) {
     const chunk = data.definitions.slice(start, start + COLUMNS_PER_TABLE);
     parts.push(`<table><thead><tr><th>${esc(dimension)}</th>${chunk.map((indicator) => `<th>${esc(indicatorLabel(indicator))}</th>`).join('')}</tr></thead><tbody>` +
-      groups.map((group) => `<tr><td>${esc(group)}</td>${chunk.map((indicator) => cell(find(indicator.id, group), indicator.type)).join('')}</tr>`).join('') +
+      groups.map((group) => `<tr><td>${esc(data.labels[dimension]?.[group] ?? group)}</td>${chunk.map((indicator) => cell(find(indicator.id, group), indicator.type)).join('')}</tr>`).join('') +
       '</tbody></table>');
   }
   return parts.join('\n');
@@ -80,10 +80,10 @@ export async function reportHtml(data: ReportData): Promise<string> {
     const scale = scaleOf(lead.type);
     const label = indicatorLabel(lead) + (scale === 100 ? ' (%)' : '');
     const rows = (dimension: string) => main.estimates.filter((row) => row.indicator === lead.id && Object.keys(row.groups).length === 1 && row.groups[dimension] !== undefined);
-    for (const dimension of data.dimensions) charts.push(await renderSvg(intervalChart(rows(dimension), dimension, `${label} by ${dimension}`, scale)));
+    for (const dimension of data.dimensions) charts.push(await renderSvg(intervalChart(labelledRows(rows(dimension), data.labels), dimension, `${label} by ${dimension}`, scale)));
     if (data.dimensions.length === 2) {
       const crossed = main.estimates.filter((row) => row.indicator === lead.id && Object.keys(row.groups).length === 2);
-      charts.push(await renderSvg(heatMap(crossed, `${label}: region × channel`, scale)));
+      charts.push(await renderSvg(heatMap(labelledRows(crossed, data.labels), `${label}: region × channel`, scale)));
     }
   }
   const suppression = main.suppression;
@@ -106,7 +106,7 @@ ${main.synthetic > 0 ? `<div class="synthetic-banner" role="alert"><strong>Synth
 ${notes}
 </ul>
 <h3>Responses by region</h3>
-<table><thead><tr><th>region</th><th>n</th></tr></thead><tbody>${data.byRegion.map(([region, n]) => `<tr><td>${esc(region)}</td><td>${n}</td></tr>`).join('')}</tbody></table>
+<table><thead><tr><th>region</th><th>n</th></tr></thead><tbody>${data.byRegion.map(([region, n]) => `<tr><td>${esc(region === '(none)' ? 'No region (screened-out contacts)' : (data.labels.region?.[region] ?? region))}</td><td>${n}</td></tr>`).join('')}</tbody></table>
 </section>
 <section><h2>Headline indicators</h2>${headline(data)}</section>
 ${charts.length > 0 ? `<section><h2>Charts</h2><p class="key muted"><span>● estimate</span><span>— 95% confidence interval</span><span>orange: unreliable</span><span>grey “–”: suppressed</span></p>${charts.map((svg) => `<div class="chart">${svg}</div>`).join('\n')}</section>` : ''}

@@ -7,7 +7,7 @@ import { ApiError } from '../errors.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
 import { compute } from '../compute/compute-thread.ts';
 import { indicatorLabel, surveyContext } from '../indicators/table.ts';
-import { heatMap, intervalChart, renderSvg } from '../report/charts.ts';
+import { heatMap, intervalChart, labelledRows, renderSvg } from '../report/charts.ts';
 import { scaleOf } from '../report/format.ts';
 import { findVersion } from '../surveys/queries.ts';
 
@@ -34,9 +34,8 @@ export function chartRoutes(db: Db) {
     // Groups are drawn with their labels from the questionnaire (e.g. "Sarajevo Canton", not "sarajevo").
     const latest = findVersion(db, survey.slug);
     const labels = latest ? groupLabels(latest.definition, latest.meta, 'en') : {};
-    const rows = table.estimates
-      .filter((row) => query.by.every((dimension) => dimension in row.groups) && Object.keys(row.groups).length === query.by.length)
-      .map((row) => ({ ...row, groups: Object.fromEntries(Object.entries(row.groups).map(([dimension, value]) => [dimension, labels[dimension]?.[value] ?? value])) }));
+    const rows = labelledRows(table.estimates
+      .filter((row) => query.by.every((dimension) => dimension in row.groups) && Object.keys(row.groups).length === query.by.length), labels);
     const spec = query.by.length === 1 ? intervalChart(rows, query.by[0]!, `${label} by ${query.by[0]}`, scale) : heatMap(rows, `${label}: ${query.by.join(' × ')}`, scale);
     return c.body(await renderSvg(spec), 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
   });

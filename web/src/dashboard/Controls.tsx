@@ -31,7 +31,7 @@ export function Controls({ selection, indicators, dimensions, waves, canRake, on
       </label>
       <label>Wave
         <select value={selection.wave} onChange={(event) => set({ wave: event.target.value })}>
-          <option value="">All waves</option>
+          <option value="">All waves (pooled)</option>
           {waves.map((wave) => <option key={wave} value={String(wave)}>{wave}</option>)}
         </select>
       </label>

@@ -135,7 +135,7 @@ function Dashboard() {
               <img src={`/api/surveys/${selection.slug}/chart.svg?${selectionQuery(selection)}`} alt={`Chart of ${table.indicators[0]?.label ?? 'the indicator'} by ${by.join(' and ')}, with 95% intervals`} />
             </figure>
           )}
-          <EstimateTable table={table} by={by} labels={shown ? groupLabels(shown.survey.definition, shown.survey.meta, 'en') : {}} />
+          <EstimateTable key={by.join(',')} table={table} by={by} labels={shown ? groupLabels(shown.survey.definition, shown.survey.meta, 'en') : {}} />
           <Downloads selection={selection} microdata={user?.role === 'admin' || user?.role === 'researcher'} />
         </div>
       )}
