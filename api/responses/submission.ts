@@ -18,6 +18,8 @@ export const submissionSchema = z.strictObject({
   completedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
   /** How the questionnaire was filled in (api/paradata/schema.ts); stored beside the answers, not part of them. */
   paradata: paradataSchema.optional(),
+  /** An interview's enumerator, recorded on the tablet: see responses/interview-origin.ts. */
+  enumeratorId: z.number({ message: 'must be a user id' }).int({ message: 'must be a user id' }).positive({ message: 'must be a user id' }).optional(),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

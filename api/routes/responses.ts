@@ -5,8 +5,8 @@ import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import type { Db } from '../db/open.ts';
 import { ApiError } from '../errors.ts';
-import { surveyFor } from '../auth/survey-access.ts';
 import { CommitFailedError } from '../db/group-commit.ts';
+import { submissionOrigin } from '../responses/interview-origin.ts';
 import { findPrior, publicRecord, storeResponse, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
 import { findVersion } from '../surveys/queries.ts';
@@ -43,11 +43,8 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
     if (prior.kind === 'retry') return c.json(publicRecord(slug, prior.stored), 200);
     if (prior.kind === 'conflict') throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
     if (survey.status === 'closed') throw new ApiError(409, `Fieldwork for "${slug}" is closed; no new responses are accepted.`);
-    // An enumerator's interview is stored with who conducted it, and only for surveys they are assigned to.
-    const auth = c.get('auth');
-    const origin = auth?.role === 'enumerator'
-      ? (surveyFor(db, slug, auth, 'interview'), { mode: 'enumerator' as const, enumeratorId: auth.user.id })
-      : { mode: 'web' as const, enumeratorId: null };
+    // An interview is stored with who conducted it, and only for surveys they are assigned to.
+    const origin = submissionOrigin(db, slug, c.get('auth'), submission.enumeratorId);
 
     const issues = [
       ...(survey.meta.languages.includes(submission.language as never)

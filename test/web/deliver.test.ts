@@ -1,19 +1,15 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { retryAfterSeconds } from '../../web/src/lib/api.ts';
 import { deliver, type DeliveryState } from '../../web/src/lib/deliver.ts';
-import { addToOutbox, outboxFor, type Submission } from '../../web/src/lib/outbox.ts';
+import { setCsrfToken } from '../../web/src/lib/staff-api.ts';
+import { closeDeviceDb } from '../../web/src/offline/device-db.ts';
+import { addToOutbox, outboxFor, type Submission } from '../../web/src/offline/outbox.ts';
 
 // The browser pieces deliver() touches, in their smallest honest form: a window to listen for
-// 'online' on, a localStorage for the outbox, and a fetch whose replies each test hands out.
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
+// 'online' on, an IndexedDB for the outbox (fake-indexeddb, a complete in-memory implementation
+// of the standard), and a fetch whose replies each test hands out.
 
 const submission: Submission = { id: 'a3f1c2d4-0000-4000-8000-000000000001', version: 1, language: 'bs', answers: { trust_police: 7 } };
 let replies: ((response: Response | Error) => void)[];
@@ -24,15 +20,19 @@ async function reply(response: Response | Error): Promise<void> {
   replies.shift()!(response);
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
+beforeEach(async () => {
+  // Only the clock deliver() waits on is faked: IndexedDB's own callbacks run as usual.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   replies = [];
   vi.stubGlobal('window', new EventTarget());
-  vi.stubGlobal('localStorage', new MemoryStorage());
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  closeDeviceDb();
+  // A signed-in enumerator's page knows its CSRF token (it is asked for only when missing).
+  setCsrfToken('csrf-token-of-the-session');
   vi.stubGlobal('fetch', vi.fn(() => new Promise((resolve, reject) => {
     replies.push((response) => (response instanceof Error ? reject(response) : resolve(response)));
   })));
-  addToOutbox({ slug: 'bih-police-trust-short', submission });
+  await addToOutbox({ slug: 'bih-police-trust-short', submission });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -60,14 +60,14 @@ describe('delivering a completed questionnaire', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await reply(new Response('{}', { status: 201 }));
     await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting', 'sending', 'stored']));
-    expect(outboxFor('bih-police-trust-short')).toEqual([]);
+    expect(await outboxFor('bih-police-trust-short')).toEqual([]);
   });
 
   it('once stopped mid-send, reports nothing more, yet still clears the outbox when the server stored it', async () => {
     const { states, delivery } = start();
     delivery.stop();
     await reply(new Response('{}', { status: 201 }));
-    await vi.waitFor(() => expect(outboxFor('bih-police-trust-short')).toEqual([]));
+    await vi.waitFor(async () => expect(await outboxFor('bih-police-trust-short')).toEqual([]));
     expect(states).toEqual(['sending']);
   });
 
@@ -81,7 +81,7 @@ describe('delivering a completed questionnaire', () => {
     expect(states).toEqual(['sending']);
     expect(fetch).toHaveBeenCalledTimes(1);
     // Not stored, so it stays on the device for the next visit.
-    expect(outboxFor('bih-police-trust-short').map((entry) => entry.submission.id)).toEqual([submission.id]);
+    expect((await outboxFor('bih-police-trust-short')).map((entry) => entry.submission.id)).toEqual([submission.id]);
   });
 
   for (const [status, message] of [
@@ -90,20 +90,31 @@ describe('delivering a completed questionnaire', () => {
     [409, 'Fieldwork for "bih-police-trust-short" is closed; no new responses are accepted.'],
     [401, 'Sign in, or send an API token, to use this endpoint.'],
   ] as const) {
+    // An interview's 401 is the session ending, not a refusal: see the next test.
     it(`shows a ${status} as needing attention with the server's message, keeps it on the device, and never sends it again by itself`, async () => {
-      const { states, seen } = start(true);
+      const { states, seen } = start(status !== 401);
       await reply(refusal(status, message, status === 422 ? [{ field: 'region', issue: 'required' }] : undefined));
       await vi.waitFor(() => expect(states).toEqual(['sending', 'attention']));
       const problem = { status, message, ...(status === 422 ? { details: [{ field: 'region', issue: 'required' }] } : {}) };
       expect(seen.at(-1)).toEqual({ kind: 'attention', problem });
       // Kept, marked with the refusal, so a later visit lists it instead of resending it.
-      expect(outboxFor('bih-police-trust-short')).toEqual([expect.objectContaining({ submission, problem })]);
+      expect(await outboxFor('bih-police-trust-short')).toEqual([expect.objectContaining({ submission, problem })]);
       await vi.advanceTimersByTimeAsync(10 * 60_000);
       window.dispatchEvent(new Event('online'));
       await vi.advanceTimersByTimeAsync(0);
       expect(fetch).toHaveBeenCalledTimes(1);
     });
   }
+
+  it('keeps an interview whose session ended (401) queued, unmarked, for after the sign-in, and does not retry it by itself', async () => {
+    const { states } = start(true);
+    await reply(refusal(401, 'Sign in again to send this interview.'));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'signed-out']));
+    expect(await outboxFor('bih-police-trust-short')).toEqual([expect.objectContaining({ submission })]);
+    expect((await outboxFor('bih-police-trust-short'))[0]!.problem).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 
   it('retries a 503 and a 429, waiting as long as Retry-After asks, until it is stored', async () => {
     const { states, seen } = start();
@@ -117,7 +128,7 @@ describe('delivering a completed questionnaire', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await reply(new Response('{}', { status: 201 }));
     await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting', 'sending', 'waiting', 'sending', 'stored']));
-    expect(outboxFor('bih-police-trust-short')).toEqual([]);
+    expect(await outboxFor('bih-police-trust-short')).toEqual([]);
   });
 
   it('sends a refused submission again when a person asks (delivering it again), clearing the mark once stored', async () => {
@@ -126,10 +137,10 @@ describe('delivering a completed questionnaire', () => {
     await vi.waitFor(() => expect(first.states).toEqual(['sending', 'attention']));
     const again = start(true);
     // While being sent again it is an ordinary queued entry, no longer marked as refused.
-    expect(outboxFor('bih-police-trust-short')[0]!.problem).toBeUndefined();
+    await vi.waitFor(async () => expect((await outboxFor('bih-police-trust-short'))[0]!.problem).toBeUndefined());
     await reply(new Response('{}', { status: 201 }));
     await vi.waitFor(() => expect(again.states).toEqual(['sending', 'stored']));
-    expect(outboxFor('bih-police-trust-short')).toEqual([]);
+    expect(await outboxFor('bih-police-trust-short')).toEqual([]);
   });
 });
 

@@ -37,6 +37,13 @@ export function DeliveryNotice({ state, messages, interview, endMessageHtml, onR
           <p>{messages.thanksDetail}</p>
         </div>
       );
+    case 'signed-out':
+      return (
+        <div className="notice notice-info" role="status">
+          <p>{messages.waitingForSignIn}</p>
+          <p><a href={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>{messages.signInAgain}</a></p>
+        </div>
+      );
     case 'attention':
       return (
         <div className="notice notice-error notice-attention" role="alert">

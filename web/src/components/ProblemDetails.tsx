@@ -1,5 +1,5 @@
 import type { PageMessages } from '../lib/messages.ts';
-import type { SubmissionProblem } from '../lib/outbox.ts';
+import type { SubmissionProblem } from '../offline/outbox.ts';
 
 /** The server's own words about a refused submission: status, message and, for a 422, each field. */
 export function ProblemDetails({ problem, messages }: { problem: SubmissionProblem; messages: PageMessages }) {

@@ -1,7 +1,7 @@
 import type { SurveyDefinition, SurveyMeta } from '../../../surveys/types.ts';
-import type { Submission, SubmissionProblem } from './outbox.ts';
+import type { Submission, SubmissionProblem } from '../offline/outbox.ts';
 import { paradataAtSending } from './paradata.ts';
-import { getCsrfToken } from './staff-api.ts';
+import { getCsrfToken, refreshCsrfToken } from './staff-api.ts';
 
 export interface PublishedSurvey {
   slug: string;
@@ -47,12 +47,16 @@ export async function fetchSurveyList(): Promise<SurveySummary[]> {
 export type SendOutcome =
   | { kind: 'stored' }
   | { kind: 'retry'; reason: string; retryAfterSeconds?: number }
+  /** An interview sent after the enumerator's session ended (expired while offline): it waits for a sign-in. */
+  | { kind: 'signed-out' }
   | { kind: 'attention'; problem: SubmissionProblem };
 
 /**
  * Sends one submission. 201 and 200 (already stored) mean done. Worth retrying with the same id:
  * no answer at all (network failure, timeout), 5xx, 408 and 429 (after the server's Retry-After).
- * Any other answer (401, 403, 404, 409, 413, 422 …) says something a person must sort out
+ * An interview answered 401 (the session expired, perhaps while the tablet was offline) waits
+ * for the enumerator to sign in again, and is then sent as it was.
+ * Any other answer (403, 404, 409, 413, 422 …) says something a person must sort out
  * (sign in, be assigned, the questionnaire changed, fieldwork closed): sending the same request
  * again would get the same answer, so it comes back as needing attention with the server's message.
  * A resident's submission goes without cookies: it is anonymous even when someone signed in to
@@ -61,7 +65,8 @@ export type SendOutcome =
  */
 export async function sendSubmission(slug: string, submission: Submission, interview = false): Promise<SendOutcome> {
   let response: Response;
-  const csrfToken = interview ? getCsrfToken() : undefined;
+  // A page opened offline never learnt the session's CSRF token: ask for it now that we can.
+  const csrfToken = interview ? getCsrfToken() ?? await refreshCsrfToken() : undefined;
   try {
     response = await fetch(`/api/surveys/${encodeURIComponent(slug)}/responses`, {
       method: 'POST',
@@ -77,6 +82,7 @@ export async function sendSubmission(slug: string, submission: Submission, inter
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
     return { kind: 'retry', reason: `server answered ${response.status}`, retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')) };
   }
+  if (response.status === 401 && interview) return { kind: 'signed-out' };
   const body = (await response.json().catch(() => ({}))) as ErrorBody;
   return { kind: 'attention', problem: { status: response.status, message: body.error?.message ?? `HTTP ${response.status}`, details: body.error?.details } };
 }

@@ -1,11 +1,28 @@
-import { sendSubmission } from './api.ts';
-import { removeFromOutbox, setProblem, type Submission, type SubmissionProblem } from './outbox.ts';
+import { sendSubmission, type SendOutcome } from './api.ts';
+import { removeFromOutbox, setProblem, type Submission, type SubmissionProblem } from '../offline/outbox.ts';
 
 export type DeliveryState =
   | { kind: 'sending'; attempt: number }
   | { kind: 'waiting'; attempt: number; reason: string; retryInSeconds: number }
   | { kind: 'stored' }
+  /** An interview whose enumerator must sign in again; it stays queued and goes after the sign-in. */
+  | { kind: 'signed-out' }
   | { kind: 'attention'; problem: SubmissionProblem };
+
+/**
+ * One request per submission at a time: the page that completed it, the background sync and the
+ * list of earlier ones may all want to send it, and they share the answer instead of racing.
+ */
+const inFlight = new Map<string, Promise<SendOutcome>>();
+
+function sendOnce(slug: string, submission: Submission, interview: boolean): Promise<SendOutcome> {
+  let request = inFlight.get(submission.id);
+  if (!request) {
+    request = sendSubmission(slug, submission, interview).finally(() => inFlight.delete(submission.id));
+    inFlight.set(submission.id, request);
+  }
+  return request;
+}
 
 /** Seconds to wait before each retry: quick at first, then every 30 s until it goes through. */
 const BACKOFF_SECONDS = [1, 2, 4, 8, 15, 30];
@@ -15,7 +32,8 @@ const LONGEST_WAIT_SECONDS = 600;
 /**
  * Sends a submission until the server confirms it is stored or refuses it, waiting longer between
  * tries (or as long as a 429/503's Retry-After asks). Calling `retryNow` (or the browser coming
- * back online) cuts a wait short. The outbox entry is removed only once the server has confirmed,
+ * back online) cuts a wait short. An interview whose enumerator's session has ended waits, still
+ * queued, for a sign-in (the background sync sends it then). The outbox entry is removed only once the server has confirmed,
  * so a closed page resumes on its next visit. A refusal (any other 4xx) ends the delivery: the
  * entry stays in the outbox marked with the server's answer, and is sent again only when a person
  * asks (by calling `deliver` again). After `stop`, `onState` is never called again.
@@ -25,21 +43,22 @@ export function deliver(slug: string, submission: Submission, onState: (state: D
   let stopped = false;
   const retryNow = () => wake?.();
   window.addEventListener('online', retryNow);
-  // Sending again is a person's decision: the entry is an ordinary queued one until the server answers.
-  setProblem(submission.id, undefined);
 
   const run = async () => {
+    // Sending again is a person's decision: the entry is an ordinary queued one until the server answers.
+    const cleared = setProblem(submission.id, undefined);
     for (let attempt = 1; !stopped; attempt += 1) {
       onState({ kind: 'sending', attempt });
-      const outcome = await sendSubmission(slug, submission, interview);
+      const outcome = await sendOnce(slug, submission, interview);
+      await cleared;
       // Stored is stored, and refused is refused, even for a stopped delivery: the outbox must
       // neither send a stored one again nor resend a refused one by itself.
-      if (outcome.kind === 'stored') removeFromOutbox(submission.id);
-      if (outcome.kind === 'attention') setProblem(submission.id, outcome.problem);
+      if (outcome.kind === 'stored') await removeFromOutbox(submission.id);
+      if (outcome.kind === 'attention') await setProblem(submission.id, outcome.problem);
       // Stopped while the request was out: whoever stopped it hears nothing more, and no retry is timed.
       if (stopped) break;
-      if (outcome.kind === 'stored') {
-        onState({ kind: 'stored' });
+      if (outcome.kind === 'stored' || outcome.kind === 'signed-out') {
+        onState({ kind: outcome.kind });
         break;
       }
       if (outcome.kind === 'attention') {

@@ -28,6 +28,13 @@ export interface PageMessages {
   nextInterview: string;
   notAssigned: string;
   backToInterviews: string;
+  resumeTitle: string;
+  resumeDetail: (savedAt: string) => string;
+  resumeContinue: string;
+  resumeStartOver: string;
+  queueLine: (waiting: number, lastConfirmed?: string) => string;
+  waitingForSignIn: string;
+  signInAgain: string;
 }
 
 const en: PageMessages = {
@@ -57,6 +64,13 @@ const en: PageMessages = {
   nextInterview: 'Start the next interview',
   notAssigned: 'You are not assigned to this survey, so interviews for it would not be accepted. Ask the survey’s researcher to assign you, then open it again from your list of interviews.',
   backToInterviews: 'Back to your interviews',
+  resumeTitle: 'Unfinished answers on this device',
+  resumeDetail: (savedAt) => `Answers to this questionnaire were last saved on this device at ${savedAt}. Continue where they stopped, or start over with an empty form?`,
+  resumeContinue: 'Continue',
+  resumeStartOver: 'Start over',
+  queueLine: (waiting, lastConfirmed) => `${waiting} interview(s) on this device waiting to be sent. ${lastConfirmed ? `Last confirmed by the server: ${lastConfirmed}.` : 'None confirmed by the server yet.'}`,
+  waitingForSignIn: 'Your session has ended. The interview is kept on this device and will be sent as soon as you sign in again.',
+  signInAgain: 'Sign in again',
 };
 
 const bs: PageMessages = {
@@ -86,6 +100,13 @@ const bs: PageMessages = {
   nextInterview: 'Započni sljedeći intervju',
   notAssigned: 'Niste raspoređeni na ovu anketu, pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da Vas rasporedi, a zatim je ponovo otvorite sa svog spiska intervjua.',
   backToInterviews: 'Nazad na Vaše intervjue',
+  resumeTitle: 'Nedovršeni odgovori na ovom uređaju',
+  resumeDetail: (savedAt) => `Odgovori na ovaj upitnik posljednji put su sačuvani na ovom uređaju ${savedAt}. Nastaviti gdje ste stali ili početi ispočetka s praznim obrascem?`,
+  resumeContinue: 'Nastavi',
+  resumeStartOver: 'Počni ispočetka',
+  queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Server je posljednji put potvrdio prijem: ${lastConfirmed}.` : 'Server još nije potvrdio nijedan.'}`,
+  waitingForSignIn: 'Vaša sesija je istekla. Intervju je sačuvan na ovom uređaju i bit će poslan čim se ponovo prijavite.',
+  signInAgain: 'Prijavite se ponovo',
 };
 
 const hr: PageMessages = {
@@ -115,6 +136,13 @@ const hr: PageMessages = {
   nextInterview: 'Započni sljedeći intervju',
   notAssigned: 'Niste raspoređeni na ovu anketu pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da vas rasporedi, a zatim je ponovno otvorite sa svog popisa intervjua.',
   backToInterviews: 'Natrag na vaše intervjue',
+  resumeTitle: 'Nedovršeni odgovori na ovom uređaju',
+  resumeDetail: (savedAt) => `Odgovori na ovaj upitnik posljednji su put spremljeni na ovom uređaju ${savedAt}. Nastaviti gdje ste stali ili početi ispočetka s praznim obrascem?`,
+  resumeContinue: 'Nastavi',
+  resumeStartOver: 'Počni ispočetka',
+  queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Poslužitelj je posljednji put potvrdio primitak: ${lastConfirmed}.` : 'Poslužitelj još nije potvrdio nijedan.'}`,
+  waitingForSignIn: 'Vaša je sesija istekla. Intervju je spremljen na ovom uređaju i bit će poslan čim se ponovno prijavite.',
+  signInAgain: 'Ponovno se prijavite',
 };
 
 const srLatn: PageMessages = {
@@ -134,6 +162,13 @@ const srLatn: PageMessages = {
   notAssigned: 'Niste raspoređeni na ovu anketu, pa intervjui za nju ne bi bili prihvaćeni. Zamolite istraživača ankete da Vas rasporedi, a zatim je ponovo otvorite sa svog spiska intervjua.',
   closed: 'Ova anketa je završena i više ne prima odgovore. Hvala na interesovanju.',
   nextInterview: 'Započni sljedeći intervju',
+  resumeTitle: 'Nedovršeni odgovori na ovom uređaju',
+  resumeDetail: (savedAt) => `Odgovori na ovaj upitnik posljednji put su sačuvani na ovom uređaju ${savedAt}. Nastaviti gdje ste stali ili početi iz početka sa praznim obrascem?`,
+  resumeContinue: 'Nastavi',
+  resumeStartOver: 'Počni iz početka',
+  queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Server je posljednji put potvrdio prijem: ${lastConfirmed}.` : 'Server još nije potvrdio nijedan.'}`,
+  waitingForSignIn: 'Vaša sesija je istekla. Intervju je sačuvan na ovom uređaju i biće poslat čim se ponovo prijavite.',
+  signInAgain: 'Prijavite se ponovo',
 };
 
 /** Serbian Cyrillic is generated from Serbian Latin, never typed twice. */
@@ -143,6 +178,8 @@ function toCyrillic(messages: PageMessages): PageMessages {
     waiting: (seconds) => latinToCyrillic(messages.waiting(seconds)),
     earlierPending: (count) => latinToCyrillic(messages.earlierPending(count)),
     earlierAttention: (count) => latinToCyrillic(messages.earlierAttention(count)),
+    resumeDetail: (savedAt) => latinToCyrillic(messages.resumeDetail(savedAt)),
+    queueLine: (waiting, lastConfirmed) => latinToCyrillic(messages.queueLine(waiting, lastConfirmed)),
   };
 }
 

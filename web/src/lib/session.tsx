@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { forgetSignedInData } from '../offline/keep-for-offline.ts';
+import { syncNow } from '../offline/sync.ts';
+import { RequestError } from './api.ts';
+import { rememberedUser, rememberUser } from './remembered-user.ts';
 import { setCsrfToken, staffFetch } from './staff-api.ts';
 
 export interface SignedInUser {
@@ -27,8 +30,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (me) => {
         setCsrfToken(me.csrfToken);
         setUser(me.user);
+        rememberUser(me.user);
       },
-      () => setUser(null),
+      // No answer at all (offline): the enumerator who signed in on this device keeps working,
+      // their interviews queue, and the server checks the session when they are sent. An answer
+      // (401) means signed out.
+      (error: unknown) => setUser(error instanceof RequestError ? null : rememberedUser() ?? null),
     ).finally(() => setLoading(false));
   }, []);
 
@@ -36,6 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await staffFetch<{ user: SignedInUser; csrfToken: string }>('/api/auth/sign-in', { method: 'POST', body: { email, password } });
     setCsrfToken(result.csrfToken);
     setUser(result.user);
+    rememberUser(result.user);
+    // Interviews that waited for this sign-in (the session had expired) go now.
+    void syncNow();
     return result.user;
   }, []);
 
@@ -44,6 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await forgetSignedInData();
     setCsrfToken(undefined);
     setUser(null);
+    rememberUser(null);
   }, []);
 
   return <SessionContext.Provider value={{ user, loading, signIn, signOut }}>{children}</SessionContext.Provider>;

@@ -11,6 +11,18 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** Asks the server for the session's CSRF token (undefined when signed out or unreachable). */
+export async function refreshCsrfToken(): Promise<string | undefined> {
+  try {
+    const response = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    if (!response.ok) return undefined;
+    csrfToken = ((await response.json()) as { csrfToken?: string }).csrfToken;
+    return csrfToken;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Calls the API as the signed-in user: JSON in and out, the session cookie sent by the browser,
  * the CSRF token added to writes. Throws RequestError with the server's message and field details.

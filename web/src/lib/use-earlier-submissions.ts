@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { deliver } from './deliver.ts';
-import { outboxFor, type OutboxEntry } from './outbox.ts';
+import { outboxFor, type OutboxEntry } from '../offline/outbox.ts';
 
 export interface EarlierSubmissions {
   /** Queued earlier and still being sent in the background. */
@@ -28,12 +28,14 @@ export function useEarlierSubmissions(slug: string, shownId?: string): EarlierSu
   const [sent, setSent] = useState(false);
   const [refused, setRefused] = useState<OutboxEntry[]>([]);
   const deliveries = useRef<{ stop: () => void }[]>([]);
-  const readAttention = useCallback(() => setRefused(outboxFor(slug).filter((entry) => entry.problem)), [slug]);
+  const readAttention = useCallback(() => {
+    void outboxFor(slug).then((entries) => setRefused(entries.filter((entry) => entry.problem)));
+  }, [slug]);
 
   const start = useCallback((entry: OutboxEntry) => {
     setWaiting((count) => count + 1);
     deliveries.current.push(deliver(slug, entry.submission, (state) => {
-      if (state.kind !== 'stored' && state.kind !== 'attention') return;
+      if (state.kind !== 'stored' && state.kind !== 'attention' && state.kind !== 'signed-out') return;
       setWaiting((count) => count - 1);
       if (state.kind === 'stored') setSent(true);
       readAttention();
@@ -41,20 +43,28 @@ export function useEarlierSubmissions(slug: string, shownId?: string): EarlierSu
   }, [slug, readAttention]);
 
   useEffect(() => {
+    let current = true;
     setWaiting(0);
     readAttention();
-    for (const entry of outboxFor(slug)) if (!entry.problem) start(entry);
+    void outboxFor(slug).then((entries) => {
+      // Ids the page itself is sending are left to it (the one shown, drafts just completed).
+      if (current) for (const entry of entries) if (!entry.problem && entry.submission.id !== shownId) start(entry);
+    });
     return () => {
+      current = false;
       deliveries.current.forEach((delivery) => delivery.stop());
       deliveries.current = [];
     };
+    // Read once per survey: `shownId` changing later is the page's own submission, not an earlier one.
   }, [slug, start, readAttention]);
 
   const sendAgain = useCallback((id: string) => {
-    const entry = outboxFor(slug).find((candidate) => candidate.submission.id === id);
-    if (!entry) return;
-    start(entry);
-    readAttention();
+    void outboxFor(slug).then((entries) => {
+      const entry = entries.find((candidate) => candidate.submission.id === id);
+      if (!entry) return;
+      start(entry);
+      readAttention();
+    });
   }, [slug, start, readAttention]);
 
   const needingAttention = refused.filter((entry) => entry.submission.id !== shownId);

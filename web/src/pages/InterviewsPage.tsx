@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { RequestError } from '../lib/api.ts';
-import { outboxFor } from '../lib/outbox.ts';
+import { QueuePanel } from '../offline/QueuePanel.tsx';
+import { useQueueStatus } from '../offline/use-queue-status.ts';
 import { staffFetch } from '../lib/staff-api.ts';
 import { keepForOffline } from '../offline/keep-for-offline.ts';
+import { useSession } from '../lib/session.tsx';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
 
 interface Assignment {
@@ -13,10 +15,35 @@ interface Assignment {
   version: number;
 }
 
-/** An enumerator's start page: assigned surveys, and how many interviews wait on this tablet. */
+/**
+ * An enumerator's start page: assigned surveys, and this tablet's queue of interviews (counts,
+ * file save and load). A survey's researchers (supervisors) use the same page to send interviews
+ * from a file an enumerator saved on a tablet that cannot reach the server.
+ */
 export function InterviewsPage() {
+  const { user } = useSession();
+  return (
+    <StaffLayout roles={['enumerator', 'researcher', 'admin']}>
+      {user?.role === 'enumerator' ? <EnumeratorInterviews /> : <InterviewsFromAFile />}
+    </StaffLayout>
+  );
+}
+
+function InterviewsFromAFile() {
+  const queue = useQueueStatus();
+  return (
+    <>
+      <h1>Interviews from another device</h1>
+      <p>An enumerator whose tablet cannot reach the server can save its unsent interviews to a file. Load that file here to send them: each interview keeps the enumerator who conducted it, and is stored once even if the tablet sends it too later.</p>
+      {queue && <QueuePanel status={queue} />}
+    </>
+  );
+}
+
+function EnumeratorInterviews() {
   const [assignments, setAssignments] = useState<Assignment[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const queue = useQueueStatus();
   useEffect(() => {
     staffFetch<{ surveys: Assignment[] }>('/api/interviews').then(
       (result) => {
@@ -30,13 +57,13 @@ export function InterviewsPage() {
     );
   }, []);
   return (
-    <StaffLayout roles={['enumerator']}>
+    <>
       <h1>Interviews</h1>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
       {assignments?.length === 0 && <p>You are not assigned to any survey yet. Ask the survey's researcher.</p>}
       <ul className="survey-list">
         {assignments?.map((assignment) => {
-          const queued = outboxFor(assignment.slug);
+          const queued = queue?.entries.filter((entry) => entry.slug === assignment.slug) ?? [];
           const refused = queued.filter((entry) => entry.problem).length;
           const waiting = queued.length - refused;
           return (
@@ -52,6 +79,7 @@ export function InterviewsPage() {
           );
         })}
       </ul>
-    </StaffLayout>
+      {queue && <QueuePanel status={queue} />}
+    </>
   );
 }

@@ -15,8 +15,13 @@ import { deliver, type DeliveryState } from '../lib/deliver.ts';
 import { conditionalEndMessage } from '../lib/end-message.ts';
 import { followPageChanges, surveyDocumentTitle } from '../lib/follow-page-changes.ts';
 import { pageMessages } from '../lib/messages.ts';
-import { addToOutbox, type Submission } from '../lib/outbox.ts';
 import { recordParadata } from '../lib/paradata.ts';
+import { completeDraft } from '../offline/drafts.ts';
+import { keepDraft } from '../offline/keep-draft.ts';
+import type { Submission } from '../offline/outbox.ts';
+import { QueueLine } from '../offline/QueueLine.tsx';
+import { useResumableDraft } from '../offline/use-resumable-draft.ts';
+import { rememberedUser } from '../lib/remembered-user.ts';
 import { registerSurveyLocales } from '../lib/survey-locales.ts';
 import { applySurveyTheme } from '../lib/survey-theme.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
@@ -61,6 +66,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const completionArea = useRef<HTMLDivElement>(null);
   const assignment = useInterviewAssignment(slug, interview);
   const earlier = useEarlierSubmissions(slug, completion?.submission.id);
+  const { choice, continueDraft, startOver } = useResumableDraft(slug, interview, round);
+  const resumed = choice.kind === 'decided' ? choice.draft : undefined;
   const messages = pageMessages(language);
 
   useEffect(() => {
@@ -89,22 +96,29 @@ export function RespondentPage({ slug, interview = false }: Props) {
   sendRef.current = send;
 
   const ready = loading.kind === 'ready' ? loading : undefined;
-  const survey = ready?.survey;
+  // A continued draft keeps the version it was started on, even if a newer one is published since.
+  const survey = resumed?.survey ?? ready?.survey;
   const model = useMemo(() => {
-    if (!ready) return undefined;
-    const { survey } = ready;
+    if (choice.kind !== 'decided' || !survey) return undefined;
     const created = new Model(survey.definition);
     // Created in the first language so that every string (progress text included) starts in it.
-    created.locale = surveyJsLocale(ready.firstLanguage as LanguageCode);
+    created.locale = surveyJsLocale((resumed?.language ?? ready?.firstLanguage ?? 'en') as LanguageCode);
     created.showCompletedPage = false;
     applySurveyTheme(created);
     followPageChanges(created, setAnnouncement);
     // Residents' starts are counted (anonymously) for the fieldwork monitor's completion rate.
-    if (!interview) countStartOnFirstAnswer(created, slug);
-    const startedAt = new Date().toISOString();
+    if (!interview && !resumed) countStartOnFirstAnswer(created, slug);
+    const startedAt = resumed?.startedAt ?? new Date().toISOString();
+    if (resumed) {
+      created.data = resumed.answers;
+      created.currentPageNo = resumed.pageNo;
+    }
+    keepDraft(created, { slug, interview, survey, startedAt, languageOf });
     // Time per page, language switches and time offline, sent beside the answers (nothing identifying).
+    // A continued draft counts from where it was continued.
     const paradata = recordParadata(created);
     created.onComplete.add((sender) => {
+      const enumeratorId = interview ? rememberedUser()?.id : undefined;
       const submission: Submission = {
         id: newResponseId(),
         version: survey.version,
@@ -113,15 +127,20 @@ export function RespondentPage({ slug, interview = false }: Props) {
         startedAt,
         completedAt: new Date().toISOString(),
         paradata: paradata.finish(),
+        ...(enumeratorId === undefined ? {} : { enumeratorId }),
       };
-      // Kept on the device before the first try, so nothing is lost if the page closes mid-send.
-      addToOutbox({ slug, submission, interview });
       setCompletion({ submission, endMessageHtml: conditionalEndMessage(sender) });
-      sendRef.current(submission, round);
+      // Moved from draft to outbox (on the device) before the first try, so nothing is lost if the
+      // page closes mid-send; a completed questionnaire never stays a draft.
+      void completeDraft({ slug, submission, interview }).then(() => sendRef.current(submission, round));
     });
     return created;
     // `round` is in the dependencies so that the next interview starts from an empty form.
-  }, [ready, slug, interview, round]);
+  }, [choice, survey, resumed, ready, slug, interview, round]);
+
+  useEffect(() => {
+    if (resumed) setLanguage(resumed.language);
+  }, [resumed]);
 
   const startNextInterview = () => {
     shownRound.current = round + 1;
@@ -146,6 +165,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
 
   const refused = interview && assignment === 'not-assigned';
   const showForm = model && !completion && survey?.status !== 'closed' && !refused && assignment !== 'checking';
+  const offer = choice.kind === 'offer' && !completion && !refused ? choice.draft : undefined;
   // A new app version waits while a questionnaire is being answered (docs/decisions/009-offline-app-updates.md).
   useEffect(() => {
     setQuestionnaireInProgress(Boolean(showForm));
@@ -160,8 +180,17 @@ export function RespondentPage({ slug, interview = false }: Props) {
         )}
       </header>
       <EarlierSubmissionsNotice earlier={earlier} messages={messages} />
-      {(loading.kind === 'loading' || assignment === 'checking') && <p>{messages.loading}</p>}
-      {loading.kind === 'failed' && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
+      {interview && <QueueLine messages={messages} language={language} />}
+      {(loading.kind === 'loading' || assignment === 'checking' || choice.kind === 'checking') && !offer && <p>{messages.loading}</p>}
+      {loading.kind === 'failed' && !offer && !resumed && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
+      {offer && (
+        <section className="notice notice-info resume-offer" aria-labelledby="resume-title">
+          <h1 id="resume-title">{messages.resumeTitle}</h1>
+          <p>{messages.resumeDetail(new Date(offer.savedAt).toLocaleString(language))}</p>
+          <button type="button" onClick={continueDraft}>{messages.resumeContinue}</button>{' '}
+          <button type="button" onClick={startOver}>{messages.resumeStartOver}</button>
+        </section>
+      )}
       {refused && (
         <div className="notice notice-error" role="alert">
           <p>{messages.notAssigned}</p>

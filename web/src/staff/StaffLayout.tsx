@@ -28,6 +28,7 @@ export function StaffLayout({ roles, children }: Props) {
           {canManage && <Link href="/studio">Questionnaires</Link>}
           {user.role !== 'enumerator' && <Link href="/dashboard">Indicators</Link>}
           {user.role === 'enumerator' && <Link href="/interview">Interviews</Link>}
+          {canManage && <Link href="/interview">Interviews from a file</Link>}
           {user.role === 'admin' && <Link href="/admin/users">Users</Link>}
         </nav>
         <span className="who">{user.email} ({user.role})</span>
