@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { responses, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { launchBrowser, startApp, type RunningApp } from './harness.ts';
+import { queuedOnDevice } from './device-queue.ts';
 import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.ts';
 
 /**
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 const stored = () => running.db.select().from(responses).all();
-const outbox = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('trustlens.outbox.v1') ?? '[]') as { submission: { id: string }; problem?: { status: number } }[]);
+const outbox = (page: Page) => queuedOnDevice(page);
 
 /** Counts the submissions the page sends; `reply` decides, per attempt, what the server says. */
 async function interceptSubmissions(page: Page, reply: (attempt: number, route: Route) => Promise<void>): Promise<{ attempts: () => number }> {

@@ -113,8 +113,7 @@ describe('the interview pages pass axe-core', () => {
     await page.getByRole('link', { name: /Trust in the police in Bosnia and Herzegovina$/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     for (const language of ['en', 'bs']) {
-      await page.goto(`${running.baseUrl}/interview/bih-police-trust?lang=${language}`);
-      await page.locator('[data-name="consent"]').waitFor();
+      await openFirstPage(page, `${running.baseUrl}/interview/bih-police-trust?lang=${language}`);
       expect(await axeViolations(page), `first page, ${language}`).toEqual([]);
       await openRatingPage(page, running.baseUrl, 'bih-police-trust', language, '/interview');
       expect(await axeViolations(page), `rating page, ${language}`).toEqual([]);

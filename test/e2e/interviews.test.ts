@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { responses, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
+import { queuedOnDevice } from './device-queue.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, passScreeningInBosnian } from './respondent-page.ts';
 
@@ -96,7 +97,7 @@ describe('an enumerator on a tablet', () => {
 
     reachable = true;
     await expect.poll(() => running.db.select().from(responses).all().length, { timeout: 20_000 }).toBe(before + 1);
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('trustlens.outbox.v1')), { timeout: 5_000 }).toBe('[]');
+    await expect.poll(() => queuedOnDevice(page), { timeout: 10_000 }).toEqual([]);
     await renderedAfterPendingWork(page);
 
     // Neither the retries nor the late confirmation took the half-answered form away.
@@ -119,7 +120,7 @@ describe('an enumerator on a tablet', () => {
     expect(stored.map((row) => row.id).sort()).toEqual([firstId, secondId].sort());
     for (const row of stored) expect(row).toMatchObject({ mode: 'enumerator', enumeratorId, answers: BOSNIAN_ANSWERS, language: 'bs' });
     // Nothing is left waiting on the tablet.
-    await expect(page.evaluate(() => localStorage.getItem('trustlens.outbox.v1'))).resolves.toBe('[]');
+    expect(await queuedOnDevice(page)).toEqual([]);
     await context.close();
   });
 

@@ -54,9 +54,22 @@ export const LANGUAGES = Object.keys(WORDS);
  * instrument, a dropdown in the short one), then Next. `pages` is /s for residents, /interview
  * for an enumerator's interview.
  */
+/**
+ * Opens a questionnaire on its first page. A device that left the same questionnaire half-way
+ * (an earlier step of the same test) is offered to continue; this starts over instead.
+ */
+export async function openFirstPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-name="consent"], .resume-offer').first().waitFor();
+  if (await page.locator('.resume-offer').count()) {
+    await page.locator('.resume-offer button').nth(1).click();
+    await page.locator('[data-name="consent"]').waitFor();
+  }
+}
+
 export async function openRatingPage(page: Page, baseUrl: string, slug: 'bih-police-trust' | 'bih-police-trust-short', language: string, pages = '/s'): Promise<void> {
   const words = WORDS[language]!;
-  await page.goto(`${baseUrl}${pages}/${slug}?lang=${language}`);
+  await openFirstPage(page, `${baseUrl}${pages}/${slug}?lang=${language}`);
   await page.locator('[data-name="consent"]').getByText(words.agree, { exact: true }).click();
   await page.locator('[data-name="age_18_plus"]').getByText(words.yes, { exact: true }).click();
   await page.locator('[data-name="lives_in_bih"]').getByText(words.yes, { exact: true }).click();
