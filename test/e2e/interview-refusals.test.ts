@@ -6,7 +6,7 @@ import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
 import { axeViolations } from './axe.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
-import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, openRatingPage } from './respondent-page.ts';
+import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, openFirstPage, openRatingPage } from './respondent-page.ts';
 
 /**
  * Enumerators and what the server refuses: an enumerator not assigned to a survey is stopped

@@ -6,7 +6,7 @@ import type { LanguageCode } from '../../surveys/types.ts';
 import { uiDictionaries } from '../../surveys/ui-strings/index.ts';
 import { axeViolations } from './axe.ts';
 import { launchBrowser, startApp, type RunningApp } from './harness.ts';
-import { LANGUAGES, openRatingPage, WORDS } from './respondent-page.ts';
+import { LANGUAGES, openFirstPage, openRatingPage, WORDS } from './respondent-page.ts';
 
 /**
  * The respondent pages for people using a screen reader or a keyboard, in every language: no
@@ -45,8 +45,7 @@ describe('axe-core finds no WCAG 2.1 A/AA violation on the respondent pages', ()
     it(`${slug}: the first page and a page of 0-10 scales, in all five languages`, async () => {
       const page = await phonePage();
       for (const language of LANGUAGES) {
-        await page.goto(`${running.baseUrl}/s/${slug}?lang=${language}`);
-        await page.locator('[data-name="consent"]').waitFor();
+        await openFirstPage(page, `${running.baseUrl}/s/${slug}?lang=${language}`);
         expect(await axeViolations(page), `${slug} first page, ${language}`).toEqual([]);
         await openRatingPage(page, running.baseUrl, slug, language);
         expect(await axeViolations(page), `${slug} rating page, ${language}`).toEqual([]);
@@ -85,7 +84,7 @@ describe('texts around the questions, in the language on screen', () => {
       }
     }
     // The dropdown's own buttons and list, opened, in Bosnian.
-    await page.goto(`${running.baseUrl}/s/bih-police-trust-short?lang=bs`);
+    await openFirstPage(page, `${running.baseUrl}/s/bih-police-trust-short?lang=bs`);
     await page.locator('[data-name="consent"]').getByText('Da, pristajem', { exact: true }).click();
     await page.locator('[data-name="age_18_plus"]').getByText('Da', { exact: true }).click();
     await page.locator('[data-name="lives_in_bih"]').getByText('Da', { exact: true }).click();
@@ -100,8 +99,7 @@ describe('texts around the questions, in the language on screen', () => {
 
   it('changes the tab title with the language', async () => {
     const page = await phonePage();
-    await page.goto(`${running.baseUrl}/s/bih-police-trust?lang=en`);
-    await page.locator('[data-name="consent"]').waitFor();
+    await openFirstPage(page, `${running.baseUrl}/s/bih-police-trust?lang=en`);
     expect(await page.title()).toBe('Trust in the police in Bosnia and Herzegovina – Trustlens');
     await page.locator('select#language').selectOption('sr-Cyrl');
     await expect.poll(() => page.title()).toBe('Повјерење у полицију у Босни и Херцеговини – Trustlens');
@@ -112,7 +110,7 @@ describe('texts around the questions, in the language on screen', () => {
 describe('page changes for keyboard and screen-reader users', () => {
   it('moves focus to the new page\'s heading after Next (by keyboard or by tap) and announces the page number', async () => {
     const page = await phonePage();
-    await page.goto(`${running.baseUrl}/s/bih-police-trust?lang=bs`);
+    await openFirstPage(page, `${running.baseUrl}/s/bih-police-trust?lang=bs`);
     await page.locator('[data-name="consent"]').getByText('Da, pristajem', { exact: true }).click();
     await page.locator('[data-name="age_18_plus"]').getByText('Da', { exact: true }).click();
     await page.locator('[data-name="lives_in_bih"]').getByText('Da', { exact: true }).click();
@@ -158,7 +156,7 @@ describe('page changes for keyboard and screen-reader users', () => {
     const animationsOnReveal = async (reducedMotion: 'reduce' | 'no-preference') => {
       const page = await phonePage();
       await page.emulateMedia({ reducedMotion });
-      await page.goto(`${running.baseUrl}/s/bih-police-trust?lang=en`);
+      await openFirstPage(page, `${running.baseUrl}/s/bih-police-trust?lang=en`);
       await page.locator('[data-name="consent"]').getByText('Yes, I agree', { exact: true }).waitFor();
       // Agreeing reveals the age question; count the animations running in the next frames.
       const count = await page.evaluate(async () => {
