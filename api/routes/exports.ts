@@ -32,7 +32,11 @@ const TYPES = {
   dta: 'application/x-stata-dta',
 } as const;
 
+/** The audit entry of each export request, written only once the export is about to be sent: a refused one writes nothing. */
+const pendingAudits = new WeakMap<Context, () => void>();
+
 function download(c: Context, body: ReadableStream<Uint8Array> | string, filename: string, type: keyof typeof TYPES) {
+  pendingAudits.get(c)?.();
   return c.body(body, 200, { 'content-type': TYPES[type], 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' });
 }
 
@@ -48,7 +52,7 @@ export function exportRoutes(db: Db) {
     const context = surveyContext(db, survey);
     const url = new URL(c.req.url);
     const parsed = parse(url, context);
-    recordAudit(db, { userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) });
+    pendingAudits.set(c, () => recordAudit(db, { userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) }));
     return { survey, context, parsed };
   };
 
@@ -118,6 +122,7 @@ export function exportRoutes(db: Db) {
       const csvFile = `${survey.slug}-microdata.csv`;
       const entries = codebook(context);
       const text = format === 'sps' ? spssSyntax(entries, csvFile, survey.slug) : rScript(entries, csvFile, survey.slug);
+      pendingAudits.get(c)?.();
       return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });
   }
 
