@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Db } from '../db/open.ts';
-import { startTsWorker } from '../db/ts-worker.ts';
+import { startTsWorker, stopTsWorker } from '../db/ts-worker.ts';
 import { ApiError } from '../errors.ts';
 import { computeTasks, type ComputeTasks, type TaskName } from './tasks.ts';
 
@@ -41,11 +41,7 @@ class ComputeThread {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (!worker) return;
-    await new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.postMessage('close');
-    });
+    if (worker) await stopTsWorker(worker);
   }
 
   private thread(): Worker {

@@ -9,3 +9,11 @@ export function startTsWorker(moduleUrl: string, workerData: unknown): Worker {
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
   return new Worker(code, { eval: true, execArgv: [], workerData });
 }
+
+/** Asks a worker started by startTsWorker to close its connection and exit, and waits until it has. */
+export function stopTsWorker(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.postMessage('close');
+  });
+}

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { CommitFailedError, type GroupCommitStats, type Writes } from './group-commit.ts';
-import { startTsWorker } from './ts-worker.ts';
+import { startTsWorker, stopTsWorker } from './ts-worker.ts';
 
 /** What the writer thread is started with. */
 export interface WriterSetup {
@@ -56,11 +56,7 @@ export class WriterThread<Item, Result> implements Writes<Item, Result> {
     while (this.waiting.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const worker = this.worker;
     this.worker = undefined;
-    if (!worker) return;
-    await new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.postMessage('close');
-    });
+    if (worker) await stopTsWorker(worker);
   }
 
   private send(): void {
