@@ -145,8 +145,11 @@ export const responses = sqliteTable(
     /** sha256 of the canonical JSON of the answers and language, to recognise an identical retry. */
     answersHash: text('answers_hash').notNull(),
     language: text('language').notNull(),
-    /** 'web' for self-completion, 'enumerator' for a face-to-face interview. */
-    mode: text('mode', { enum: ['web', 'enumerator'] }).notNull().default('web'),
+    /**
+     * 'web' for self-completion, 'enumerator' for a face-to-face interview, 'import' for a row loaded
+     * from a microdata file (an earlier wave collected elsewhere: api/imports).
+     */
+    mode: text('mode', { enum: ['web', 'enumerator', 'import'] }).notNull().default('web'),
     /** The enumerator who conducted the interview (mode 'enumerator'); null for self-completion. */
     enumeratorId: integer('enumerator_id').references(() => users.id),
     /** Set on rows written by the demo generator, so synthetic data is never mistaken for fieldwork. */
@@ -166,8 +169,12 @@ export const responses = sqliteTable(
      * retry with newer paradata is still recognised as the same submission (the first one is kept).
      */
     paradata: text('paradata', { mode: 'json' }),
+    /** sha256 of the file an imported row came from (mode 'import'), so the same file is never loaded twice; null otherwise. */
+    importHash: text('import_hash'),
   },
   (table) => [
+    // Imports only: a small partial index, so asking "was this file loaded already?" never scans the responses.
+    index('responses_survey_import').on(table.surveyId, table.importHash).where(sql`${table.importHash} IS NOT NULL`),
     index('responses_survey_version').on(table.surveyId, table.version),
     index('responses_survey_received').on(table.surveyId, table.receivedAt, table.id),
     // The fieldwork monitor's counts, read from the indexes alone (a million responses: 8 s → 0.5 s).

@@ -27,7 +27,7 @@ const FIXED_TEXT: Record<(typeof FIXED_COLUMNS)[number], [string, string]> = {
   is_synthetic: ['integer', '1 = SYNTHETIC: invented by the demo generator, not a real response; 0 = a real response'],
   version: ['integer', 'Questionnaire version answered'],
   language: ['string', 'Language answered in'],
-  mode: ['string', 'web = self-completion, enumerator = face-to-face interview'],
+  mode: ['string', 'web = self-completion, enumerator = face-to-face interview, import = loaded from a microdata file (an earlier wave)'],
   wave: ['integer', 'Survey wave'],
   stratum: ['string', 'Sampling stratum'],
   psu: ['string', 'Primary sampling unit'],

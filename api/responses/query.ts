@@ -10,7 +10,7 @@ export const responseFilterSchema = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
   region: z.string().max(100).optional(),
   language: z.string().max(20).optional(),
-  mode: z.enum(['web', 'enumerator']).optional(),
+  mode: z.enum(['web', 'enumerator', 'import']).optional(),
   enumerator: z.coerce.number().int().positive().optional(),
   from: day.optional(),
   to: day.optional(),

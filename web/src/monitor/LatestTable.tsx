@@ -13,7 +13,7 @@ export function LatestTable({ rows, labels }: { rows: NonNullable<Progress['late
             <td>{row.receivedAt.slice(0, 19).replace('T', ' ')}</td>
             <td>{row.region ? (labels.get(row.region) ?? row.region) : '—'}</td>
             <td>{row.language}</td>
-            <td>{row.mode === 'enumerator' ? 'enumerator interview' : 'web'}</td>
+            <td>{row.mode === 'enumerator' ? 'enumerator interview' : row.mode === 'import' ? 'imported' : 'web'}</td>
             <td>{row.version}</td>
           </tr>
         ))}
