@@ -22,6 +22,17 @@ export interface DesignSpec {
   strata?: string;
   cluster?: string;
   lonelyPsu?: 'fail' | 'remove' | 'adjust' | 'average' | 'certainty';
+  /** First-stage finite population correction (shared/INDICATORS.md, second edition): a question or response column. */
+  fpc?: string;
+  /** Replicate weights stored as columns (R `svrepdesign`); every variance then comes from them. */
+  replicates?: {
+    columns: string[];
+    type: 'BRR' | 'Fay' | 'JK1' | 'JKn' | 'bootstrap' | 'other';
+    scale?: number | null;
+    rscales?: number[] | number | null;
+    rho?: number | null;
+    mse?: boolean | null;
+  };
 }
 
 export type DimensionSpec =
@@ -31,8 +42,12 @@ export type DimensionSpec =
 export interface IndicatorSpec {
   id: string;
   label?: string | Record<string, string>;
-  type: 'share' | 'mean' | 'scale' | 'net';
+  type: 'share' | 'mean' | 'scale' | 'net' | 'total' | 'ratio' | 'quantile';
   item?: string;
+  /** Ratio: the question whose total is the denominator. */
+  denominator?: string;
+  /** Quantile: the probability, strictly between 0 and 1. */
+  quantile?: number;
   items?: string[];
   favourable?: number[];
   unfavourable?: number[];
@@ -41,6 +56,26 @@ export interface IndicatorSpec {
   minValid?: number;
   rescale?: { from: [number, number]; to: [number, number] };
   ci?: 'logit' | 'beta' | 'wilson' | 't';
+}
+
+/** A design-based regression (R `svyglm`): outcome and predictors name indicators or questions. */
+export interface ModelSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  family: 'gaussian' | 'binomial';
+  outcome: string;
+  predictors: string[];
+  categorical?: string[];
+}
+
+/** A programme effect as a difference in differences of one indicator. */
+export interface ContrastSpec {
+  id: string;
+  label?: string | Record<string, string>;
+  indicator: string;
+  type: 'did';
+  group: { dimension: string; treated: string; control: string };
+  time: { dimension: string; before: string; after: string };
 }
 
 export interface SurveyMeta {
@@ -53,6 +88,8 @@ export interface SurveyMeta {
   weighting?: { rake?: Record<string, Record<string, number>> };
   /** Stricter than the default rule (surveys/suppression.ts), or lower with `lowered: "why"`. */
   suppression?: { minN: number; flagBelowN: number; flagRse: number; lowered?: string };
+  models?: ModelSpec[];
+  contrasts?: ContrastSpec[];
   [key: string]: unknown;
 }
 

@@ -4,6 +4,7 @@ import { effectiveSuppression } from '../../surveys/suppression.ts';
 import { ApiError } from '../errors.ts';
 import type { LoadedColumns, ResponseField } from './load-columns.ts';
 import type { Layout } from './layout.ts';
+import { designColumns } from './design-columns.ts';
 import { reliabilitySpecs } from './reliability-specs.ts';
 import { keptRows, rowNotes, SCREENING_QUESTIONS, tableRows, type TableRows } from './table-rows.ts';
 
@@ -32,7 +33,7 @@ export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNe
   }
   if (needs.weighting === 'raked') for (const column of Object.keys(meta.weighting?.rake ?? {})) names.add(column);
   for (const name of SCREENING_QUESTIONS) names.add(name);
-  for (const column of [meta.design?.weight, meta.design?.strata, meta.design?.cluster]) if (column) names.add(column);
+  for (const column of [meta.design?.weight, meta.design?.strata, meta.design?.cluster, meta.design?.fpc, ...(meta.design?.replicates?.columns ?? [])]) if (column) names.add(column);
   return [...names].filter((name) => !isField(name) && layout.byName.has(name));
 }
 
@@ -56,7 +57,8 @@ export function surveyVariables(meta: SurveyMeta, layout: Layout): string[] {
  * the response fields.
  *
  * - weight: the response's design weight when meta names one, else 1; a response without one (a
- *   self-completed web response) counts 1. `weighting: "none"` sets every weight to 1.
+ *   self-completed web response) counts 1, one of 0 counts 0. `weighting: "none"` sets every
+ *   weight to 1. fpc and replicate weights: design-columns.ts.
  * - strata: each wave is an independent sample, so strata are wave × the meta's stratum; responses
  *   without a stratum form one stratum per wave ("self-completion").
  * - PSU: the response's PSU when meta names one and the response has it, else the response itself.
@@ -77,14 +79,6 @@ export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: Table
   const design = meta.design ?? {};
   const field = (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
   const rows = loaded.rows;
-  const weights = new Float64Array(rows).fill(1);
-  const designWeights = needs.weighting !== 'none' && design.weight ? field(design.weight) : undefined;
-  if (designWeights) {
-    for (let row = 0; row < rows; row++) {
-      const weight = Number(designWeights[row]);
-      if (designWeights[row] !== null && weight > 0 && Number.isFinite(weight)) weights[row] = weight;
-    }
-  }
   const strataColumn = design.strata ? field(design.strata) : undefined;
   const clusterColumn = design.cluster ? field(design.cluster) : undefined;
   // Codes in order of first appearance, looked up by wave then value: no key string per row.
@@ -114,12 +108,14 @@ export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: Table
     if (psu === undefined) ofStratum.set(psuValue, (psu = psuCount++));
     psus[row] = psu;
   }
+  const extra = designColumns(meta, needs.weighting, raking, field, strata, rows);
+  notes.push(...extra.notes);
   const data: Record<string, Column> = {
-    ...loaded.variables, wave: loaded.wave, language: loaded.language, mode: loaded.mode,
-    __weight: weights, __stratum: strata, __psu: psus,
+    ...loaded.variables, wave: loaded.wave, language: loaded.language, mode: loaded.mode, ...extra.columns,
+    __weight: extra.weights, __stratum: strata, __psu: psus,
   };
   const spec: AnalysisSpec = {
-    design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust' },
+    design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust', ...extra.design },
     dimensions: meta.dimensions as Record<string, DimensionSpec> | undefined,
     ...tableParts(meta, needs),
     suppression: (({ minN, flagBelowN, flagRse }) => ({ minN, flagBelowN, flagRse }))(effectiveSuppression(meta)),
