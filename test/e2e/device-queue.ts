@@ -6,24 +6,42 @@ export interface QueuedOnDevice {
   problem?: { status: number };
 }
 
-/** What the page's device holds in its outbox (IndexedDB "trustlens", store "outbox"), read as the app would. */
-export function queuedOnDevice(page: Page): Promise<QueuedOnDevice[]> {
-  return page.evaluate(() => new Promise<QueuedOnDevice[]>((resolve, reject) => {
+export interface DraftOnDevice {
+  slug: string;
+  interview: boolean;
+  version: number;
+  pageNo: number;
+  answers: Record<string, unknown>;
+}
+
+/** Every record of one store of the page's device database (IndexedDB "trustlens"), read as the app would. */
+function readStore<T>(page: Page, store: 'outbox' | 'drafts'): Promise<T[]> {
+  return page.evaluate((name) => new Promise<T[]>((resolve, reject) => {
     const open = indexedDB.open('trustlens');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('outbox')) {
+      if (!db.objectStoreNames.contains(name)) {
         db.close();
         resolve([]);
         return;
       }
-      const all = db.transaction('outbox').objectStore('outbox').getAll();
+      const all = db.transaction(name).objectStore(name).getAll();
       all.onsuccess = () => {
         db.close();
-        resolve(all.result as QueuedOnDevice[]);
+        resolve(all.result as T[]);
       };
       all.onerror = () => reject(all.error);
     };
-  }));
+  }), store);
+}
+
+/** What the page's device holds in its outbox: completed, not yet confirmed by the server. */
+export function queuedOnDevice(page: Page): Promise<QueuedOnDevice[]> {
+  return readStore<QueuedOnDevice>(page, 'outbox');
+}
+
+/** The answers in progress the page's device keeps, one per survey and kind of use. */
+export function draftsOnDevice(page: Page): Promise<DraftOnDevice[]> {
+  return readStore<DraftOnDevice>(page, 'drafts');
 }

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { responses, surveyMembers, surveys } from '../../api/db/schema.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
-import { CHROMIUM_PATH, signInPage, startApp, type RunningApp } from './harness.ts';
+import { signInPage, startApp, type RunningApp } from './harness.ts';
+import { firstPage, kept, offlineReady, openBrowser, profileFolders } from './offline-browser.ts';
 import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.ts';
 
 // The installable offline app: after one visit with signal, the page, the questionnaire and an
@@ -14,7 +11,7 @@ import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS } from './respondent-page.t
 
 let running: RunningApp;
 let enumeratorId: number;
-const profiles: string[] = [];
+const profiles = profileFolders();
 
 beforeAll(async () => {
   running = await startApp(inject('webDist'), [loadSurveyFile('surveys/bih-police-trust-short.json'), loadSurveyFile('surveys/bih-police-trust.json')]);
@@ -25,44 +22,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await running.stop();
-  profiles.forEach((profile) => rmSync(profile, { recursive: true, force: true }));
+  profiles.removeAll();
 });
-
-/** A browser with a profile on disk, as a phone's: closing and launching again is a browser restart. */
-function openBrowser(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 412, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-}
-
-function newProfile(): string {
-  const profile = mkdtempSync(join(tmpdir(), 'trustlens-profile-'));
-  profiles.push(profile);
-  return profile;
-}
-
-/** Waits until the service worker controls the page and has stored the app's files. */
-async function offlineReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
-
-/** Waits until the worker's cache holds the answer for `path` (kept after the page asked for it). */
-async function kept(page: Page, path: string): Promise<void> {
-  await page.waitForFunction(async (wanted) => Boolean(await caches.match(wanted)), path, { polling: 100 });
-}
 
 describe('a resident with no signal', () => {
   it('completes a survey offline after one visit online; it is stored once when the signal is back', async () => {
-    const context = await openBrowser(newProfile());
-    const page = context.pages()[0] ?? await context.newPage();
+    const context = await openBrowser(profiles.create());
+    const page = await firstPage(context);
     await page.goto(`${running.baseUrl}/s/bih-police-trust-short`);
     await page.locator('select#language').waitFor();
     await offlineReady(page);
@@ -87,9 +53,9 @@ describe('a resident with no signal', () => {
 
 describe('an enumerator with no signal', () => {
   it('opens the interview list and every assigned questionnaire offline after one sign-in, after reloads and a browser restart', async () => {
-    const profile = newProfile();
+    const profile = profiles.create();
     let context = await openBrowser(profile);
-    let page = context.pages()[0] ?? await context.newPage();
+    let page = await firstPage(context);
     await signInPage(page, running.baseUrl, 'enum@example.org');
     await page.waitForURL(/\/interview$/);
     await page.getByRole('link', { name: /Trust in the police/ }).first().waitFor();
@@ -105,7 +71,7 @@ describe('an enumerator with no signal', () => {
     // The browser is closed and opened again, still with no signal.
     context = await openBrowser(profile);
     await context.setOffline(true);
-    page = context.pages()[0] ?? await context.newPage();
+    page = await firstPage(context);
     await page.goto(`${running.baseUrl}/interview`);
     await page.getByRole('link', { name: /Trust in the police/ }).first().waitFor();
     for (const slug of ['bih-police-trust', 'bih-police-trust-short']) {

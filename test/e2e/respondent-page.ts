@@ -23,11 +23,22 @@ export async function passScreeningInBosnian(page: Page): Promise<void> {
 /** Answers the short survey in Bosnian, opening `path` first unless `path` is null (already there). */
 export async function answerShortSurveyInBosnian(page: Page, baseUrl: string, path: string | null = '/s/bih-police-trust-short'): Promise<void> {
   if (path !== null) await page.goto(`${baseUrl}${path}`);
+  await answerShortUpToTrustPage(page);
+  await finishShortFromTrustPage(page);
+}
+
+/** The short survey's first two pages in Bosnian (screening, region), up to the trust page on screen. */
+export async function answerShortUpToTrustPage(page: Page): Promise<void> {
   await page.locator('select#language').selectOption('bs');
   await passScreeningInBosnian(page);
   await page.locator('.sd-dropdown').first().click();
   await page.getByRole('option', { name: 'Kanton Sarajevo' }).click();
   await page.getByRole('button', { name: 'Sljedeća' }).click();
+  await page.locator('.sd-rating__item', { hasText: /^7$/ }).waitFor();
+}
+
+/** From the short survey's trust page (in Bosnian) to the end: the rest of BOSNIAN_ANSWERS, then Complete. */
+export async function finishShortFromTrustPage(page: Page): Promise<void> {
   await page.locator('.sd-rating__item', { hasText: /^7$/ }).click();
   await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
   await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
