@@ -4,7 +4,9 @@
  *   npm run --silent analyze -- --data <file.csv> --spec <spec.json> [--by region[,channel]]
  *     [--compare wave=2,1] [--format json|csv]
  *
- * Prints `{ design, estimates, reliability, comparisons }` as JSON (or one CSV row per estimate).
+ * Prints `{ design, estimates, reliability, comparisons, models }` as JSON, where `comparisons`
+ * holds the `--compare` rows and then the spec's `did` contrasts (analysis/did.ts), or one CSV
+ * row per estimate.
  * Any problem (a wrong column name, a non-numeric value, a bad weight, a PSU in two strata with
  * nest off) prints one line to stderr naming the column and row, exits with code 2 and prints
  * nothing on stdout.
@@ -21,7 +23,9 @@ function main(argv: readonly string[]): number {
     const spec = readSpecFile(options.spec);
     const data = readCsv(options.data);
     const table = estimateTable(data, spec, { by: options.by, compare: options.compare });
-    const output = options.format === 'csv' ? estimatesCsv(table) : `${JSON.stringify(table, null, 2)}\n`;
+    const { contrasts, ...rest } = table;
+    const json = { ...rest, comparisons: [...table.comparisons, ...contrasts] };
+    const output = options.format === 'csv' ? estimatesCsv(table) : `${JSON.stringify(json, null, 2)}\n`;
     process.stdout.write(output);
     return 0;
   } catch (error) {

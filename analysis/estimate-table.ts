@@ -4,6 +4,7 @@ import { tableEstimates } from './breakdown-estimates.ts';
 import { compareGroups } from './comparisons.ts';
 import { reliabilityTable } from './reliability-table.ts';
 import { fitModel } from './models.ts';
+import { didContrast } from './did.ts';
 
 /** The breakdowns a `by` list asks for: whole sample, each dimension, and (for several) their crossing. */
 export function breakdownsFor(by: readonly string[]): string[][] {
@@ -65,7 +66,7 @@ export function estimatePreparedTable(prepared: Prepared, options: TableOptions 
     estimates,
     reliability,
     comparisons,
-    contrasts: [],
+    contrasts: (prepared.spec.contrasts ?? []).map((contrast, index) => didContrast(prepared, contrast, index)),
     models: (prepared.spec.models ?? []).map((model) => fitModel(prepared, model)),
   };
 }

@@ -43,8 +43,6 @@ export interface Prepared {
  */
 export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
   checkSpecKeys(spec);
-  // Not estimated yet: refused rather than silently left out of the result.
-  if ((spec.contrasts ?? []).length > 0) throw new AnalysisError('spec.contrasts: "did" contrasts are not supported yet');
   return withIndicators(prepareDesign(data, spec), spec);
 }
 

@@ -129,7 +129,20 @@ export interface ModelResult {
   coefficients: CoefficientRow[];
 }
 
-/** A `did` contrast's row in `comparisons`. */
+/** One number per cell of a `did` contrast. */
+export interface DidCells<T> {
+  treatedBefore: T;
+  treatedAfter: T;
+  controlBefore: T;
+  controlAfter: T;
+}
+
+/**
+ * A `did` contrast's row (shared/INDICATORS.md, second edition; analysis/did.ts): the difference
+ * in differences with its SE, t interval and p on the design's `df`, the four domain means it
+ * combines, their unweighted n, and the small-cell flag of the smallest cell. The command line
+ * prints these rows among `comparisons`.
+ */
 export interface ContrastRow {
   id: string;
   indicator: string;
@@ -140,6 +153,9 @@ export interface ContrastRow {
   ciHigh: number | null;
   pValue: number | null;
   df: number;
+  means: DidCells<number | null>;
+  n: DidCells<number>;
+  flag: 'suppressed' | 'unreliable' | null;
 }
 
 export interface AnalysisSpec {
