@@ -1,4 +1,5 @@
 import { checkIndicator } from './check-indicators.ts';
+import { checkContrasts, checkDesign, checkModels, flatColumns } from './check-models.ts';
 import type { QuestionInfo } from './questions.ts';
 import { RESPONSE_COLUMNS, type Problem, type SurveyMeta } from './types.ts';
 
@@ -7,16 +8,13 @@ const RESERVED = new Set<string>(RESPONSE_COLUMNS);
 /**
  * Checks that the meta block refers only to questions, response-level columns (RESPONSE_COLUMNS)
  * and values that exist, so that every declared indicator, dimension, reliability set, raking
- * margin and the design can be computed from stored responses.
+ * margin, model, contrast and the design can be computed from stored responses.
  * Multiple-response dimensions name flattened columns `<question>_<choice value>`.
  */
 export function checkMeta(meta: SurveyMeta, questions: QuestionInfo[], problems: Problem[]): void {
   const byName = new Map(questions.map((question) => [question.name, question]));
   const isColumn = (name: unknown) => typeof name === 'string' && (byName.has(name) || RESERVED.has(name));
-  for (const [key, column] of Object.entries(meta.design ?? {})) {
-    if (key === 'lonelyPsu') continue;
-    if (!isColumn(column)) problems.push({ path: `meta.design.${key}`, message: `"${column}" is neither a question nor a response column (${RESPONSE_COLUMNS.join(', ')})` });
-  }
+  checkDesign(meta, isColumn, problems);
   checkDimensions(meta, questions, isColumn, problems);
   const ids = new Set<string>();
   (meta.indicators ?? []).forEach((indicator, index) => {
@@ -33,19 +31,19 @@ export function checkMeta(meta: SurveyMeta, questions: QuestionInfo[], problems:
   });
   checkWeighting(meta, byName, problems);
   checkSuppression(meta, problems);
+  checkModels(meta, questions, problems);
+  checkContrasts(meta, questions, problems);
 }
 
 function checkDimensions(meta: SurveyMeta, questions: QuestionInfo[], isColumn: (name: unknown) => boolean, problems: Problem[]): void {
-  const flatColumns = new Set(
-    questions.filter((question) => question.type === 'checkbox').flatMap((question) => (question.values ?? []).map((value) => `${question.name}_${value}`)),
-  );
+  const choiceColumns = flatColumns(questions);
   for (const [name, dimension] of Object.entries(meta.dimensions ?? {})) {
     const path = `meta.dimensions.${name}`;
     if ('column' in dimension) {
       if (!isColumn(dimension.column)) problems.push({ path: `${path}.column`, message: `no question or response column named "${dimension.column}"` });
     } else if ('multiple' in dimension) {
       for (const [group, column] of Object.entries(dimension.multiple)) {
-        if (!flatColumns.has(column)) problems.push({ path: `${path}.multiple.${group}`, message: `"${column}" is not a choice column of any multiple-choice question` });
+        if (!choiceColumns.has(column)) problems.push({ path: `${path}.multiple.${group}`, message: `"${column}" is not a choice column of any multiple-choice question` });
       }
     } else {
       problems.push({ path, message: 'a dimension needs "column" or "multiple"' });

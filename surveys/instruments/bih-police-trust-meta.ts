@@ -84,5 +84,25 @@ export function buildMeta(items: Item[], regions: RegionRow[], population: Popul
     weighting: { rake: { region: Object.fromEntries(regions.map((region) => [region.id, region.population])) } },
     weightingSource: population,
     suppression: { minN: 30, flagBelowN: 60, flagRse: 0.3 },
+    // What drives trust (Sunshine & Tyler 2003; Jackson et al. 2012): procedural fairness against
+    // effectiveness, controlling for region, age group and sex.
+    models: [
+      {
+        id: 'trust_drivers', label: 'Trust in the police (mean 0-10): what drives it', family: 'gaussian', outcome: 'trust_mean',
+        predictors: ['pf_score', 'eff_score', 'region', 'age_group', 'sex'], categorical: ['region', 'age_group', 'sex'],
+      },
+      {
+        id: 'trust_fav_drivers', label: 'Trusting the police (6-10): log-odds by fairness, effectiveness and contact', family: 'binomial', outcome: 'trust_fav',
+        predictors: ['pf_score', 'eff_score', 'contact_any', 'age_group', 'sex'], categorical: ['age_group', 'sex'],
+      },
+    ],
+    // An example of a programme evaluation: replace the groups with the programme's and the
+    // comparison areas (a dimension with a column) and the waves before and after it started.
+    contrasts: [
+      {
+        id: 'trust_fav_did', label: 'Example: change in trust in the Federation against Republika Srpska, 2024 to 2025', type: 'did', indicator: 'trust_fav',
+        group: { dimension: 'entity', treated: 'fbih', control: 'republika_srpska' }, time: { dimension: 'wave', before: '2024', after: '2025' },
+      },
+    ],
   };
 }
