@@ -14,6 +14,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          globalSetup: ['test/db/postgres-note.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /** Everything the server takes from its environment. Only api/server.ts calls `readConfig`. */
 export interface Config {
   port: number;
-  /** SQLite file path, or ':memory:'. */
+  /** SQLite file path, or ':memory:'; '' when DATABASE_URL names a PostgreSQL database. */
   databasePath: string;
+  /** postgres://user:pass@host:port/db when DATABASE_URL names one, else null (SQLite). */
+  postgresUrl: string | null;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   /** Folder of questionnaire files published at start. */
@@ -41,7 +43,8 @@ const environment = z.object({
 
 /**
  * Reads the configuration from environment variables and fails fast with a message naming the
- * variable at fault. DATABASE_URL accepts a file path, `file:path`, `sqlite:path` or `:memory:`.
+ * variable at fault. DATABASE_URL accepts a file path, `file:path`, `sqlite:path` or `:memory:` (SQLite),
+ * or `postgres://…` / `postgresql://…` (PostgreSQL).
  */
 export function readConfig(env: Record<string, string | undefined>): Config {
   const parsed = environment.safeParse(env);
@@ -52,7 +55,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const values = parsed.data;
   return {
     port: values.PORT,
-    databasePath: sqlitePath(values.DATABASE_URL),
+    databasePath: isPostgresUrl(values.DATABASE_URL) ? '' : sqlitePath(values.DATABASE_URL),
+    postgresUrl: isPostgresUrl(values.DATABASE_URL) ? values.DATABASE_URL : null,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     surveysDir: values.SURVEYS_DIR,
     webDist: values.WEB_DIST,
@@ -65,8 +69,10 @@ export function readConfig(env: Record<string, string | undefined>): Config {
 }
 
 function sqlitePath(url: string): string {
-  if (/^postgres(ql)?:/.test(url)) {
-    throw new Error('Invalid configuration:\n  DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path such as data/trustlens.db');
-  }
   return url.replace(/^(file|sqlite):(\/\/)?/, '');
+}
+
+/** Whether a DATABASE_URL names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

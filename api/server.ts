@@ -3,6 +3,7 @@ import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { describePostgresUrl, openPostgres } from './db/pg/open.ts';
 import { compute, useComputeThread } from './compute/compute-thread.ts';
 import type { WarmedSurvey } from './indicators/warm.ts';
 import { useWriterThread } from './responses/store.ts';
@@ -12,6 +13,7 @@ import { publishSurveyFiles } from './surveys/publish.ts';
 // The only file that reads the environment, opens the real database and listens.
 function start(): void {
   const config = readConfig(process.env);
+  if (config.postgresUrl) return void prepareOnPostgres(config.postgresUrl);
   const files = loadSurveyFiles(config.surveysDir);
   const db = openDatabase(config.databasePath);
   const published = publishSurveyFiles(db, files);
@@ -39,6 +41,21 @@ function start(): void {
   });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * PostgreSQL so far: the database is created and migrated (so `db:copy` has a target), but the
+ * routes still run on SQLite only (issue #15), so the server says so and stops rather than serve.
+ */
+async function prepareOnPostgres(url: string): Promise<void> {
+  try {
+    const db = await openPostgres(url);
+    await db.$client.end();
+    console.error(`PostgreSQL database ${describePostgresUrl(url)} is migrated, but the API does not run on PostgreSQL yet; use a SQLite DATABASE_URL to serve.`);
+  } catch (error) {
+    console.error((error as Error).message);
+  }
+  process.exit(1);
 }
 
 function reportWarmed(warmed: WarmedSurvey[]): void {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { isPostgresUrl } from '../config.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,6 +19,11 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
  * before we acknowledge a submission (NORMAL could lose the last commits on power loss).
  */
 export function openDatabase(path: string): Db {
+  // '' is what the configuration holds for a PostgreSQL DATABASE_URL; better-sqlite3 would open a
+  // temporary database for it and the data would silently go nowhere.
+  if (path === '' || isPostgresUrl(path)) {
+    throw new Error('Invalid configuration:\n  DATABASE_URL: this command works on SQLite only so far; use a SQLite file path such as data/trustlens.db');
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = openConnection(path);
   migrate(db, { migrationsFolder: MIGRATIONS });

@@ -50,6 +50,11 @@ describe('configuration from the environment', () => {
 
   it('fails fast naming the variable at fault', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => readConfig({ DATABASE_URL: 'postgres://db/trustlens' })).toThrow(/DATABASE_URL: PostgreSQL is not supported yet/);
+  });
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL as a PostgreSQL database, not a file', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://tl:secret@db:5432/trustlens' })).toMatchObject({ postgresUrl: 'postgres://tl:secret@db:5432/trustlens', databasePath: '' });
+    expect(readConfig({ DATABASE_URL: 'postgresql://db/trustlens' })).toMatchObject({ postgresUrl: 'postgresql://db/trustlens' });
+    expect(readConfig({})).toMatchObject({ postgresUrl: null });
   });
 });
