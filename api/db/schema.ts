@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+// PostgreSQL's twin is api/db/pg/schema.ts: change both alike, then `npm run db:generate`
+// (test/db/pg-schema.test.ts compares the two databases' tables, columns, keys and indexes).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const ROLES = ['admin', 'researcher', 'evaluator', 'enumerator'] as const;

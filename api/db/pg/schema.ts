@@ -127,7 +127,7 @@ export const responses = pgTable(
     answers: json('answers').notNull(),
     answersHash: text('answers_hash').notNull(),
     language: text('language').notNull(),
-    mode: text('mode', { enum: ['web', 'enumerator'] }).notNull().default('web'),
+    mode: text('mode', { enum: ['web', 'enumerator', 'import'] }).notNull().default('web'),
     enumeratorId: integer('enumerator_id').references(() => users.id),
     isSynthetic: boolean('is_synthetic').notNull().default(false),
     wave: integer('wave'),
@@ -138,8 +138,10 @@ export const responses = pgTable(
     completedAt: text('completed_at'),
     receivedAt: text('received_at').notNull().default(now),
     paradata: json('paradata'),
+    importHash: text('import_hash'),
   },
   (table) => [
+    index('responses_survey_import').on(table.surveyId, table.importHash).where(sql`${table.importHash} IS NOT NULL`),
     index('responses_survey_version').on(table.surveyId, table.version),
     index('responses_survey_received').on(table.surveyId, table.receivedAt, table.id),
     // The monitor's indexes, with PostgreSQL's spelling of the same expressions (responseRegion …

@@ -1,0 +1,2 @@
+ALTER TABLE "responses" ADD COLUMN "import_hash" text;--> statement-breakpoint
+CREATE INDEX "responses_survey_import" ON "responses" USING btree ("survey_id","import_hash") WHERE "responses"."import_hash" IS NOT NULL;
