@@ -193,3 +193,48 @@ export function cronbachAlphaByGroup(names: readonly string[], scale: ScaleRows,
     return alphaResult(names, n, covariance);
   });
 }
+
+/**
+ * `scaleRows` of items whose first `from` rows gave `previous`: the appended rows alone are read.
+ * Undefined when one of them lies outside the value range the patterns were numbered in (or is
+ * not a whole number there): read the scale again then.
+ *
+ * @example
+ * appendScaleRows(scale, items, 1_000_000);
+ */
+export function appendScaleRows(previous: ScaleRows, items: readonly ItemReading[], from: number): ScaleRows | undefined {
+  const rows = items[0]?.column.length ?? 0;
+  const { k } = previous;
+  const complete = new Uint8Array(rows);
+  complete.set(previous.complete);
+  const values = new Float64Array(k);
+  const code = previous.patterns === null ? null : new Int32Array(rows);
+  code?.set(previous.patterns!.code);
+  const columns = previous.columns?.map((column) => {
+    const grown = new Float64Array(rows);
+    grown.set(column);
+    return grown;
+  });
+  for (let row = from; row < rows; row++) {
+    let valid = 1;
+    for (let i = 0; i < k; i++) {
+      values[i] = itemValue(items[i]!, row);
+      if (values[i] !== values[i]) valid = 0;
+      if (columns) columns[i]![row] = values[i]!;
+    }
+    complete[row] = valid;
+    if (code === null) continue;
+    const { minimum, stride, span } = previous.patterns!;
+    // The first rows' patterns hold only while every value is one of the whole values they span.
+    for (let i = 0; i < k; i++) {
+      const offset = values[i]! - minimum[i]!;
+      if (offset !== offset) continue;
+      if (offset < 0 || offset >= span[i]! || offset !== Math.floor(offset)) return undefined;
+    }
+    if (valid === 0) { code[row] = -1; continue; }
+    let pattern = 0;
+    for (let i = 0; i < k; i++) pattern += (values[i]! - minimum[i]!) * stride[i]!;
+    code[row] = pattern;
+  }
+  return { k, patterns: code === null ? null : { ...previous.patterns!, code }, columns: columns ?? null, complete };
+}

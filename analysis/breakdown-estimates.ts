@@ -87,7 +87,8 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   // One buffer for every group's cell sums, kept with the Prepared and grown when a table needs
   // more: each group's sums are used up before the next group overwrites them.
   const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);
-  const kept = prepared.derived('sums-buffer', () => ({ buffer: new Float64Array(0) }));
+  // Scratch space only: kept as it is for appended rows (grown below when too short).
+  const kept = prepared.derived('sums-buffer', () => ({ buffer: new Float64Array(0) }), (previous) => previous);
   if (kept.buffer.length < bufferLength) kept.buffer = new Float64Array(bufferLength);
   const { buffer } = kept;
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {

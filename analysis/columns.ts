@@ -125,3 +125,29 @@ function textLabels(column: readonly (string | number | null)[]): { codes: Int32
   }
   return { codes, labels };
 }
+
+/**
+ * The rows from `from` on of every column (number columns as views, not copies), so what is
+ * derived row by row can be made for appended rows alone (see `appendPrepared`).
+ *
+ * @example
+ * tailColumns({ a: new Float64Array([1, 2, 3]), b: ['x', 'y', 'z'] }, 2); // => { a: [3], b: ['z'] }
+ */
+export function tailColumns(data: Columns, from: number): Columns {
+  const tail: Record<string, Column> = {};
+  for (const [name, column] of Object.entries(data)) tail[name] = column instanceof Float64Array ? column.subarray(from) : column.slice(from);
+  return tail;
+}
+
+/**
+ * Two number columns one after the other, in a new array.
+ *
+ * @example
+ * joinedNumbers(new Float64Array([1]), new Float64Array([2, 3])); // => Float64Array [1, 2, 3]
+ */
+export function joinedNumbers<T extends Float64Array | Int32Array>(first: T, second: T): T {
+  const joined = new (first.constructor as new (length: number) => T)(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
+}

@@ -1,6 +1,6 @@
 import type { Columns, DimensionSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
-import { labelColumn, numericColumn } from './columns.ts';
+import { joinedNumbers, labelColumn, numericColumn, tailColumns } from './columns.ts';
 
 /**
  * A dimension resolved against the data. A `column` dimension is one layer of codes (a
@@ -67,6 +67,48 @@ export function resolveDimension(data: Columns, name: string, spec: DimensionSpe
     return layer;
   });
   return { name, labels, layers };
+}
+
+/**
+ * `resolveDimension` of `data` made from the dimension resolved on its first `from` rows: the
+ * appended rows alone are read. Undefined when they bring a label the earlier rows did not have
+ * (labels are sorted, so every code could move): resolve it again then.
+ *
+ * @example
+ * appendDimension(region, data, 'region', spec.dimensions.region, 1_000_000);
+ */
+export function appendDimension(previous: ResolvedDimension, data: Columns, name: string, spec: DimensionSpec | undefined, from: number): ResolvedDimension | undefined {
+  if (spec === undefined) return undefined;
+  const tail = resolveDimension(tailColumns(data, from), name, spec);
+  if ('column' in spec) {
+    const code = new Map(previous.labels.map((label, position) => [label, position]));
+    const [tailCodes] = tail.layers as [Int32Array];
+    const mapped = new Int32Array(tailCodes.length);
+    for (let row = 0; row < tailCodes.length; row++) {
+      const found = (tailCodes[row] as number) < 0 ? -1 : code.get(tail.labels[tailCodes[row] as number] as string);
+      if (found === undefined) return undefined;
+      mapped[row] = found;
+    }
+    return { name, labels: previous.labels, layers: [joinedNumbers(previous.layers[0] as Int32Array, mapped)] };
+  }
+  return { name, labels: previous.labels, layers: previous.layers.map((layer, index) => joinedNumbers(layer, tail.layers[index] as Int32Array)) };
+}
+
+/**
+ * `crossDimensions([dimension]).layers` made from those of the dimension's first `from` rows:
+ * the appended rows' entries go after the earlier ones, as a fresh crossing would list them.
+ *
+ * @example
+ * appendLayers(layers, regionOfAllRows, 1_000_000);
+ */
+export function appendLayers(previous: readonly DomainLayer[], dimension: ResolvedDimension, from: number): DomainLayer[] {
+  return dimension.layers.map((layer, index) => {
+    const tail = compactLayer(layer.subarray(from));
+    const rows = new Int32Array(tail.rows.length);
+    for (let entry = 0; entry < rows.length; entry++) rows[entry] = (tail.rows[entry] as number) + from;
+    const earlier = previous[index] as DomainLayer;
+    return { rows: joinedNumbers(earlier.rows, rows), codes: joinedNumbers(earlier.codes, tail.codes) };
+  });
 }
 
 /**

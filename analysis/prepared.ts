@@ -4,10 +4,21 @@ import { buildDesign } from './design.ts';
 import type { Calibration } from './weighting/calibration.ts';
 import { calibrate } from './weighting/rake.ts';
 import { AnalysisError } from './errors.ts';
-import { resolveDimension } from './domains.ts';
+import { appendDimension, resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { indicatorValues, ratioDenominator } from './indicator-values.ts';
 import { checkSpecKeys } from './spec-keys.ts';
+import { joinedNumbers, rowCount, tailColumns } from './columns.ts';
+
+/**
+ * How a derived value of the first rows becomes that of all rows (rows appended after them), or
+ * undefined when it cannot be (it is made again on first use then). It must give exactly what
+ * `make` gives on all rows.
+ */
+export type AppendDerived<T> = (previous: T, next: Prepared, from: number, before: Prepared) => T | undefined;
+
+/** A derived value, with how to carry it over to appended rows (none: made again). */
+interface DerivedEntry { value: unknown; append: AppendDerived<unknown> | undefined }
 
 /** A spec resolved against data: the (calibrated) design, indicator variables and dimensions. */
 export interface Prepared {
@@ -27,7 +38,9 @@ export interface Prepared {
    * from it by `withIndicators`, so a caller that reuses it (the API, for unchanged responses)
    * does not make it again.
    */
-  derived: <T>(key: string, make: () => T) => T;
+  derived: <T>(key: string, make: () => T, append?: AppendDerived<T>) => T;
+  /** What `derived` made so far, by key (read by `appendPrepared`). */
+  derivedEntries: ReadonlyMap<string, DerivedEntry>;
 }
 
 /**
@@ -73,14 +86,52 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
     design = { ...design, weights: result.weights };
     calibration = result.calibration;
   }
-  const made = new Map<string, unknown>();
-  const derived = <T>(key: string, make: () => T): T => {
-    if (!made.has(key)) made.set(key, make());
-    return made.get(key) as T;
+  const made = new Map<string, DerivedEntry>();
+  const derived = <T>(key: string, make: () => T, append?: AppendDerived<T>): T => {
+    let entry = made.get(key);
+    if (entry === undefined) made.set(key, (entry = { value: make(), append: append as AppendDerived<unknown> | undefined }));
+    return entry.value as T;
   };
-  const dimension = (name: string): ResolvedDimension =>
-    derived(`dimension:${name}:${JSON.stringify(spec.dimensions?.[name] ?? null)}`, () => resolveDimension(data, name, spec.dimensions?.[name]));
-  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), denominators: new Map(), dimension, derived };
+  const dimension = (name: string): ResolvedDimension => {
+    const dimensionSpec = spec.dimensions?.[name];
+    return derived(`dimension:${name}:${JSON.stringify(dimensionSpec ?? null)}`, () => resolveDimension(data, name, dimensionSpec),
+      (previous, next, from) => appendDimension(previous, next.data, name, dimensionSpec, from));
+  };
+  return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), denominators: new Map(), dimension, derived, derivedEntries: made };
+}
+
+/**
+ * `prepareDesign(data, spec)` for data whose first rows are those `previous` was prepared from,
+ * followed by appended ones (new responses during fieldwork), with the same design, weighting
+ * and dimensions in `spec`. The design and the weighting are made again (raking moves every
+ * weight), but what was derived row by row (indicator values, dimensions, a scale's value
+ * patterns) is read for the appended rows alone and joined to what the first rows gave: the
+ * results equal those of a fresh `prepareDesign`, number for number. What cannot be carried over
+ * (e.g. a dimension that gains a label) is made again on first use.
+ *
+ * The caller must make sure the first rows are unchanged (the API knows from its change stamp).
+ *
+ * @example
+ * const later = appendPrepared(prepared, dataWithNewRows, spec);
+ */
+export function appendPrepared(previous: Prepared, data: Columns, spec: AnalysisSpec): Prepared {
+  const next = prepareDesign(data, spec);
+  const from = previous.design.rowCount;
+  if (rowCount(data) < from) return next;
+  const made = next.derivedEntries as Map<string, DerivedEntry>;
+  for (const [key, entry] of previous.derivedEntries) {
+    if (entry.append === undefined || made.has(key)) continue;
+    let value: unknown;
+    try {
+      value = entry.append(entry.value, next, from, previous);
+    } catch (error) {
+      // An appended row the engine refuses: made again on all rows, whose error names the right row.
+      if (error instanceof AnalysisError) continue;
+      throw error;
+    }
+    if (value !== undefined) made.set(key, { value, append: entry.append });
+  }
+  return next;
 }
 
 /**
@@ -101,12 +152,17 @@ export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
     const { label: _label, ...definition } = indicator;
-    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)));
+    // Row by row: the appended rows' values follow the first rows' (rows of weight 0 are masked
+    // by weight, which raking changes: made again then).
+    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)),
+      (previous, next, from) => next.design.zeroWeights ? undefined
+        : { values: joinedNumbers(previous.values, indicatorValues(tailColumns(next.data, from), indicator)), zeroWeightRows: new Int32Array(0) });
     values.set(indicator.id, made.values);
     zeroWeightRows.set(indicator.id, made.zeroWeightRows);
     if (indicator.type === 'ratio') {
       denominators.set(indicator.id, derived(`denominator:${JSON.stringify(definition)}`,
-        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values));
+        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values,
+        (previous, next, from) => next.design.zeroWeights ? undefined : joinedNumbers(previous, ratioDenominator(tailColumns(next.data, from), indicator))));
     }
   }
   return { ...base, spec, values, zeroWeightRows, denominators };

@@ -15,6 +15,18 @@ export interface CacheEntry {
   appended: boolean;
   fields: ScannedFields;
   variables: Map<string, Column>;
+  /** Set when the rows are earlier ones with rows appended (see GrownFrom). */
+  grownFrom?: GrownFrom;
+}
+
+/**
+ * The rows this entry grew from by appending: the `source` of those rows (load-columns.ts) and
+ * how many there were. Whoever derived something from them (prepared-cache.ts) may update it for
+ * the appended rows, and then sets `source` to null so the earlier rows can be collected.
+ */
+export interface GrownFrom {
+  source: object | null;
+  rows: number;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Column } from '../../analysis/index.ts';
 import type { RESPONSE_COLUMNS } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
-import { cachedEntry, cacheKey, storeEntry, type CacheEntry } from './column-cache.ts';
+import { cachedEntry, cacheKey, storeEntry, type CacheEntry, type GrownFrom } from './column-cache.ts';
 import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
 import { appendRows } from './growable.ts';
 import { backfilledWaves, loadingWaves } from './stored-waves.ts';
@@ -35,6 +35,8 @@ export interface LoadedColumns extends ScannedFields {
    * is derived from them can be kept alongside (prepared-cache.ts).
    */
   source: object;
+  /** When these rows are earlier ones with new rows appended: those earlier rows' source. */
+  grownFrom?: GrownFrom;
 }
 
 /**
@@ -85,7 +87,7 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
   storeEntry(db.$client, key, entry);
   const variables: Record<string, Column> = {};
   for (const variable of wanted) variables[variable.name] = entry.variables.get(variable.name)!;
-  return { rows: entry.rows, ...entry.fields, variables, source: entry.fields };
+  return { rows: entry.rows, ...entry.fields, variables, source: entry.fields, ...(entry.grownFrom ? { grownFrom: entry.grownFrom } : {}) };
 }
 
 /**
@@ -97,10 +99,12 @@ export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
 function withNewRows(entry: CacheEntry, stamp: ChangeStamp, added: Scan): CacheEntry {
   if (added.rows === 0) return { ...entry, stamp };
   const fields = added.fields!;
+  // Rows appended twice before anything was derived from the middle ones still grew from the first.
+  const grownFrom: GrownFrom = entry.grownFrom?.source ? { ...entry.grownFrom } : { source: entry.fields, rows: entry.rows };
   const variables = new Map<string, Column>();
   for (const [name, column] of entry.variables) variables.set(name, joined(column, added.variables.get(name)!));
   return {
-    stamp, layout: entry.layout, rows: entry.rows + added.rows, maxRowid: added.maxRowid, appended: true, variables,
+    stamp, layout: entry.layout, rows: entry.rows + added.rows, maxRowid: added.maxRowid, appended: true, variables, grownFrom,
     fields: {
       wave: joined(entry.fields.wave, fields.wave) as Float64Array, weight: joined(entry.fields.weight, fields.weight) as Float64Array,
       stratum: entry.fields.stratum.concat(fields.stratum), psu: entry.fields.psu.concat(fields.psu),

@@ -1,4 +1,4 @@
-import { prepareDesign, withIndicators, type Prepared } from '../../analysis/index.ts';
+import { appendPrepared, prepareDesign, withIndicators, type Prepared } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
 import { analysisInput, tableParts, type TableNeeds } from './analysis-input.ts';
 import type { LoadedColumns } from './load-columns.ts';
@@ -19,20 +19,22 @@ interface Kept { prepared: Prepared; notes: string[]; counts: RowCounts }
 // each holds the raked weights, breakdown indexes and the values of the indicators asked so far,
 // ~600 MB at a million responses, so only the two most recently used are kept (raked and design
 // weights, say, for a dashboard that compares them).
-const kept = new WeakMap<object, Map<string, Kept>>();
+const designsBySource = new WeakMap<object, Map<string, Kept>>();
 const designsPerSource = 2;
 
 /**
  * The engine's prepared input for loaded rows. The design part (weights, raking, dimensions,
  * breakdown cells) is kept with the rows it came from and reused by every later request on
  * unchanged responses (the same `loaded.source`) with the same weighting, whatever indicators and
- * breakdown it asks for; indicator values are made once each. Any new or erased response gives new
- * rows, hence a new design.
+ * breakdown it asks for; indicator values are made once each. New responses give new rows: when
+ * they were only appended (`loaded.grownFrom`, from the change stamp), the earlier rows' design is
+ * updated for them (`appendPrepared`: raked again, values and dimensions read for the new rows
+ * alone); an erasure or an edit gives rows scanned afresh, hence a new design.
  */
 export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: TableNeeds): { prepared: Prepared; notes: string[]; counts: RowCounts } {
   const key = JSON.stringify([needs.weighting, meta.design, meta.weighting, meta.dimensions, meta.suppression, Object.keys(loaded.variables)]);
-  let designs = kept.get(loaded.source);
-  if (!designs) kept.set(loaded.source, (designs = new Map()));
+  let designs = designsBySource.get(loaded.source);
+  if (!designs) designsBySource.set(loaded.source, (designs = new Map()));
   let found = designs.get(key);
   designs.delete(key);
   if (!found) {
@@ -43,8 +45,30 @@ export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
     const { data, spec, notes, rows, loaded: used } = analysisInput(meta, loaded, needs);
     let withoutDesignWeight = 0;
     for (let row = 0; row < used.rows; row++) if (used.weight[row] !== used.weight[row]) withoutDesignWeight++;
-    found = { prepared: prepareDesign(data, spec), notes, counts: { screenedOut: rows.screenedOut, notRaked: rows.notRakedTotal, withoutDesignWeight } };
+    const earlier = earlierDesign(loaded, key, rows.kept);
+    found = { prepared: earlier ? appendPrepared(earlier, data, spec) : prepareDesign(data, spec), notes, counts: { screenedOut: rows.screenedOut, notRaked: rows.notRakedTotal, withoutDesignWeight } };
   }
   designs.set(key, found); // most recently used last
   return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes], counts: found.counts };
+}
+
+/**
+ * The design kept for the rows these grew from, if any, when the table's rows from those are
+ * exactly the earlier design's rows (rows are kept or left out one by one, so they should be).
+ * The earlier rows' designs are let go: they are updated once, not kept beside the new ones.
+ */
+function earlierDesign(loaded: LoadedColumns, key: string, kept: Uint32Array | null): Prepared | undefined {
+  const grown = loaded.grownFrom;
+  if (!grown?.source) return undefined;
+  const designs = designsBySource.get(grown.source);
+  designsBySource.delete(grown.source);
+  grown.source = null;
+  const earlier = designs?.get(key)?.prepared;
+  if (!earlier) return undefined;
+  let firstRows = grown.rows;
+  if (kept !== null) {
+    firstRows = 0;
+    while (firstRows < kept.length && (kept[firstRows] as number) < grown.rows) firstRows++;
+  }
+  return earlier.design.rowCount === firstRows ? earlier : undefined;
 }
