@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { importRoutes } from './routes/imports.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { reportRoutes } from './routes/report.ts';
@@ -27,9 +28,11 @@ import { responseRoutes } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
 
+const IMPORT_PATH = /^\/api\/surveys\/[^/]+\/imports\/?$/;
+
 export interface AppDependencies {
   db: Db;
-  config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies' | 'chromiumPath'>>;
+  config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies' | 'chromiumPath' | 'importLimitBytes'>>;
   /** Rate limits (per 15 minutes for sign-in, per minute for anonymous submissions); tests lower them. */
   limits?: { signInPerAccount?: number; signInPerClient?: number; submissionsPerClient?: number };
 }
@@ -39,18 +42,21 @@ export interface AppDependencies {
  * database and call `app.request()`; api/server.ts builds the real one and listens.
  */
 export function createApp({ db, config, limits = {} }: AppDependencies) {
+  const limit = (maxSize: number) => bodyLimit({
+    maxSize,
+    onError: (c) => {
+      // The rest of the body is not read: the connection cannot carry another request after this
+      // reply, so say so, and the client's keep-alive pool opens a fresh one for its next request.
+      c.header('Connection', 'close');
+      throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
+    },
+  });
+  const bodyLimits = { body: limit(config.bodyLimitBytes), imports: limit(config.importLimitBytes ?? 64 * 1024 * 1024) };
   const api = new Hono<AppEnv>()
     // JSON (a questionnaire is ~100 KB) shrinks about tenfold; a phone on slow data feels each byte.
     .use(compress())
-    .use(bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => {
-        // The rest of the body is not read: the connection cannot carry another request after this
-        // reply, so say so, and the client's keep-alive pool opens a fresh one for its next request.
-        c.header('Connection', 'close');
-        throw new ApiError(413, `The request body is larger than ${config.bodyLimitBytes} bytes.`);
-      },
-    }))
+    // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
+    .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next))
     .use(authenticate(db, config.trustProxy ?? false))
     .route('/health', healthRoutes(db))
     .route('/auth', authRoutes(db, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }))
@@ -66,6 +72,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', fieldworkRoutes(db))
     .route('/surveys', dataRoutes(db))
     .route('/surveys', qualityRoutes(db))
+    .route('/surveys', importRoutes(db))
     .route('/manage', manageRoutes(db))
     .route('/audit', auditRoutes(db))
     .route('/interviews', interviewRoutes(db))

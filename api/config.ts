@@ -9,6 +9,8 @@ export interface Config {
   postgresUrl: string | null;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Largest microdata file accepted by POST /api/surveys/:slug/imports, in bytes (a wave is far larger than a submission). */
+  importLimitBytes: number;
   /** Folder of questionnaire files published at start. */
   surveysDir: string;
   /** Built web app (vite build output); served when it exists. */
@@ -32,6 +34,7 @@ const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   DATABASE_URL: z.string().min(1).default('data/trustlens.db'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(512 * 1024),
+  IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   SURVEYS_DIR: z.string().min(1).default('surveys'),
   WEB_DIST: z.string().min(1).default('web/dist'),
   TRUST_PROXY: flag,
@@ -58,6 +61,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     databasePath: isPostgresUrl(values.DATABASE_URL) ? '' : sqlitePath(values.DATABASE_URL),
     postgresUrl: isPostgresUrl(values.DATABASE_URL) ? values.DATABASE_URL : null,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    importLimitBytes: values.IMPORT_LIMIT_BYTES,
     surveysDir: values.SURVEYS_DIR,
     webDist: values.WEB_DIST,
     trustProxy: values.TRUST_PROXY,

@@ -5,6 +5,7 @@ import { draftContentSchema, surveyCreateSchema } from '../routes/drafts.ts';
 import { memberAddSchema } from '../routes/fieldwork.ts';
 import { tokenCreateSchema } from '../routes/tokens.ts';
 import { userCreateSchema, userUpdateSchema } from '../routes/users.ts';
+import { importQuerySchema } from '../routes/imports.ts';
 import { responseFilterSchema } from '../responses/query.ts';
 import { submissionSchema } from '../responses/submission.ts';
 
@@ -142,5 +143,6 @@ export const OPERATIONS: Operation[] = [
   })),
   { method: 'get', path: `${SURVEY}/responses`, tag: 'microdata', summary: 'Responses, oldest first, with filters and cursor paging', roles: 'admin, researchers of the survey', query: responseFilterSchema, responses: { 200: '{ items, nextCursor }' }, errors: [401, 403, 404, 422] },
   { method: 'get', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'One response', roles: 'admin, researchers of the survey', responses: { 200: 'the response' }, errors: [401, 403, 404] },
+  { method: 'post', path: `${SURVEY}/imports`, tag: 'microdata', summary: 'Import an earlier wave: a microdata CSV (our export, or KoBoToolbox\'s CSV export) as the body (text/csv) or the `file` field of a multipart form, stored as responses of `version` (mode import), every row validated like a submission; all or nothing unless skipInvalid=1; the same file twice adds nothing. 422 details: { row, column, field, issue }', roles: 'admin, researchers of the survey', query: importQuerySchema, responses: { 201: 'the report: { imported, skipped, alreadyStored, ignoredColumns, file, message }', 200: 'nothing added (this file was imported before, or every row was): the report says so' }, errors: [400, 401, 403, 404, 409, 413, 422] },
   { method: 'delete', path: `${SURVEY}/responses/{id}`, tag: 'microdata', summary: 'Erase a response (right to erasure): gone from every later export and indicator; audited', roles: 'admin, researchers of the survey', responses: { 204: 'erased' }, errors: [401, 403, 404] },
 ];
