@@ -1,6 +1,6 @@
 // The tests need programs from Debian's packages: Chromium (browser tests, report PDFs; test
 // tools may not download browsers here), GNU PSPP and R (they run the exported SPSS syntax and R
-// script), and the independent readers of our SPSS/Stata files: PSPP, R's haven and ReadStat. When one is missing and we may install packages (root with apt-get, as on CI and fresh
+// script), and the independent readers of our SPSS/Stata files: PSPP, R's haven and ReadStat; poppler's pdftotext reads the report PDF back. When one is missing and we may install packages (root with apt-get, as on CI and fresh
 // machines), install it; otherwise stop with the command to run.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +30,7 @@ const missing = [
   ...(onPath('Rscript') ? [] : ['r-base-core']),
   ...(onPath('readstat') ? [] : ['readstat']),
   ...(rHasPackage('haven') ? [] : ['r-cran-haven']),
+  ...(onPath('pdftotext') ? [] : ['poppler-utils']),
 ];
 if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');

@@ -15,7 +15,7 @@ thead th { background: #eef3f8; }
 .muted { color: #666; font-size: 9pt; } .chart svg { max-width: 100%; height: auto; }
 .key span { margin-right: 1.2rem; }
 .synthetic-banner { border: 3px solid #a3241a; background: #fdecea; color: #5c130d; padding: 0.6rem 0.9rem; margin: 0 0 1rem; font-size: 12pt; }
-@page { size: A4; margin: 15mm 12mm; }
+@page { size: A4; margin: 18mm 12mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   section { break-before: page; } section.first { break-before: auto; }

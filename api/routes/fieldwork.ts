@@ -10,6 +10,7 @@ import type { Db } from '../db/open.ts';
 import { responses, surveyDrafts, surveyMembers, surveys, surveyVersions, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { syntheticCount } from '../indicators/synthetic-counts.ts';
 import { listLatestVersions } from '../surveys/queries.ts';
 
 export const memberAddSchema = z.strictObject({
@@ -110,6 +111,7 @@ export function manageRoutes(db: Db) {
         version: versions.find((entry) => entry.surveyId === row.id)?.version ?? null,
         draftUpdatedAt: drafts.find((entry) => entry.surveyId === row.id)?.updatedAt ?? null,
         responses: counts.find((entry) => entry.surveyId === row.id)?.responses ?? 0,
+        synthetic: syntheticCount(db, row.id),
       })),
     });
   });

@@ -6,6 +6,7 @@ import type { Db } from '../db/open.ts';
 import { users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { surveyLayout } from '../indicators/survey-layout.ts';
+import { syntheticCount } from '../indicators/synthetic-counts.ts';
 import { loadQualityInterviews } from '../quality/load.ts';
 import { qualitySpec, questionsRead } from '../quality/spec.ts';
 
@@ -44,6 +45,8 @@ export function qualityRoutes(db: Db) {
     return c.json({
       slug: survey.slug,
       responsesVisible: withIds,
+      // The flags are computed over every stored response, synthetic ones included: say how many.
+      synthetic: syntheticCount(db, survey.id),
       thresholds: report.thresholds,
       shortThresholdSeconds: report.shortThresholdSeconds,
       constructs: spec.constructs.filter((construct) => construct.items.length >= report.thresholds.straightMinItems).map((construct) => construct.id),

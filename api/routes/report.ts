@@ -27,10 +27,11 @@ export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
     const wave = waves?.[0];
     const weighting = parseWeighting(url.searchParams.get('weighting'), context.meta, issues);
     if (issues.length > 0) throw new ApiError(422, 'The query does not fit this survey.', issues);
-    const html = await reportHtml(await compute(db, 'report', { surveyId: survey.id, ...(wave === undefined ? {} : { wave }), weighting }));
+    const data = await compute(db, 'report', { surveyId: survey.id, ...(wave === undefined ? {} : { wave }), weighting });
+    const html = await reportHtml(data);
     // Recorded once the report exists (for the PDF: once it is printed), so a refused or failed one leaves no entry.
     const audit = () => recordAudit(db, { userId: auth!.user.id, action: `export.report.${format}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) });
-    return { survey, html, wave, audit };
+    return { survey, html, wave, audit, synthetic: data.main.synthetic };
   };
   return new Hono<AppEnv>()
     .get('/:slug/report.html', async (c) => {
@@ -39,8 +40,8 @@ export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
       return c.html(html);
     })
     .get('/:slug/report.pdf', async (c) => {
-      const { survey, html, wave, audit } = await build(c, 'pdf');
-      const pdf = await htmlToPdf(html, options.chromiumPath ?? '/usr/bin/chromium');
+      const { survey, html, wave, audit, synthetic } = await build(c, 'pdf');
+      const pdf = await htmlToPdf(html, options.chromiumPath ?? '/usr/bin/chromium', { synthetic });
       audit();
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyticsApp, FULL } from '../api/analytics-fixture.ts';
 import { CHROMIUM_PATH, launchBrowser } from './harness.ts';
@@ -42,4 +45,21 @@ describe('report.pdf', () => {
       await browser.close();
     }
   });
+
+  it('says on every printed page that the demo data are synthetic, numbers the pages, and never splits a header word (read by poppler\'s pdftotext)', async () => {
+    const response = await context.get(`/api/surveys/${FULL}/report.pdf?wave=2025`, 'evaluator');
+    const file = join(mkdtempSync(join(tmpdir(), 'trustlens-pdf-')), 'report.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    // pdftotext separates pages with a form feed.
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(4);
+    pages.forEach((page, index) => {
+      expect(page).toContain('SYNTHETIC DATA');
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+    });
+    const text = pages.join('\n');
+    // The words the issue saw broken across lines inside table headers.
+    for (const broken of ['ty pe', 'favourabl e', 'indicat or', 'interv al']) expect(text).not.toContain(broken);
+    expect(text).toContain('favourable');
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { RequestError } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
 import { staffFetch } from '../lib/staff-api.ts';
+import { SyntheticBanner } from '../components/SyntheticBanner.tsx';
 import { StaffLayout } from '../staff/StaffLayout.tsx';
 
 export interface ManagedSurvey {
@@ -12,6 +13,8 @@ export interface ManagedSurvey {
   version: number | null;
   draftUpdatedAt: string | null;
   responses: number;
+  /** How many of those the demo generator invented (is_synthetic). */
+  synthetic: number;
 }
 
 export interface Template {
@@ -53,9 +56,11 @@ function Studio() {
   };
 
   const surveys = list?.surveys;
+  const synthetic = surveys?.reduce((sum, survey) => sum + survey.synthetic, 0) ?? 0;
   return (
     <>
       <h1>Questionnaires</h1>
+      <SyntheticBanner count={synthetic} of={surveys?.reduce((sum, survey) => sum + survey.responses, 0)} />
       <p className="actions"><Link href="/studio/new">New questionnaire</Link>{user?.role === 'admin' && <Link href="/admin/users">Users and roles</Link>}</p>
       {error && <p className="notice notice-error" role="alert">{error}</p>}
       {surveys && surveys.length === 0 && <NoSurveys templates={list.templates} />}
@@ -73,7 +78,7 @@ function Studio() {
                 <td>{survey.draftUpdatedAt ? `edited ${survey.draftUpdatedAt.slice(0, 16).replace('T', ' ')}` : '—'}</td>
                 {/* Fieldwork starts with the first published version: before that there is nothing to open or close. */}
                 <td>{survey.version === null ? 'not published' : survey.status}</td>
-                <td>{survey.responses}</td>
+                <td>{survey.responses}{survey.synthetic > 0 && <> <span className="tag tag-synthetic">{survey.synthetic === survey.responses ? 'all' : survey.synthetic} synthetic</span></>}</td>
                 <td className="actions">
                   <Link href={`/studio/${survey.slug}/builder`}>Edit in builder<span className="visually-hidden"> {survey.slug}</span></Link>
                   <Link href={`/studio/${survey.slug}/monitor`}>Fieldwork monitor<span className="visually-hidden"> {survey.slug}</span></Link>

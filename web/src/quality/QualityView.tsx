@@ -1,3 +1,4 @@
+import { SyntheticBanner } from '../components/SyntheticBanner.tsx';
 import { formatDuration, percent } from '../monitor/progress.ts';
 import { FlagCell, FlagDetails } from './FlagCell.tsx';
 import { groupName, perDayRows, type Quality } from './quality.ts';
@@ -14,6 +15,7 @@ export function QualityView({ quality }: { quality: Quality }) {
   const days = perDayRows(groups);
   return (
     <>
+      <SyntheticBanner count={quality.synthetic} of={overall.interviews} />
       <p className="hint">
         Flags are prompts to look at an interview, not proof of a problem. Much shorter: under {thresholds.shortFraction * 100}% of the
         median duration of the same mode ({formatDuration(quality.shortThresholdSeconds.enumerator)} for interviews,{' '}

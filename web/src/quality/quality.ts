@@ -22,6 +22,8 @@ export interface QualityGroup extends QualityFigures {
 export interface Quality {
   slug: string;
   responsesVisible: boolean;
+  /** Synthetic (demo generator) responses among those the flags were computed over. */
+  synthetic: number;
   thresholds: { shortFraction: number; minDurations: number; straightMinItems: number; dontKnowMinDifference: number; dontKnowMinZ: number; dontKnowMinInterviews: number; patternMinAnswered: number };
   shortThresholdSeconds: { web: number | null; enumerator: number | null };
   constructs: string[];
