@@ -98,6 +98,16 @@ describe('synthetic rows are marked wherever they go', () => {
     expect((await json('/api/surveys/optional-region/indicators', 'admin')).body.synthetic).toBe(0);
   });
 
+  it('the studio list and the quality checks count them, so their pages can warn', async () => {
+    const { body: studio } = await json('/api/manage/surveys', 'admin');
+    const full = studio.surveys.find((survey: { slug: string }) => survey.slug === FULL);
+    expect(full).toMatchObject({ synthetic: DEMO });
+    expect(full.responses).toBeGreaterThan(DEMO);
+    expect(studio.surveys.find((survey: { slug: string }) => survey.slug === 'optional-region')).toMatchObject({ synthetic: 0 });
+    const { body: quality } = await json(`/api/surveys/${FULL}/quality`, 'evaluator');
+    expect(quality.synthetic).toBe(DEMO);
+  });
+
   it('microdata, codebook and the SPSS and R files carry is_synthetic', async () => {
     const csv = (await (await context.get(`/api/surveys/${FULL}/exports/microdata.csv`, 'admin')).text()).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
     const header = csv[0]!.split(',');

@@ -28,6 +28,7 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
   }
   createUser(running.db, 'eval@example.org', 'evaluator');
+  createUser(running.db, 'admin@example.org', 'admin');
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await signInPage(page, running.baseUrl, 'eval@example.org');
   await page.waitForURL(/\/dashboard$/);
@@ -109,5 +110,25 @@ describe('an evaluator on messy fieldwork data', () => {
     expect(groupCells.filter((cell) => /^(bosnian_podrinje|phone_122)$/.test(cell))).toEqual([]);
     expect(await page.locator('td.unreliable').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('sees the banner on the quality checks too, which count the synthetic interviews with the rest', async () => {
+    await page.goto(`${running.baseUrl}/studio/bih-police-trust/quality`);
+    await page.getByRole('table', { name: 'Quality by enumerator' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Synthetic data' }).innerText()).toContain(`${DEMO} of the`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('an admin on messy fieldwork data', () => {
+  it('sees in the studio which surveys hold synthetic responses, under the banner', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInPage(admin, running.baseUrl, 'admin@example.org', '/studio');
+    const row = admin.getByRole('row', { name: /bih-police-trust/ });
+    await row.waitFor();
+    expect(await row.locator('.tag-synthetic').innerText()).toBe(`${DEMO} synthetic`);
+    expect(await admin.getByRole('alert').filter({ hasText: 'Synthetic data' }).innerText()).toContain(`${DEMO} of the ${DEMO + 5} records`);
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.close();
   });
 });
