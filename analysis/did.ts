@@ -14,9 +14,10 @@ import { rowEstimatedTypes } from './row-estimates.ts';
 import { studentTQuantile, studentTTwoSidedP } from './distributions/student-t.ts';
 import { finiteOrNull } from './estimate-row.ts';
 
-/** The four cells in the order of the crossed breakdown: (treated, control) × (after, before). */
-const cellNames = ['treatedAfter', 'treatedBefore', 'controlAfter', 'controlBefore'] as const;
-/** (treated after − treated before) − (control after − control before). */
+/**
+ * (treated after − treated before) − (control after − control before), in the order of the
+ * crossed breakdown's domains: (treated, control) × (after, before).
+ */
 const contrastWeights = [1, -1, -1, 1] as const;
 
 interface CellNumbers {
@@ -133,30 +134,33 @@ export function didContrast(prepared: Prepared, contrast: ContrastSpec, index: n
   const numbers = design.replicates === null
     ? linearised(prepared, breakdown, values, indicator.type === 'share')
     : replicated(prepared, design.replicates, breakdown, values);
+  // Before, then after, as a reader of the row expects.
   const pick = <T>(list: readonly T[]): DidCells<T> =>
-    Object.fromEntries(cellNames.map((name, k) => [name, list[k]])) as unknown as DidCells<T>;
+    ({ treatedBefore: list[1] as T, treatedAfter: list[0] as T, controlBefore: list[3] as T, controlAfter: list[2] as T });
   const n = pick(numbers.n);
-  const base = { id: contrast.id, indicator: indicator.id, type: 'did' as const, df: design.degf, n };
   // The small-cell rule on the smallest cell's n (a relative SE means nothing for a change near
   // 0); R's svyby would give NaN for an empty cell; a hidden cell must not leak through the contrast.
   const smallest = Math.min(...numbers.n);
   const rule = spec.suppression;
   const flag = rule === undefined ? null : smallest < rule.minN ? 'suppressed' : smallest < rule.flagBelowN ? 'unreliable' : null;
-  if (smallest === 0 || flag === 'suppressed') {
-    return { ...base, estimate: null, se: null, ciLow: null, ciHigh: null, pValue: null,
-      means: pick(numbers.means.map(() => null)), flag: rule === undefined ? null : 'suppressed' };
-  }
+  const hidden = smallest === 0 || flag === 'suppressed';
   const estimate = numbers.means.reduce((sum, mean, k) => sum + (contrastWeights[k] as number) * mean, 0);
   const se = Math.sqrt(numbers.variance);
   const t = studentTQuantile(1 - (1 - (spec.level ?? 0.95)) / 2, design.degf);
+  const shown = (value: number): number | null => (hidden ? null : finiteOrNull(value));
+  // Keys in the order docs/methods.md §18 shows them.
   return {
-    ...base,
-    estimate: finiteOrNull(estimate),
-    se: finiteOrNull(se),
-    ciLow: finiteOrNull(estimate - t * se),
-    ciHigh: finiteOrNull(estimate + t * se),
-    pValue: finiteOrNull(studentTTwoSidedP(estimate / se, design.degf)),
-    means: pick(numbers.means.map(finiteOrNull)),
-    flag,
+    id: contrast.id,
+    indicator: indicator.id,
+    type: 'did',
+    estimate: shown(estimate),
+    se: shown(se),
+    ciLow: shown(estimate - t * se),
+    ciHigh: shown(estimate + t * se),
+    pValue: shown(studentTTwoSidedP(estimate / se, design.degf)),
+    df: design.degf,
+    means: pick(numbers.means.map(shown)),
+    n,
+    flag: hidden && rule !== undefined ? 'suppressed' : flag,
   };
 }
