@@ -58,7 +58,7 @@ export function heatMap(rows: EstimateRow[], title: string, scale = 1): TopLevel
     data: { values },
     encoding: { x: { field: 'channel', type: 'nominal', title: null, axis: { labelAngle: -45 } }, y: { field: 'region', type: 'nominal', title: null } },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'estimate', type: 'quantitative', scale: { scheme: 'blues' }, legend: { title: 'estimate' } } } },
+      { mark: 'rect', encoding: { color: { field: 'estimate', type: 'quantitative', scale: { scheme: 'blues' }, legend: { title: scale === 100 ? 'estimate (%)' : 'estimate', format: scale === 100 ? '.0f' : '.1f' } } } },
       { mark: { type: 'rect', color: '#ddd' }, transform: [{ filter: 'datum.estimate === null' }] },
       { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'text' }, color: { value: '#222' } } },
     ],
