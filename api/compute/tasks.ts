@@ -4,6 +4,7 @@ import { surveys, type Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
+import { modelTable, type ModelQuery, type ModelTable } from '../indicators/model-table.ts';
 import { indicatorTable, type IndicatorTable } from '../indicators/table.ts';
 import { warmIndicatorTables, type WarmedSurvey } from '../indicators/warm.ts';
 import { reportData, type ReportData } from '../report/build.ts';
@@ -17,6 +18,9 @@ import { reportData, type ReportData } from '../report/build.ts';
 export const computeTasks = {
   table(db: Db, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }): IndicatorTable {
     return indicatorTable(db, surveyById(db, args.surveyId), args.query, args.reliabilityBy);
+  },
+  models(db: Db, args: { surveyId: number; query: ModelQuery }): ModelTable {
+    return modelTable(db, surveyById(db, args.surveyId), args.query);
   },
   report(db: Db, args: { surveyId: number; wave?: number; weighting: Weighting }): ReportData {
     const { surveyId, ...options } = args;

@@ -16,6 +16,8 @@ export interface TableNeeds {
   dimensions: string[];
   weighting: Weighting;
   reliabilityBy?: string[];
+  /** Further questions read as they are (a model's predictors). */
+  variables?: string[];
 }
 
 const isField = (name: string): name is ResponseField => (RESPONSE_COLUMNS as readonly string[]).includes(name);
@@ -25,6 +27,7 @@ export function neededVariables(meta: SurveyMeta, layout: Layout, needs: TableNe
   const names = new Set<string>();
   for (const indicator of needs.indicators) for (const item of [indicator.item, ...(indicator.items ?? [])]) if (item) names.add(item);
   for (const set of meta.reliability ?? []) for (const item of set.items) names.add(item);
+  for (const name of needs.variables ?? []) names.add(name);
   for (const name of needs.dimensions) {
     const spec = meta.dimensions?.[name] as DimensionSpec | undefined;
     if (!spec) continue;
@@ -44,12 +47,13 @@ export function tableParts(meta: SurveyMeta, needs: TableNeeds): Pick<AnalysisSp
 
 /**
  * Every layout variable any table of the survey can read: all indicators, dimensions, raking
- * margins, reliability sets and design columns. Loading these once lets every later table (another
+ * margins, reliability sets, models' questions and design columns. Loading these once lets every later table (another
  * indicator, breakdown or weighting) reuse the loaded rows and their prepared design.
  */
 export function surveyVariables(meta: SurveyMeta, layout: Layout): string[] {
   const indicators = (meta.indicators ?? []) as IndicatorSpec[];
-  return neededVariables(meta, layout, { indicators, dimensions: Object.keys(meta.dimensions ?? {}), weighting: 'raked' });
+  const variables = (meta.models ?? []).flatMap((model) => [model.outcome, ...model.predictors]);
+  return neededVariables(meta, layout, { indicators, dimensions: Object.keys(meta.dimensions ?? {}), weighting: 'raked', variables });
 }
 
 /**

@@ -82,6 +82,25 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: '{ design, estimates, reliability, comparisons }' }, errors: [401, 403, 404, 422],
   },
   {
+    method: 'get', path: `${SURVEY}/models`, tag: 'indicators',
+    summary: 'The meta\'s design-based models (R svyglm, gaussian or binomial): per model n, residual df, small-cell flag and coefficients with labels, SE, t, p and 95% interval; and its did contrasts (programme effects) with their four cell means',
+    roles: 'admin, researchers of the survey, evaluators',
+    // Parsed by api/indicators/model-query.ts against the survey's meta and waves.
+    query: z.object({
+      wave: z.string().optional().describe('survey waves, comma-separated (default: every wave, pooled)'),
+      weighting: z.enum(['raked', 'design', 'none']).optional(),
+      models: z.string().optional().describe('model ids, comma-separated (default: all)'),
+    }),
+    responses: { 200: '{ models, contrasts, notes, synthetic, suppression }' }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: 'get', path: `${SURVEY}/models.svg`, tag: 'indicators',
+    summary: 'One model as an SVG dot-and-whisker chart: each coefficient (but the intercept) with its 95% interval, labelled in words, a line at 0',
+    roles: 'admin, researchers of the survey, evaluators',
+    query: z.object({ models: z.string().describe('one model id'), wave: z.string().optional(), weighting: z.enum(['raked', 'design', 'none']).optional() }),
+    responses: { 200: 'image/svg+xml' }, errors: [401, 403, 404, 422],
+  },
+  {
     method: 'get', path: `${SURVEY}/chart.svg`, tag: 'indicators',
     summary: 'One indicator as an SVG chart: estimates with CI whiskers by one dimension, or the region × channel heat map',
     roles: 'admin, researchers of the survey, evaluators',

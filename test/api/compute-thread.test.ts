@@ -64,6 +64,14 @@ describe('indicator tables on the compute thread', { timeout: 120_000 }, () => {
     }
   });
 
+  it('fit the meta\'s models as the request thread does', async () => {
+    for (const query of ['', 'wave=2025&weighting=design&models=trust_fav_drivers']) {
+      const [there, inline] = await Promise.all([threaded, here].map(async (app) => (await app.request(`/api/surveys/${FULL}/models?${query}`, { headers })).json()));
+      expect((there as { models: unknown[] }).models.length).toBeGreaterThan(0);
+      expect(there).toEqual(inline);
+    }
+  });
+
   it('see a submission stored by the writer thread and an erasure by the request thread at once', async () => {
     const before = (await table(threaded, 'by=region')).body.design.n;
     const demo = db.select().from(responses).limit(1).get()!;
