@@ -14,6 +14,7 @@ import type { Db } from '../db/open.ts';
 import { surveyMembers, surveys } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { readXlsformUpload } from '../surveys/xlsform-upload.ts';
 import { draftCheck, draftFromLatest, findDraft, latestVersion, publishDraft, saveDraft, type DraftContent } from '../surveys/drafts.ts';
 
 const jsonObject = z.record(z.string(), z.unknown(), { message: 'must be a JSON object' });
@@ -94,20 +95,23 @@ export function draftRoutes(db: Db) {
   return new Hono<AppEnv>()
     .post('/', requireRole('admin', 'researcher'), async (c) => {
       const auth = c.get('auth')!;
-      const body = await readJsonBody(c, surveyCreateSchema);
-      if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, body.slug)).get()) {
-        throw new ApiError(409, `A survey "${body.slug}" already exists.`);
+      // An XLSForm comes as a file (multipart); everything else as JSON.
+      const upload = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? await readXlsformUpload(c) : undefined;
+      const body = upload ? undefined : await readJsonBody(c, surveyCreateSchema);
+      const slug = upload?.slug ?? body!.slug;
+      if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get()) {
+        throw new ApiError(409, `A survey "${slug}" already exists.`);
       }
-      const { renames, ...content } = startingContent(body, auth);
+      const { renames, ...content } = upload ? { ...upload.content, renames: upload.renames } : startingContent(body!, auth);
       // Checked before anything is written, and written in one transaction: a failure stores nothing.
-      const check = draftCheck(body.slug, content);
+      const check = draftCheck(slug, content);
       const { survey, draft } = db.transaction(() => {
-        const survey = db.insert(surveys).values({ slug: body.slug, createdBy: auth.user.id }).returning().get();
+        const survey = db.insert(surveys).values({ slug, createdBy: auth.user.id }).returning().get();
         if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
         recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
         return { survey, draft: saveDraft(db, survey, content, auth.user.id) };
       });
-      return c.json({ slug: survey.slug, draft: { ...draft, ...check }, ...(renames ? { renames } : {}) }, 201);
+      return c.json({ slug: survey.slug, draft: { ...draft, ...check }, ...(renames ? { renames } : {}), ...(upload ? { xlsform: upload.xlsform } : {}) }, 201);
     })
     .post('/check', requireRole('admin', 'researcher'), async (c) => {
       const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));
