@@ -18,15 +18,21 @@ const cache = new Map<string, SurveyLayout>();
 export function surveyLayout(db: Db, surveyId: number): SurveyLayout {
   const hashes = db.select({ hash: surveyVersions.contentHash }).from(surveyVersions)
     .where(eq(surveyVersions.surveyId, surveyId)).orderBy(asc(surveyVersions.version)).all();
-  const key = hashes.map((row) => row.hash).join(',');
-  let found = cache.get(key);
-  if (!found) {
-    const rows = db.select({ version: surveyVersions.version, definition: surveyVersions.definition, meta: surveyVersions.meta, publishedAt: surveyVersions.publishedAt })
-      .from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(asc(surveyVersions.version)).all();
-    const versions = rows.map((row) => ({ ...row, definition: row.definition as SurveyDefinition, meta: row.meta as SurveyMeta }));
-    found = { layout: variableLayout(versions.map((row) => row.definition)), versions };
-    if (cache.size > 50) cache.clear();
-    cache.set(key, found);
-  }
+  return cachedLayout(hashes.map((row) => row.hash)) ?? rememberLayout(hashes.map((row) => row.hash),
+    db.select({ version: surveyVersions.version, definition: surveyVersions.definition, meta: surveyVersions.meta, publishedAt: surveyVersions.publishedAt })
+      .from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(asc(surveyVersions.version)).all());
+}
+
+/** The layout of the versions with these content hashes (oldest first), if made already; for any database. */
+export function cachedLayout(hashes: readonly string[]): SurveyLayout | undefined {
+  return cache.get(hashes.join(','));
+}
+
+/** Makes and keeps the layout of these versions (oldest first), read from any database. */
+export function rememberLayout(hashes: readonly string[], rows: { version: number; definition: unknown; meta: unknown; publishedAt: string }[]): SurveyLayout {
+  const versions = rows.map((row) => ({ ...row, definition: row.definition as SurveyDefinition, meta: row.meta as SurveyMeta }));
+  const found = { layout: variableLayout(versions.map((row) => row.definition)), versions };
+  if (cache.size > 50) cache.clear();
+  cache.set(hashes.join(','), found);
   return found;
 }

@@ -1,0 +1,67 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import { PgGroupCommit } from '../db/pg/group-commit.ts';
+import type { PgDb } from '../db/pg/open.ts';
+import * as schema from '../db/pg/schema.ts';
+import { packAnswers, type Layout } from '../indicators/layout.ts';
+import { cachedLayout, rememberLayout } from '../indicators/survey-layout.ts';
+import type { ResponseRow } from './response-rows.ts';
+
+/*
+ * The write path of submissions on PostgreSQL: what api/responses/response-rows.ts and store.ts do
+ * on SQLite, with the same rules. A response and its analysed values go in one savepoint of the
+ * batch's transaction; the insert is ON CONFLICT DO NOTHING, so the same id sent to two instances
+ * at once is stored once: the second transaction waits on the first one's row (the unique primary
+ * key), finds it there after the first COMMIT and writes nothing; its caller then answers from the
+ * stored row (200), as for a retry on SQLite.
+ *
+ * Not yet called by the routes (they run on SQLite only so far): see
+ * docs/decisions/014-database-dialect-layer.md.
+ */
+
+type Tx = ReturnType<typeof drizzle<typeof schema, pg.PoolClient>>;
+
+/** What one batch looks up once: each survey's layout. */
+interface BatchState {
+  layouts: Map<number, Layout>;
+}
+
+async function layoutOf(tx: Tx, surveyId: number): Promise<Layout> {
+  const versions = schema.surveyVersions;
+  const hashes = (await tx.select({ hash: versions.contentHash }).from(versions).where(eq(versions.surveyId, surveyId)).orderBy(asc(versions.version))).map((row) => row.hash);
+  const cached = cachedLayout(hashes);
+  if (cached) return cached.layout;
+  const rows = await tx.select({ version: versions.version, definition: versions.definition, meta: versions.meta, publishedAt: versions.publishedAt })
+    .from(versions).where(eq(versions.surveyId, surveyId)).orderBy(asc(versions.version));
+  return rememberLayout(hashes, rows).layout;
+}
+
+/** Writes one validated submission on `client` (inside a batch's transaction); false when the id is taken. */
+async function writeResponse(client: pg.PoolClient, row: ResponseRow, state: BatchState): Promise<boolean> {
+  const tx = drizzle(client, { schema });
+  const inserted = await tx.insert(schema.responses).values({
+    ...row,
+    // Already JSON text (see ResponseRow): cast, not encoded a second time.
+    paradata: row.paradata === null ? null : sql`${row.paradata}::json`,
+  }).onConflictDoNothing().returning({ id: schema.responses.id });
+  if (inserted.length !== 1) return false;
+  let layout = state.layouts.get(row.surveyId);
+  if (!layout) state.layouts.set(row.surveyId, (layout = await layoutOf(tx, row.surveyId)));
+  await tx.insert(schema.responseValues).values({
+    responseId: row.id, surveyId: row.surveyId, version: row.version, language: row.language, mode: row.mode,
+    answerValues: packAnswers(layout, (row.answers ?? {}) as Record<string, unknown>),
+  });
+  return true;
+}
+
+/** A group-commit queue of submissions for one instance's PostgreSQL pool. */
+export function pgResponseWriter(db: PgDb): PgGroupCommit<ResponseRow, boolean, BatchState> {
+  return new PgGroupCommit(db, writeResponse, () => ({ layouts: new Map() }));
+}
+
+/** The stored row with this id, if any (to tell a retry, 200, from a clash, 409). */
+export async function pgStoredResponse(db: PgDb, id: string) {
+  const [stored] = await db.select().from(schema.responses).where(eq(schema.responses.id, id));
+  return stored;
+}
