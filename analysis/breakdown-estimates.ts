@@ -1,4 +1,4 @@
-import type { EstimateRow } from './types.ts';
+import type { EstimateRow, IndicatorSpec } from './types.ts';
 import type { Prepared } from './prepared.ts';
 import type { Breakdown } from './domains.ts';
 import { crossDimensions, domainGroups, listedRowsByDomain } from './domains.ts';
@@ -58,6 +58,35 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
   return { plans, order };
 }
 
+/** The key under which `tablePlan` keeps a breakdown list's plan with the Prepared. */
+export const tablePlanKey = (breakdowns: readonly (readonly string[])[]): string => `plan:${JSON.stringify(breakdowns)}`;
+
+/**
+ * How the breakdowns' sums are made (cells of each, which are folded from a crossing, every row's
+ * entries), kept with the Prepared: typed arrays and plain objects only, so a caller can hand it
+ * to another thread with the design and values (the API sums some indicators on a second core).
+ *
+ * @example
+ * const { entries } = tablePlan(prepared, [[], ['region']]);
+ */
+export function tablePlan(prepared: Prepared, breakdowns: readonly (readonly string[])[]) {
+  return prepared.derived(tablePlanKey(breakdowns), () => {
+    const planned = plan(prepared, breakdowns);
+    // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
+    const fromRows = planned.plans.filter((entry) => entry.foldFrom === null);
+    const summed = fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells }));
+    return { ...planned, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
+  });
+}
+
+/** Indicators summed in one pass: a caller splitting a table's indicators splits at a multiple of it, so every sum is the same. */
+export const INDICATORS_PER_PASS = indicatorsPerPass;
+
+/** Whether an indicator is estimated row by row (quantiles, replicate designs) rather than from the domain sums. */
+export function isRowWise(prepared: Prepared, indicator: IndicatorSpec): boolean {
+  return prepared.design.replicates !== null || rowEstimatedTypes.has(indicator.type);
+}
+
 /**
  * Estimate rows of every indicator for every domain of each breakdown (the crossing of the
  * named dimensions; none = whole sample), one list per breakdown in the order asked. Domains
@@ -71,17 +100,11 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
  */
 export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonly string[])[]): EstimateRow[][] {
   const { spec, design, calibration } = prepared;
-  const { plans, order, fromRows, summed, entries } = prepared.derived(`plan:${JSON.stringify(breakdowns)}`, () => {
-    const planned = plan(prepared, breakdowns);
-    // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
-    const fromRows = planned.plans.filter((entry) => entry.foldFrom === null);
-    const summed = fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells }));
-    return { ...planned, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
-  });
+  const { plans, order, fromRows, summed, entries } = tablePlan(prepared, breakdowns);
   const rows: EstimateRow[][] = breakdowns.map(() => []);
   const all = spec.indicators ?? [];
   // Replicate designs estimate every indicator row by row, with the replicate weights.
-  const rowWise = (indicator: (typeof all)[number]): boolean => design.replicates !== null || rowEstimatedTypes.has(indicator.type);
+  const rowWise = (indicator: (typeof all)[number]): boolean => isRowWise(prepared, indicator);
   const indicators = all.filter((indicator) => !rowWise(indicator));
   const byRow = all.filter(rowWise);
   // One buffer for every group's cell sums, kept with the Prepared and grown when a table needs

@@ -48,9 +48,25 @@ export function estimateTable(data: Columns, spec: AnalysisSpec, options: TableO
  * estimatePreparedTable(prepared, { by: ['channel'] });
  */
 export function estimatePreparedTable(prepared: Prepared, options: TableOptions = {}): TableResult {
+  return tableFromEstimates(prepared, options, tableEstimates(prepared, tableBreakdowns(options)));
+}
+
+/** The breakdowns a table's options ask for. */
+export function tableBreakdowns(options: TableOptions): string[][] {
+  return (options.breakdowns ?? breakdownsFor(options.by ?? [])).map((names) => [...names]);
+}
+
+/**
+ * `estimatePreparedTable` with the estimate rows already made (`tableEstimates` of
+ * `tableBreakdowns(options)`, e.g. in parts on several threads): adds comparisons, reliability,
+ * models and the design summary.
+ *
+ * @example
+ * tableFromEstimates(prepared, { by: ['region'] }, tableEstimates(prepared, tableBreakdowns({ by: ['region'] })));
+ */
+export function tableFromEstimates(prepared: Prepared, options: TableOptions, rowsByBreakdown: EstimateRow[][]): TableResult {
   const by = options.by ?? [];
-  const breakdowns = options.breakdowns ?? breakdownsFor(by);
-  const rowsByBreakdown = tableEstimates(prepared, breakdowns);
+  const breakdowns = tableBreakdowns(options);
   const estimates = rowsByBreakdown.flat();
   const requests: readonly CompareRequest[] =
     options.compare === undefined ? [] : Array.isArray(options.compare) ? options.compare : [options.compare as CompareRequest];

@@ -15,7 +15,7 @@ export type ComputeReply =
   | { seq: number; ok: false; status?: number; message: string; details?: unknown };
 
 type Args<Name extends TaskName> = Parameters<ComputeTasks[Name]>[1];
-type Value<Name extends TaskName> = ReturnType<ComputeTasks[Name]>;
+type Value<Name extends TaskName> = Awaited<ReturnType<ComputeTasks[Name]>>;
 
 /**
  * Indicator tables and reports on a worker thread with its own connection (docs/decisions/010-compute-thread.md):

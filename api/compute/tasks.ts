@@ -8,6 +8,7 @@ import { modelTable, type ModelQuery, type ModelTable } from '../indicators/mode
 import { indicatorTable, type IndicatorTable } from '../indicators/table.ts';
 import { warmIndicatorTables, type WarmedSurvey } from '../indicators/warm.ts';
 import { reportData, type ReportData } from '../report/build.ts';
+import { indicatorTableOnTwoThreads, type EstimateHelper } from './estimate-helper.ts';
 
 /**
  * The heavy work the API hands to the compute thread (compute-thread.ts), by name: each takes a
@@ -16,8 +17,10 @@ import { reportData, type ReportData } from '../report/build.ts';
  * column cache and prepared designs of its own connection between requests.
  */
 export const computeTasks = {
-  table(db: Db, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }): IndicatorTable {
-    return indicatorTable(db, surveyById(db, args.surveyId), args.query, args.reliabilityBy);
+  /** With the compute thread's helper (a second core), the estimates are made on two threads. */
+  table(db: Db, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }, helper?: EstimateHelper): IndicatorTable | Promise<IndicatorTable> {
+    const survey = surveyById(db, args.surveyId);
+    return helper ? indicatorTableOnTwoThreads(db, survey, args.query, args.reliabilityBy, helper) : indicatorTable(db, survey, args.query, args.reliabilityBy);
   },
   models(db: Db, args: { surveyId: number; query: ModelQuery }): ModelTable {
     return modelTable(db, surveyById(db, args.surveyId), args.query);

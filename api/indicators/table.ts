@@ -1,4 +1,4 @@
-import { AnalysisError, estimatePreparedTable, type IndicatorSpec, type TableResult } from '../../analysis/index.ts';
+import { AnalysisError, estimatePreparedTable, type IndicatorSpec, type Prepared, type TableOptions, type TableResult } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
@@ -6,7 +6,7 @@ import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppre
 import { ApiError } from '../errors.ts';
 import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
-import { preparedInput, type RowCounts } from './prepared-cache.ts';
+import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
 import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
@@ -69,39 +69,62 @@ export function indicatorLabel(indicator: IndicatorSpec): string {
  * weighting and reliability sets need, and calls `estimateTable` once.
  */
 export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): IndicatorTable {
+  const begun = beginIndicatorTable(db, survey, query, reliabilityBy);
+  return begun.finish(asTableError(() => estimatePreparedTable(begun.prepared, begun.options)));
+}
+
+/** A table whose rows are loaded and prepared: `finish` takes the engine's result for `prepared` and `options`. */
+export interface BegunTable {
+  prepared: Prepared;
+  options: TableOptions;
+  finish: (result: TableResult) => IndicatorTable;
+}
+
+/**
+ * `indicatorTable` up to the estimates, so a caller can make them its own way (the compute
+ * thread, on two threads) and then `finish` the table.
+ */
+export function beginIndicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): BegunTable {
   const context = surveyContext(db, survey);
   const needs = { indicators: query.indicators, dimensions: [...query.by, ...query.compare.map((request) => request.dimension)], weighting: query.weighting, ...(reliabilityBy ? { reliabilityBy } : {}) };
   // Every variable the survey's tables read, so that another indicator or breakdown reuses them.
   const variables = surveyVariables(context.meta, context.layout);
   const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
-  let result: TableResult;
-  let notes: string[];
-  let counts: RowCounts;
-  try {
-    const input = preparedInput(context.meta, loaded, needs);
-    notes = input.notes;
-    counts = input.counts;
-    result = estimatePreparedTable(input.prepared, { by: query.by, compare: query.compare });
-  } catch (error) {
-    if (!(error instanceof AnalysisError)) throw error;
-    const field = error.message.startsWith('compare') ? 'compare' : 'data';
-    throw new ApiError(422, `The indicators cannot be estimated from the stored responses: ${error.message}`, [{ field, issue: error.message }]);
-  }
-  const synthetic = syntheticCount(db, survey.id, query.waves);
-  return {
-    survey: survey.slug,
-    version: context.version,
-    filters: {
-      by: query.by, wave: query.waves ?? null, weighting: query.weighting, indicators: query.indicators.map((indicator) => indicator.id),
-      compare: query.compare.map((request) => `${request.dimension}:${request.a}${request.b === undefined ? '' : `,${request.b}`}`),
-    },
-    indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
-    suppression: effectiveSuppression(context.meta),
-    ...counts,
-    synthetic,
-    notes: [...syntheticNotes(synthetic, loaded.rows), ...notes, ...suppressionNotes(effectiveSuppression(context.meta))],
-    waves: context.waves,
-    ...result,
+  const input = asTableError(() => preparedInput(context.meta, loaded, needs));
+  const { notes, counts } = input;
+  const finish = (result: TableResult): IndicatorTable => {
+    const synthetic = syntheticCount(db, survey.id, query.waves);
+    return {
+      survey: survey.slug,
+      version: context.version,
+      filters: {
+        by: query.by, wave: query.waves ?? null, weighting: query.weighting, indicators: query.indicators.map((indicator) => indicator.id),
+        compare: query.compare.map((request) => `${request.dimension}:${request.a}${request.b === undefined ? '' : `,${request.b}`}`),
+      },
+      indicators: query.indicators.map((indicator) => ({ id: indicator.id, label: indicatorLabel(indicator), type: indicator.type })),
+      suppression: effectiveSuppression(context.meta),
+      ...counts,
+      synthetic,
+      notes: [...syntheticNotes(synthetic, loaded.rows), ...notes, ...suppressionNotes(effectiveSuppression(context.meta))],
+      waves: context.waves,
+      ...result,
+    };
   };
+  return { prepared: input.prepared, options: { by: query.by, compare: query.compare }, finish };
+}
+
+/** The engine's refusal of the stored data as the API's 422 (anything else is thrown as it is). */
+export function asTableError<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw tableError(error);
+  }
+}
+
+export function tableError(error: unknown): unknown {
+  if (!(error instanceof AnalysisError)) return error;
+  const field = error.message.startsWith('compare') ? 'compare' : 'data';
+  return new ApiError(422, `The indicators cannot be estimated from the stored responses: ${error.message}`, [{ field, issue: error.message }]);
 }

@@ -16,15 +16,24 @@
  * - after a new response: one web response POSTed first, so the new row is read and appended
  *   and everything is prepared again (weights raked, values recoded, cells indexed).
  * The new response is erased at the end, so the file keeps BENCH_ROWS responses.
+ *
+ * As the server does, tables are made on the compute thread (with its helper on the other core);
+ * BENCH_THREADS=0 makes them in this thread instead (as before decision 010).
  */
 import { benchDatabase, SLUG } from './exports/bench-db.ts';
 import { BENCH_DB, BENCH_ROWS, benchApp, mb } from './exports/common.ts';
 import { warmIndicatorTables } from '../../api/indicators/warm.ts';
+import { compute, useComputeThread } from '../../api/compute/compute-thread.ts';
 
 const setup = performance.now();
 const db = benchDatabase(BENCH_DB, BENCH_ROWS);
 console.log(`database ${BENCH_DB} with ${BENCH_ROWS.toLocaleString('en')} responses ready in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
 const { app, headers } = await benchApp(db);
+const threads = process.env.BENCH_THREADS !== '0';
+const stopCompute = threads ? useComputeThread(db, BENCH_DB) : async () => {};
+// The compute thread does not keep a process alive (a server's socket does): this does, until the end.
+const alive = setInterval(() => {}, 60_000);
+console.log(threads ? 'tables on the compute thread and its helper (as the server makes them)' : 'tables on this thread (BENCH_THREADS=0)');
 let rows = 0;
 
 async function timedTable(query = 'by=region,channel'): Promise<number> {
@@ -38,7 +47,7 @@ async function timedTable(query = 'by=region,channel'): Promise<number> {
 }
 
 const warmStart = performance.now();
-const warmed = warmIndicatorTables(db);
+const warmed = threads ? await compute(db, 'warm', undefined) : warmIndicatorTables(db);
 const warmUp = (performance.now() - warmStart) / 1000;
 if (warmed.some((survey) => survey.error)) throw new Error(`warm-up failed: ${JSON.stringify(warmed)}`);
 const first = await timedTable();
@@ -63,4 +72,6 @@ console.log(`  start-up tables (WARM_INDICATORS) ${s(warmUp)}; first request aft
 console.log(`  one indicator by region × channel, five in turn: ${single.map(s).join(', ')}`);
 console.log(`  wave ${latestWave} alone: ${oneWave.map(s).join(', ')}`);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+await stopCompute();
+clearInterval(alive);
 db.$client.close();

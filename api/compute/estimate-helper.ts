@@ -1,0 +1,134 @@
+import type { Worker } from 'node:worker_threads';
+import {
+  estimatePreparedTable, withIndicators, type AnalysisSpec, type Design, type EstimateRow, type Prepared, type TableOptions, type TableResult,
+} from '../../analysis/index.ts';
+import { INDICATORS_PER_PASS, isRowWise, tableEstimates, tablePlan } from '../../analysis/breakdown-estimates.ts';
+import { tableBreakdowns, tableFromEstimates } from '../../analysis/estimate-table.ts';
+import type { Calibration } from '../../analysis/weighting/calibration.ts';
+import type { Db } from '../db/open.ts';
+import type { Survey } from '../db/schema.ts';
+import { beginIndicatorTable, tableError, type IndicatorTable } from '../indicators/table.ts';
+import type { IndicatorQuery } from '../indicators/query.ts';
+import { startTsWorker, stopTsWorker } from '../db/ts-worker.ts';
+import { shareArrays } from './shared-arrays.ts';
+
+export interface HelperRequest {
+  seq: number;
+  spec: AnalysisSpec;
+  design: Design;
+  calibration: Calibration | null;
+  values: [string, Float64Array][];
+  zeroWeightRows: [string, Int32Array][];
+  breakdowns: string[][];
+  plan: unknown;
+}
+export type HelperReply = { seq: number; ok: true; rows: EstimateRow[][] } | { seq: number; ok: false; message: string };
+
+/**
+ * A second thread for the compute thread's indicator tables, so a table uses both cores: it sums
+ * and estimates some of the indicators while the compute thread does the others. It reads the
+ * compute thread's prepared design from shared memory (shared-arrays.ts), so nothing is copied
+ * per request and nothing is kept twice.
+ */
+export class EstimateHelper {
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<number, { resolve: (rows: EstimateRow[][]) => void; reject: (error: unknown) => void }>();
+  private next = 0;
+  /** Parts of tables the helper made (a table falls back to one thread when it fails). */
+  answered = 0;
+
+  run(request: Omit<HelperRequest, 'seq'>): Promise<EstimateRow[][]> {
+    return new Promise((resolve, reject) => {
+      const seq = this.next++;
+      this.waiting.set(seq, { resolve, reject });
+      this.thread().postMessage({ ...request, seq } satisfies HelperRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await stopTsWorker(worker);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startTsWorker(new URL('./estimate-helper-worker.ts', import.meta.url).href, {});
+    worker.on('message', (reply: HelperReply) => {
+      const waiting = this.waiting.get(reply.seq);
+      if (!waiting) return;
+      this.waiting.delete(reply.seq);
+      if (reply.ok) {
+        this.answered++;
+        waiting.resolve(reply.rows);
+      }
+      else waiting.reject(new Error(`estimate helper: ${reply.message}`));
+    });
+    const failed = (cause: unknown) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const waiting of this.waiting.values()) waiting.reject(new Error(`estimate helper stopped (${cause instanceof Error ? cause.message : `exit ${String(cause)}`})`));
+      this.waiting.clear();
+    };
+    worker.on('error', failed);
+    worker.on('exit', failed);
+    worker.unref();
+    return (this.worker = worker);
+  }
+}
+
+/**
+ * `estimatePreparedTable` on two threads: the helper estimates the first half of the indicators
+ * summed by domain (in whole passes of the engine, so every sum is made exactly as on one thread),
+ * this thread the rest, the row-wise indicators, alpha and comparisons. The rows are put back in
+ * the order one thread gives, so the table is the same, number for number.
+ */
+export async function estimateOnTwoThreads(prepared: Prepared, options: TableOptions, helper: EstimateHelper): Promise<TableResult> {
+  const all = prepared.spec.indicators ?? [];
+  const summed = all.filter((indicator) => !isRowWise(prepared, indicator));
+  const passes = Math.ceil(summed.length / INDICATORS_PER_PASS);
+  if (passes < 2) return estimatePreparedTable(prepared, options);
+  const breakdowns = tableBreakdowns(options);
+  const plan = tablePlan(prepared, breakdowns);
+  // Once per prepared design (then a no-op): its arrays move to shared memory, in place.
+  shareArrays(prepared.design);
+  shareArrays(prepared.calibration);
+  shareArrays(prepared.derivedEntries);
+  const theirs = new Set(summed.slice(0, Math.ceil(passes / 2) * INDICATORS_PER_PASS).map((indicator) => indicator.id));
+  const shared = withIndicators(prepared, prepared.spec);
+  const pending = helper.run({
+    spec: { ...prepared.spec, indicators: all.filter((indicator) => theirs.has(indicator.id)) },
+    design: prepared.design, calibration: prepared.calibration,
+    values: [...theirs].map((id) => [id, shared.values.get(id)!]),
+    zeroWeightRows: [...theirs].map((id) => [id, shared.zeroWeightRows.get(id)!]),
+    breakdowns, plan,
+  });
+  const mine = tableEstimatesOf(shared, all.filter((indicator) => !theirs.has(indicator.id)), breakdowns);
+  // A helper that failed (stopped, out of memory): the table is made here alone, as before.
+  const helped = await pending.catch(() => null);
+  if (helped === null) return estimatePreparedTable(shared, options);
+  const order = new Map(all.map((indicator, index) => [indicator.id, index]));
+  const rows = breakdowns.map((_, position) => {
+    const list = [...(helped[position] ?? []), ...(mine[position] ?? [])];
+    // With row-wise indicators one thread sorts its rows by indicator (stable): the same here.
+    if (all.some((indicator) => isRowWise(prepared, indicator))) list.sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!);
+    return list;
+  });
+  return tableFromEstimates(shared, options, rows);
+}
+
+function tableEstimatesOf(prepared: Prepared, indicators: AnalysisSpec['indicators'], breakdowns: string[][]): EstimateRow[][] {
+  if (!indicators || indicators.length === 0) return breakdowns.map(() => []);
+  return tableEstimates(withIndicators(prepared, { ...prepared.spec, indicators }), breakdowns);
+}
+
+/** `indicatorTable` with its estimates made on two threads (`estimateOnTwoThreads`). */
+export async function indicatorTableOnTwoThreads(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy: string[] | undefined, helper: EstimateHelper): Promise<IndicatorTable> {
+  const begun = beginIndicatorTable(db, survey, query, reliabilityBy);
+  let result: TableResult;
+  try {
+    result = await estimateOnTwoThreads(begun.prepared, begun.options, helper);
+  } catch (error) {
+    throw tableError(error);
+  }
+  return begun.finish(result);
+}

@@ -1,0 +1,42 @@
+/** Typed arrays smaller than this are copied to the other thread; a copy costs less than sharing them. */
+const SHARE_FROM_BYTES = 64 * 1024;
+
+type View = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+
+function sharedCopy(view: View): View {
+  const copy = new (view.constructor as new (buffer: SharedArrayBuffer) => View)(new SharedArrayBuffer(view.byteLength));
+  copy.set(view);
+  return copy;
+}
+
+const isBig = (value: unknown): value is View =>
+  ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value.buffer instanceof SharedArrayBuffer) && value.byteLength >= SHARE_FROM_BYTES;
+
+/**
+ * Moves every large typed array inside `value` (objects, arrays, Maps, at any depth) to shared
+ * memory, in place: the object then reaches the copies, the old arrays can be collected, so the
+ * memory used does not grow. Posting it to another thread afterwards shares those arrays instead
+ * of copying them (structured clone keeps a SharedArrayBuffer shared).
+ *
+ * Why: the compute thread's prepared design (hundreds of MB at a million responses) is read by a
+ * second thread that sums half of a table's indicators (estimate-helper.ts); a copy per request
+ * would cost more than the sums, and a copy kept there would double the memory.
+ */
+export function shareArrays<T>(value: T, seen = new Set<object>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return value;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, item] of value) {
+      if (isBig(item)) value.set(key, sharedCopy(item));
+      else shareArrays(item, seen);
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (isBig(item)) record[key] = sharedCopy(item);
+    else shareArrays(item, seen);
+  }
+  return value;
+}
