@@ -73,10 +73,13 @@ export default defineConfig({
       output: {
         // The libraries in files of their own: they change far less often than our code, so after
         // an app update a phone downloads only our small file again, not SurveyJS and React.
+        // React first (higher priority): a group takes in what its modules import, so SurveyJS's
+        // group would otherwise swallow React, and the respondent's first page would wait for
+        // SurveyJS's file, which it is built not to need (pages/SurveyForm.tsx comes later).
         codeSplitting: {
           groups: [
-            { name: 'surveyjs', test: /node_modules[\\/]survey-(core|react-ui)[\\/]/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'surveyjs', test: /node_modules[\\/]survey-(core|react-ui)[\\/]/, priority: 1 },
           ],
         },
       },

@@ -44,7 +44,8 @@ describe('the full questionnaire in every language', () => {
   for (const [language, question, no, complete, next] of firstPages) {
     it(`shows the first page in ${language}, with Next, and Complete once the respondent declines`, async () => {
       const page = await open(language);
-      await page.getByText(question).waitFor();
+      // SurveyJS's page (the early one, shown while SurveyJS loads, has no buttons).
+      await page.locator('[data-name="consent"]').getByText(question).waitFor();
       await expect(page.getByRole('button', { name: next }).isVisible()).resolves.toBe(true);
       await page.getByText(no, { exact: true }).click();
       await page.getByRole('button', { name: complete }).waitFor();

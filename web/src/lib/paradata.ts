@@ -17,16 +17,40 @@ const WEEK_SECONDS = 7 * 24 * 3600;
 const seconds = (value: number) => Math.min(WEEK_SECONDS, Math.max(0, Math.round(value * 1000) / 1000));
 const languageOf = (locale: string) => (locale === '' ? 'en' : locale);
 
+type LanguageSwitch = NonNullable<Paradata['languageSwitches']>[number];
+
 /**
- * Starts timing a questionnaire as it is shown: seconds on each page (summed over visits, by the
+ * When a questionnaire's first page appeared (the monotonic page clock and the wall clock), and
+ * the language switches made on it before the model existed (the respondent page's early page).
+ */
+export interface ShownSince {
+  at: number;
+  epoch: number;
+  switches: LanguageSwitch[];
+}
+
+/** The moment now, for `recordParadata`'s `shownSince`. */
+export function shownNow(): ShownSince {
+  return { at: performance.now(), epoch: Date.now(), switches: [] };
+}
+
+/** Notes a change of language made before the model existed; a model made later starts with these. */
+export function noteEarlyLanguageSwitch(since: ShownSince, from: string, to: string): void {
+  if (from === to || since.switches.length >= 100) return;
+  since.switches.push({ from, to, atSeconds: seconds((performance.now() - since.at) / 1000) });
+}
+
+/**
+ * Starts timing a questionnaire as it is shown (or since `shownSince`, when its first page was on
+ * screen before the model was made: the respondent page's early first page): seconds on each page (summed over visits, by the
  * monotonic page clock, so a change of the device's clock cannot make them negative), each change
  * of language, and the time offline while answering. `finish()` at completion gives the paradata.
  */
-export function recordParadata(model: Model, clock: () => number = () => performance.now()) {
-  const shownAt = clock();
-  const shownAtEpoch = Date.now();
+export function recordParadata(model: Model, clock: () => number = () => performance.now(), shownSince?: ShownSince) {
+  const shownAt = shownSince?.at ?? clock();
+  const shownAtEpoch = shownSince?.epoch ?? Date.now();
   const pages = new Map<string, number>();
-  const switches: NonNullable<Paradata['languageSwitches']> = [];
+  const switches: LanguageSwitch[] = [...(shownSince?.switches ?? [])];
   let page = model.currentPage?.name as string | undefined;
   let pageSince = shownAt;
   let locale = languageOf(model.locale);

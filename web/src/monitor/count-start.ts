@@ -10,6 +10,11 @@ export function countStartOnFirstAnswer(model: Model, slug: string): void {
   model.onValueChanged.add(() => {
     if (counted) return;
     counted = true;
-    fetch(`/api/surveys/${encodeURIComponent(slug)}/starts`, { method: 'POST', keepalive: true }).catch(() => undefined);
+    countStart(slug);
   });
+}
+
+/** Counts one start now (an answer was given before the model existed, on the early first page). */
+export function countStart(slug: string): void {
+  fetch(`/api/surveys/${encodeURIComponent(slug)}/starts`, { method: 'POST', keepalive: true }).catch(() => undefined);
 }

@@ -1,48 +1,35 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
-// The fontless stylesheet: the default one fetches web fonts from a third-party host, which would
-// reveal respondents' IP addresses to it.
-import 'survey-core/survey-core.fontless.min.css';
-import { surveyJsLocale } from '../../../surveys/languages.ts';
-import type { LanguageCode } from '../../../surveys/types.ts';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { DeliveryNotice } from '../components/DeliveryNotice.tsx';
 import { EarlierSubmissionsNotice } from '../components/EarlierSubmissionsNotice.tsx';
+import { FirstPagePreview } from '../components/FirstPagePreview.tsx';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { fetchSurvey, RequestError, type PublishedSurvey } from '../lib/api.ts';
 import { chooseLanguage } from '../lib/choose-language.ts';
 import { deliver, type DeliveryState } from '../lib/deliver.ts';
-import { conditionalEndMessage } from '../lib/end-message.ts';
-import { followPageChanges, surveyDocumentTitle } from '../lib/follow-page-changes.ts';
 import { pageMessages } from '../lib/messages.ts';
-import { recordParadata } from '../lib/paradata.ts';
+import { noteEarlyLanguageSwitch, shownNow, type ShownSince } from '../lib/paradata.ts';
 import { completeDraft } from '../offline/drafts.ts';
-import { keepDraft } from '../offline/keep-draft.ts';
 import type { Submission } from '../offline/outbox.ts';
 import { QueueLine } from '../offline/QueueLine.tsx';
 import { useResumableDraft } from '../offline/use-resumable-draft.ts';
-import { rememberedUser } from '../lib/remembered-user.ts';
-import { registerSurveyLocales } from '../lib/survey-locales.ts';
-import { applySurveyTheme } from '../lib/survey-theme.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
 import { useInterviewAssignment } from '../lib/use-interview-assignment.ts';
-import { newResponseId } from '../lib/uuid.ts';
-import { countStartOnFirstAnswer } from '../monitor/count-start.ts';
 import { keepForOffline } from '../offline/keep-for-offline.ts';
 import { setQuestionnaireInProgress } from '../offline/questionnaire-in-progress.ts';
+import type { Completed } from './SurveyForm.tsx';
 
-registerSurveyLocales();
+// SurveyJS is most of the page's JavaScript; it comes in a file of its own, asked for as soon as
+// the page opens, while the first questions are already on screen (FirstPagePreview).
+const loadSurveyForm = () => import('./SurveyForm.tsx');
+const SurveyForm = lazy(loadSurveyForm);
 
 type Loading =
   | { kind: 'loading' }
   | { kind: 'failed'; notFound: boolean }
-  | { kind: 'ready'; survey: PublishedSurvey; firstLanguage: string };
+  | { kind: 'ready'; survey: PublishedSurvey };
 
 /** A completed questionnaire on screen: what was submitted, and the questionnaire's end message if one applies. */
-interface Completion {
-  submission: Submission;
-  endMessageHtml?: string;
-}
+type Completion = Completed;
 
 interface Props {
   slug: string;
@@ -58,6 +45,9 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const [delivery, setDelivery] = useState<DeliveryState | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [round, setRound] = useState(0);
+  // Answers given on the early first page, before SurveyJS arrived; handed to it when it does.
+  const [earlyAnswers, setEarlyAnswers] = useState<Record<string, unknown>>({});
+  const shown = useRef<{ round: number; since: ShownSince } | undefined>(undefined);
   // The round on screen. A submission's delivery reports to the page only while its round is shown:
   // once the enumerator has moved on, an earlier interview is still sent (it stays in the outbox
   // until stored) but must not replace the next interview's form with its notices.
@@ -71,11 +61,14 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const messages = pageMessages(language);
 
   useEffect(() => {
+    void loadSurveyForm();
+  }, []);
+
+  useEffect(() => {
     fetchSurvey(slug).then(
       (survey) => {
-        const firstLanguage = chooseLanguage(survey.meta.languages, window.location.search, navigator.languages);
-        setLanguage(firstLanguage);
-        setLoading({ kind: 'ready', survey, firstLanguage });
+        setLanguage(chooseLanguage(survey.meta.languages, window.location.search, navigator.languages));
+        setLoading({ kind: 'ready', survey });
         // Kept by the service worker, so this questionnaire opens again with no signal.
         void keepForOffline([`/api/surveys/${encodeURIComponent(slug)}`]);
       },
@@ -98,45 +91,14 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const ready = loading.kind === 'ready' ? loading : undefined;
   // A continued draft keeps the version it was started on, even if a newer one is published since.
   const survey = resumed?.survey ?? ready?.survey;
-  const model = useMemo(() => {
-    if (choice.kind !== 'decided' || !survey) return undefined;
-    const created = new Model(survey.definition);
-    // Created in the first language so that every string (progress text included) starts in it.
-    created.locale = surveyJsLocale((resumed?.language ?? ready?.firstLanguage ?? 'en') as LanguageCode);
-    created.showCompletedPage = false;
-    applySurveyTheme(created);
-    followPageChanges(created, setAnnouncement);
-    // Residents' starts are counted (anonymously) for the fieldwork monitor's completion rate.
-    if (!interview && !resumed) countStartOnFirstAnswer(created, slug);
-    const startedAt = resumed?.startedAt ?? new Date().toISOString();
-    if (resumed) {
-      created.data = resumed.answers;
-      created.currentPageNo = resumed.pageNo;
-    }
-    keepDraft(created, { slug, interview, survey, startedAt, languageOf });
-    // Time per page, language switches and time offline, sent beside the answers (nothing identifying).
-    // A continued draft counts from where it was continued.
-    const paradata = recordParadata(created);
-    created.onComplete.add((sender) => {
-      const enumeratorId = interview ? rememberedUser()?.id : undefined;
-      const submission: Submission = {
-        id: newResponseId(),
-        version: survey.version,
-        language: languageOf(sender.locale),
-        answers: sender.data as Record<string, unknown>,
-        startedAt,
-        completedAt: new Date().toISOString(),
-        paradata: paradata.finish(),
-        ...(enumeratorId === undefined ? {} : { enumeratorId }),
-      };
-      setCompletion({ submission, endMessageHtml: conditionalEndMessage(sender) });
-      // Moved from draft to outbox (on the device) before the first try, so nothing is lost if the
-      // page closes mid-send; a completed questionnaire never stays a draft.
-      void completeDraft({ slug, submission, interview }).then(() => sendRef.current(submission, round));
-    });
-    return created;
-    // `round` is in the dependencies so that the next interview starts from an empty form.
-  }, [choice, survey, resumed, ready, slug, interview, round]);
+
+  /** The questionnaire is completed: on the device (draft to outbox in one step), then sent. */
+  const complete = (completed: Completed) => {
+    setCompletion(completed);
+    // Moved from draft to outbox before the first try, so nothing is lost if the page closes
+    // mid-send; a completed questionnaire never stays a draft.
+    void completeDraft({ slug, submission: completed.submission, interview }).then(() => sendRef.current(completed.submission, round));
+  };
 
   useEffect(() => {
     if (resumed) setLanguage(resumed.language);
@@ -146,14 +108,19 @@ export function RespondentPage({ slug, interview = false }: Props) {
     shownRound.current = round + 1;
     setCompletion(undefined);
     setDelivery(undefined);
+    setEarlyAnswers({});
     setRound(round + 1);
   };
 
   useEffect(() => {
-    if (model) model.locale = surveyJsLocale(language as LanguageCode);
     document.documentElement.lang = language;
-    document.title = surveyDocumentTitle(model);
-  }, [model, language]);
+  }, [language]);
+  const changeLanguage = (next: string) => {
+    // Kept for the paradata of a model made later (the early page); a model made already, whose
+    // recorder copied the earlier ones, records this one itself.
+    if (shown.current) noteEarlyLanguageSwitch(shown.current.since, language, next);
+    setLanguage(next);
+  };
   useEffect(() => () => {
     document.title = 'Trustlens';
   }, []);
@@ -164,7 +131,9 @@ export function RespondentPage({ slug, interview = false }: Props) {
   }, [completion]);
 
   const refused = interview && assignment === 'not-assigned';
-  const showForm = model && !completion && survey?.status !== 'closed' && !refused && assignment !== 'checking';
+  const showForm = choice.kind === 'decided' && survey && !completion && survey.status !== 'closed' && !refused && assignment !== 'checking' ? survey : undefined;
+  // The first page's time counts from when it appeared, early page included.
+  if (showForm && shown.current?.round !== round) shown.current = { round, since: shownNow() };
   const offer = choice.kind === 'offer' && !completion && !refused ? choice.draft : undefined;
   // A new app version waits while a questionnaire is being answered (docs/decisions/009-offline-app-updates.md).
   useEffect(() => {
@@ -176,7 +145,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
       <header className="banner">
         <a className="brand" href="/">Trustlens</a>
         {survey && !completion && !refused && (
-          <LanguagePicker label={messages.language} languages={survey.meta.languages} value={language} onChange={setLanguage} />
+          <LanguagePicker label={messages.language} languages={survey.meta.languages} value={language} onChange={changeLanguage} />
         )}
       </header>
       <EarlierSubmissionsNotice earlier={earlier} messages={messages} />
@@ -221,13 +190,16 @@ export function RespondentPage({ slug, interview = false }: Props) {
         </div>
       )}
       {survey?.status === 'closed' && !completion && <p className="notice notice-info">{messages.closed}</p>}
-      {showForm && <Survey model={model} />}
+      {showForm && (
+        <Suspense fallback={resumed
+          ? <p>{messages.loading}</p>
+          : <FirstPagePreview definition={showForm.definition} language={language} answers={earlyAnswers} waiting={messages.loading}
+              onAnswer={(name, value) => setEarlyAnswers((now) => ({ ...now, [name]: value }))} />}>
+          <SurveyForm key={round} slug={slug} interview={interview} survey={showForm} resumed={resumed} language={language}
+            earlyAnswers={earlyAnswers} shownSince={shown.current!.since} onAnnounce={setAnnouncement} onComplete={complete} />
+        </Suspense>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
     </main>
   );
-}
-
-/** SurveyJS calls the default language ''; we call it 'en'. */
-function languageOf(locale: string): string {
-  return locale === '' ? 'en' : locale;
 }
