@@ -10,7 +10,8 @@ postgres_bin() {
 
 # Runs a command as the cluster's owner.
 as_postgres_owner() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi
+  # From /, which the owner may enter whatever folder we were started in.
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "cd / && $*"; else sh -c "$*"; fi
 }
 
 start_test_postgres() {

@@ -9,6 +9,7 @@ import { openDatabase } from '../../api/db/open.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import type { ResponseRow } from '../../api/responses/response-rows.ts';
 import { pgResponseWriter, pgStoredResponse } from '../../api/responses/pg-response-rows.ts';
+import { pgResponseChangeStamp } from '../../api/indicators/pg-change-stamp.ts';
 import { shortSurvey, VALID_ANSWERS } from '../api/helpers.ts';
 import { describePostgres, usePostgres } from './postgres.ts';
 
@@ -80,6 +81,21 @@ describePostgres('storing submissions on PostgreSQL: idempotent, durable, group-
     expect(String((outcomes[1] as PromiseRejectedResult).reason?.cause?.message ?? (outcomes[1] as PromiseRejectedResult).reason)).toMatch(/foreign key/);
     expect([await count(good[0]!.id), await count(bad.id), await count(good[1]!.id)]).toEqual([1, 0, 1]);
     expect(writer.stats.commits).toBe(1);
+  });
+
+  it("lets one instance's caches see another's writes and erasures at once, by the change stamp read from the database", async () => {
+    const before = await pgResponseChangeStamp(other);
+    const submission = row();
+    expect(await pgResponseWriter(postgres.db).submit(submission)).toBe(true);
+    const afterWrite = await pgResponseChangeStamp(other);
+    // Appended only: both rowids grew, nothing removed, so a cache reads just the new rows.
+    expect(afterWrite.inserted).toBeGreaterThan(before.inserted);
+    expect(afterWrite.responses).toBeGreaterThan(before.responses);
+    expect(afterWrite.removed).toBe(before.removed);
+    await postgres.db.$client.query('DELETE FROM responses WHERE id = $1', [submission.id]);
+    const afterErasure = await pgResponseChangeStamp(other);
+    // An erasure (with its analysed values, by cascade) moves `removed`: the cache scans again.
+    expect(afterErasure.removed).toBe(before.removed + 2);
   });
 
   it('rejects the whole batch with CommitFailedError when the database cannot take it, storing none of it', async () => {
