@@ -1,4 +1,4 @@
-import { SUPPORTED_LANGUAGES, type LanguageCode } from '../types.ts';
+import type { LanguageCode } from '../types.ts';
 import type { Texts } from './sheets.ts';
 
 /**
@@ -40,5 +40,3 @@ export const WHOLE_NUMBER_MESSAGE: Record<LanguageCode, string> = {
   'sr-Latn': 'Unesite ceo broj.',
   'sr-Cyrl': 'Унесите цео број.',
 };
-
-export const ALL_LANGUAGES = SUPPORTED_LANGUAGES;

@@ -33,6 +33,7 @@ describe('XLSForm expressions in SurveyJS', () => {
       ["${contact} != 'yes'", {}, true], // XPath: '' != 'yes'
       ["selected(${channels}, 'app')", { channels: ['phone', 'app'] }, true],
       ["selected(${channels}, 'app')", { channels: ['application'] }, false],
+      ["selected(${channels}, '2')", { channels: [2, 3] }, true], // a list of whole-number names is stored as numbers
       ["not(selected(${channels}, 'app'))", {}, true],
       ['count-selected(${channels}) = 0', {}, true],
       ['count-selected(${channels}) = 2', { channels: ['a', 'b'] }, true],
