@@ -6,6 +6,8 @@ import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import { loadColumns } from '../indicators/load-columns.ts';
 import { indicatorTable, surveyContext, type IndicatorTable } from '../indicators/table.ts';
+import { modelTable, type ModelTable } from '../indicators/model-table.ts';
+import type { ContrastSpec, ModelSpec } from '../../analysis/index.ts';
 
 export interface ReportData {
   survey: Survey;
@@ -27,6 +29,10 @@ export interface ReportData {
   dimensions: string[];
   /** Labels of dimension values from the latest questionnaire (dimension → value → label). */
   labels: Record<string, Record<string, string>>;
+  /** The meta's models, fitted to the report's waves (null: none declared). */
+  models: ModelTable | null;
+  /** The meta's did contrasts, from every wave (they need their before and after waves; null: none declared). */
+  programme: ModelTable | null;
 }
 
 /** Everything the report shows, computed with the same engine call as the indicators endpoint. */
@@ -57,6 +63,10 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   for (const mode of loaded.mode) modes.set(mode, (modes.get(mode) ?? 0) + 1);
   const dates = db.select({ first: sql<string | null>`min(${responseDoneAt})`, last: sql<string | null>`max(${responseDoneAt})` }).from(responses)
     .where(and(eq(responses.surveyId, survey.id), wave === null ? undefined : eq(responses.wave, wave))).get() ?? { first: null, last: null };
+  const models = (context.meta.models ?? []) as ModelSpec[];
+  const contrasts = (context.meta.contrasts ?? []) as ContrastSpec[];
+  const fitted = models.length > 0 ? modelTable(db, survey, { ...(waves ? { waves } : {}), weighting: options.weighting, models, contrasts: [] }) : null;
+  const programme = contrasts.length > 0 ? modelTable(db, survey, { weighting: options.weighting, models: [], contrasts }) : null;
   const definition = context.versions.at(-1)!.definition as { title?: unknown };
   const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
   const source = context.meta.weightingSource as { source?: string } | undefined;
@@ -66,5 +76,6 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
     fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries([...modes].sort((a, b) => a[0].localeCompare(b[0]))) },
     weightingSource: source?.source ?? null, dimensions,
     labels: groupLabels(context.versions.at(-1)!.definition, context.meta, 'en'),
+    models: fitted, programme,
   };
 }

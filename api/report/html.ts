@@ -3,6 +3,7 @@ import { indicatorLabel } from '../indicators/table.ts';
 import type { ReportData } from './build.ts';
 import { heatMap, intervalChart, labelledRows, renderSvg } from './charts.ts';
 import { esc, interval, number, scaleOf } from './format.ts';
+import { driversSection, programmeSection } from './model-sections.ts';
 import { REPORT_CSS } from './style.ts';
 
 const COLUMNS_PER_TABLE = 4;
@@ -112,7 +113,9 @@ ${notes}
 ${charts.length > 0 ? `<section><h2>Charts</h2><p class="key muted"><span>● estimate</span><span>— 95% confidence interval</span><span>orange: unreliable</span><span>grey “–”: suppressed</span></p>${charts.map((svg) => `<div class="chart">${svg}</div>`).join('\n')}</section>` : ''}
 ${data.dimensions.map((dimension) => `<section><h2>By ${esc(dimension)}</h2><p class="muted">Estimate, [95% CI] and n; * unreliable; “suppressed”: too few responses to publish.</p>${breakdownTables(data, dimension)}</section>`).join('\n')}
 <section><h2>Scale reliability</h2><p class="muted">Cronbach's alpha on complete cases (R psych::alpha raw_alpha), for the whole sample and per language of the interview.</p>${reliability(data)}</section>
+${await driversSection(data.models, waveText(data))}
 <section><h2>Change between waves</h2>${changes(data)}</section>
+${programmeSection(data.programme, data.definitions)}
 <section><h2>Definitions of the indicators</h2>${definitions(data)}</section>
 </body></html>`;
 }

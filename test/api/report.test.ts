@@ -18,8 +18,8 @@ describe('GET /api/surveys/:slug/report.html', () => {
     expect(html).toContain('@media print');
     expect(html).toContain('break-before: page');
     expect(html).toContain('display: table-header-group');
-    // Two interval charts (region, channel) and the region × channel heat map, rendered by Vega to SVG.
-    expect(html.match(/<svg /g)).toHaveLength(3);
+    // Two interval charts (region, channel), the region × channel heat map and the two models' dot-and-whisker charts, rendered by Vega to SVG.
+    expect(html.match(/<svg /g)).toHaveLength(5);
     expect(html).toContain('by region');
     expect(html).toContain('region × channel');
   });
@@ -41,6 +41,36 @@ describe('GET /api/surveys/:slug/report.html', () => {
     expect(html).toContain('Wave 2025 minus wave 2024');
     expect(html).toContain('Procedural fairness, 0-100');
     expect(html).toContain('<h3>Responses by region</h3>');
+  });
+
+  it('has a "What drives trust" section: each model\'s chart and coefficients in words, the numbers of GET …/models', async () => {
+    const section = html.slice(html.indexOf('<h2>What drives trust</h2>'), html.indexOf('<h2>Change between waves</h2>'));
+    expect(section).toContain('<h3>Trust in the police (mean 0-10): what drives it</h3>');
+    expect(section).toContain('<h3>Trusting the police (6-10): log-odds by fairness, effectiveness and contact</h3>');
+    const { models } = await (await context.get(`/api/surveys/${FULL}/models?wave=2025`, 'evaluator')).json() as { models: { n: number; coefficients: { term: string; label: string; estimate: number; ciLow: number; ciHigh: number }[] }[] };
+    for (const model of models) {
+      expect(section).toContain(`on ${model.n} respondents, wave 2025`);
+      for (const row of model.coefficients) {
+        expect(section).toContain(`<td class="text">${row.label.replace(/&/g, '&amp;')}</td><td>${row.estimate.toFixed(3)}</td><td>[${row.ciLow.toFixed(3)}, ${row.ciHigh.toFixed(3)}]</td>`);
+      }
+    }
+    expect(section).toContain('Sex: Female (against Male)');
+    expect(section).toContain('Categories are compared with Region: Bosnian-Podrinje Canton Goražde; Age group: 18 to 29; Sex: Male.');
+    // Labels, never R's raw term names or codes, in the tables.
+    for (const raw of ['>sex2<', '>age_group30_44<', '>regionsarajevo<', '>pf_score<']) expect(section).not.toContain(raw);
+  });
+
+  it('has a "Programme effect" section: the did contrast with its four cells, effect, interval and p, in words', async () => {
+    const section = html.slice(html.indexOf('<h2>Programme effect</h2>'), html.indexOf('<h2>Definitions of the indicators</h2>'));
+    expect(section).toContain('Difference in differences');
+    expect(section).toContain('Trusts the police (6-10 on 0-10): Federation of Bosnia and Herzegovina against Republika Srpska, 2024 to 2025');
+    // From every wave, even in a report on one: the contrast needs its before and after.
+    const { contrasts } = await (await context.get(`/api/surveys/${FULL}/models`, 'evaluator')).json() as { contrasts: { estimate: number; ciLow: number; ciHigh: number; means: Record<string, number> }[] };
+    const [did] = contrasts;
+    const points = (value: number) => (value * 100).toFixed(1);
+    expect(section).toContain(`<td>${points(did!.estimate)}</td><td>[${points(did!.ciLow)}, ${points(did!.ciHigh)}]</td>`);
+    for (const mean of Object.values(did!.means)) expect(section).toContain(`${points(mean)}%<br>`);
+    for (const code of ['fbih', 'republika_srpska', 'trust_fav']) expect(section).not.toContain(code);
   });
 
   it('escapes text and refuses a bad wave or weighting, naming the field', async () => {

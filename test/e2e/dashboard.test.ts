@@ -7,6 +7,7 @@ import { storeDemoRows } from '../../data/demo/store.ts';
 import { readRegions } from '../../data/regions.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
+import { axeViolations } from './axe.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
 
 let browser: Browser;
@@ -36,7 +37,7 @@ describe('an evaluator on the dashboard', () => {
     const sarajevo = table.getByRole('row', { name: /^Sarajevo Canton/ });
     expect(await sarajevo.innerText()).toMatch(/\d+\.\d%\s+\d+\.\d% – \d+\.\d%/);
 
-    const chart = page.locator('figure.chart img');
+    const chart = page.locator('.dashboard-body figure.chart img');
     await chart.waitFor();
     await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(100);
 
@@ -55,6 +56,39 @@ describe('an evaluator on the dashboard', () => {
     await page.waitForURL(/\/studio\/bih-police-trust\/monitor$/);
     await page.getByText('Responses by region').first().waitFor();
     expect(await page.getByText('Latest submissions').count()).toBe(0);
+    await context.close();
+  });
+
+  it('sees what drives trust: each model as a dot-and-whisker chart and a table of coefficients, per wave, with no axe violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+    const page = await context.newPage();
+    await signInPage(page, running.baseUrl, 'eval@example.org');
+    await page.waitForURL(/\/dashboard$/);
+    const panel = page.getByRole('region', { name: 'What drives trust' });
+    const caption = panel.locator('table.coefficients caption');
+    await caption.waitFor();
+    expect(await caption.innerText()).toMatch(/^Trust in the police \(mean 0-10\): what drives it, all waves pooled: coefficients with 95% intervals \(n = \d+\)$/);
+    const fairness = panel.getByRole('row', { name: /^Procedural fairness, 0-100 \(per point\)/ });
+    expect(await fairness.innerText()).toMatch(/\d\.\d{3}\s+-?\d\.\d{3} to \d\.\d{3}\s+(< 0\.001|\d\.\d{3})/);
+    expect(await panel.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining(['Intercept', 'Sex: Female (against Male)', 'Age group: 60 or older (against 18 to 29)']));
+    const chart = panel.locator('figure.chart img');
+    await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(300);
+    // The chart is drawn whole inside the page: not wider than the panel.
+    const [imageBox, panelBox] = await Promise.all([chart.boundingBox(), panel.boundingBox()]);
+    expect(imageBox!.x + imageBox!.width).toBeLessThanOrEqual(panelBox!.x + panelBox!.width + 1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // One wave, then the binomial model: the chart and table follow.
+    await page.getByLabel('Wave').selectOption('2025');
+    await expect.poll(() => caption.innerText()).toContain('wave 2025');
+    await panel.getByLabel('Model').selectOption({ label: 'Trusting the police (6-10): log-odds by fairness, effectiveness and contact' });
+    await expect.poll(() => caption.innerText()).toContain('Trusting the police (6-10)');
+    expect(await chart.getAttribute('src')).toContain('models=trust_fav_drivers');
+    expect(await chart.getAttribute('src')).toContain('wave=2025');
+    expect(await panel.getByRole('rowheader').allInnerTexts()).toContain('In contact with the police in the last 12 months (yes against no)');
+    await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(300);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/dashboard-models.png', fullPage: true });
     await context.close();
   });
 

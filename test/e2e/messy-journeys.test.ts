@@ -56,7 +56,7 @@ describe('an evaluator on messy fieldwork data', () => {
       await page.getByLabel('Breakdown').selectOption(value);
       await expect.poll(() => page.locator('.dashboard-body').getAttribute('aria-busy')).toBe('false');
       await expect.poll(() => page.locator('table.estimates thead th').first().innerText()).toBe(heading);
-      if (value !== '') await page.locator('figure.chart img').waitFor();
+      if (value !== '') await page.locator('.dashboard-body figure.chart img').waitFor();
       expect(await axeViolations(page), `breakdown "${value}"`).toEqual([]);
     }
   });

@@ -6,6 +6,7 @@ import { SyntheticBanner } from '../components/SyntheticBanner.tsx';
 import { Caveats } from '../dashboard/Caveats.tsx';
 import { Downloads } from '../dashboard/Downloads.tsx';
 import { EstimateTable } from '../dashboard/EstimateTable.tsx';
+import { ModelsPanel } from '../dashboard/ModelsPanel.tsx';
 import { selectionQuery, type IndicatorTable, type Selection } from '../dashboard/types.ts';
 import { fetchSurvey, fetchSurveyList, RequestError, type PublishedSurvey, type SurveySummary } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
@@ -138,6 +139,9 @@ function Dashboard() {
           <EstimateTable key={by.join(',')} table={table} by={by} labels={shown ? groupLabels(shown.survey.definition, shown.survey.meta, 'en') : {}} />
           <Downloads selection={selection} microdata={user?.role === 'admin' || user?.role === 'researcher'} />
         </div>
+      )}
+      {shown && selection && (shown.survey.meta.models ?? []).length > 0 && (
+        <ModelsPanel slug={selection.slug} wave={selection.wave} weighting={selection.weighting} />
       )}
     </>
   );
