@@ -39,3 +39,19 @@ export class ByteWriter {
 
   result(): Buffer { return Buffer.from(this.buffer.subarray(0, this.length)); }
 }
+
+/**
+ * Writes `text` at `offset` when it is ASCII and at most `size` characters, returning its length;
+ * -1 otherwise (the caller encodes it as UTF-8). Most text cells of microdata (ids, codes, dates)
+ * are ASCII, and a loop over them is cheaper than Buffer.write and fill for every cell.
+ */
+export function asciiInto(target: Buffer, offset: number, text: string, size: number): number {
+  const length = text.length;
+  if (length > size) return -1;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 127) return -1;
+    target[offset + index] = code;
+  }
+  return length;
+}

@@ -1,4 +1,5 @@
 import type { Cell } from '../csv-stream.ts';
+import { asciiInto } from './byte-writer.ts';
 import { BYTE, DOUBLE, INT, LONG, MISSING_INT, STRL, type DtaColumn } from './dta-layout.ts';
 import { GSO_OVERHEAD } from './text-widths.ts';
 import { nativeCell, type NativeVariable } from './variables.ts';
@@ -66,9 +67,16 @@ export class DtaRows {
             strlLength += record;
           }
         } else if (column.type <= 2045) {
-          data.fill(0, offset, offset + column.size);
-          const written = data.write(value as string, offset, column.size, 'utf8');
-          if (written >= column.size - 3 && Buffer.byteLength(value as string) > column.size) throw new Error(`A value of ${variable.column} is longer than its width.`);
+          const text = value as string;
+          const ascii = asciiInto(data, offset, text, column.size);
+          if (ascii >= 0) {
+            // Ids, codes, dates: copied character by character, null-padded (no Buffer.write and fill per cell).
+            for (let byte = offset + ascii; byte < offset + column.size; byte++) data[byte] = 0;
+          } else {
+            data.fill(0, offset, offset + column.size);
+            const written = data.write(text, offset, column.size, 'utf8');
+            if (written >= column.size - 3 && Buffer.byteLength(text) > column.size) throw new Error(`A value of ${variable.column} is longer than its width.`);
+          }
         } else {
           let number: number;
           if (value === null) number = this.missing[index]!;
@@ -89,3 +97,4 @@ export class DtaRows {
     return { data: Buffer.from(data.subarray(0, size)), strls: this.strls.subarray(0, strlLength) };
   }
 }
+

@@ -1,4 +1,5 @@
 import type { Cell } from '../csv-stream.ts';
+import { asciiInto } from './byte-writer.ts';
 import { BIAS, SYSMIS, type SavSlot } from './sav-dictionary.ts';
 import { nativeCell, type NativeVariable } from './variables.ts';
 
@@ -90,24 +91,29 @@ export class SavCompressor {
     const slot = this.slots[index]!;
     const storage = this.storage[index]!;
     const scratch = this.scratch;
-    scratch.fill(0x20, 0, storage);
     const width = this.variables[index]!.width;
-    if (value !== '' && slot.segments.length === 1) {
-      // The common case (ids, codes, dates, short answers): encoded straight into the scratch.
-      const written = scratch.write(value, 0, storage, 'utf8');
-      if (written > width || (written >= storage - 3 && Buffer.byteLength(value) > width)) throw new Error(`A value of ${this.variables[index]!.column} is longer than its width.`);
-    } else if (value !== '') {
-      const bytes = Buffer.from(value, 'utf8');
-      if (bytes.length > width) throw new Error(`A value of ${this.variables[index]!.column} is longer than its width.`);
-      // Segments hold 255 bytes of the value each, at the start of their own storage.
-      let written = 0;
-      let offset = 0;
-      for (const segment of slot.segments) {
-        if (written >= bytes.length) break;
-        const part = bytes.subarray(written, written + segment.holds);
-        scratch.set(part, offset);
-        written += part.length;
-        offset += segment.storage;
+    const ascii = slot.segments.length === 1 ? asciiInto(scratch, 0, value, width) : -1;
+    if (ascii >= 0) {
+      // Ids, codes, dates: copied character by character (no call into Buffer.write and fill per cell).
+      for (let byte = ascii; byte < storage; byte++) scratch[byte] = 0x20;
+    } else {
+      scratch.fill(0x20, 0, storage);
+      if (slot.segments.length === 1) {
+        const written = scratch.write(value, 0, storage, 'utf8');
+        if (written > width || (written >= storage - 3 && Buffer.byteLength(value) > width)) throw new Error(`A value of ${this.variables[index]!.column} is longer than its width.`);
+      } else if (value !== '') {
+        const bytes = Buffer.from(value, 'utf8');
+        if (bytes.length > width) throw new Error(`A value of ${this.variables[index]!.column} is longer than its width.`);
+        // Segments hold 255 bytes of the value each, at the start of their own storage.
+        let written = 0;
+        let offset = 0;
+        for (const segment of slot.segments) {
+          if (written >= bytes.length) break;
+          const part = bytes.subarray(written, written + segment.holds);
+          scratch.set(part, offset);
+          written += part.length;
+          offset += segment.storage;
+        }
       }
     }
     for (let unit = 0; unit < storage; unit += 8) {
