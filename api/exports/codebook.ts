@@ -120,3 +120,9 @@ export function essNames(header: readonly string[], entries: CodebookEntry[]): s
     return renamed;
   });
 }
+
+/** The codebook with each question's variable renamed to its ESS name where the item has one, as essNames renames the export's header. */
+export function withEssNames(entries: CodebookEntry[]): CodebookEntry[] {
+  const names = essNames(entries.map((entry) => entry.variable), entries);
+  return entries.map((entry, index) => ({ ...entry, variable: names[index]! }));
+}

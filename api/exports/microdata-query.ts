@@ -17,6 +17,8 @@ const ALLOWED = {
   csv: ['values', 'wave', 'names', 'bom'],
   xlsx: ['values', 'wave', 'names'],
   native: ['wave', 'names', 'lang'],
+  /** The .sps and .R scripts: only the names of the CSV they read. */
+  syntax: ['names'],
 } as const;
 
 /**

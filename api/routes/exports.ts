@@ -5,7 +5,7 @@ import { surveyFor, type SurveyPurpose } from '../auth/survey-access.ts';
 import type { Db } from '../db/open.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { codebook, codebookRows, essNames } from '../exports/codebook.ts';
+import { codebook, codebookRows, essNames, withEssNames } from '../exports/codebook.ts';
 import { csvStream, onePage, type Cell } from '../exports/csv-stream.ts';
 import { comparisonSheet, definitionSheet, estimateSheet, methodNotes, reliabilitySheet } from '../exports/indicator-rows.ts';
 import { microdataColumns } from '../exports/microdata-columns.ts';
@@ -118,9 +118,10 @@ export function exportRoutes(db: Db) {
   }
 
   function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
-      const { survey, context } = open(c, 'microdata', `microdata.${format}`, noParameters);
+      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'syntax'));
       const csvFile = `${survey.slug}-microdata.csv`;
-      const entries = codebook(context);
+      // names=ess: the syntax reads the CSV exported with names=ess, so its variables have the same ESS names.
+      const entries = parsed.names === 'ess' ? withEssNames(codebook(context)) : codebook(context);
       const text = format === 'sps' ? spssSyntax(entries, csvFile, survey.slug) : rScript(entries, csvFile, survey.slug);
       pendingAudits.get(c)?.();
       return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });

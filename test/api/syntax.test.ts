@@ -57,6 +57,30 @@ describe('SPSS syntax and R script for the microdata', () => {
     expect(output).toContain('trust_mean_ok TRUE');
   });
 
+  it('with names=ess read the CSV exported with names=ess, under the same ESS names', async () => {
+    const ess = mkdtempSync(join(tmpdir(), 'trustlens-syntax-ess-'));
+    for (const file of ['microdata.csv', 'microdata.sps', 'microdata.R']) {
+      const response = await context.get(`/api/surveys/${FULL}/exports/${file}?names=ess`, 'researcher');
+      expect(response.status).toBe(200);
+      writeFileSync(join(ess, `${FULL}-${file}`), Buffer.from(await response.arrayBuffer()));
+    }
+    const script = join(ess, 'check.sps');
+    writeFileSync(script, `INCLUDE FILE='${FULL}-microdata.sps'.\nDISPLAY DICTIONARY /VARIABLES=trstplc plcrspc region.\nDESCRIPTIVES /VARIABLES=trstplc.\n`);
+    const pspp = execFileSync('pspp', ['-O', 'format=txt', '-O', 'width=400', '-o', '-', script], { cwd: ess, encoding: 'utf8' });
+    expect(pspp).not.toMatch(/error/i);
+    expect(pspp).toContain('How much do you personally trust the police?');
+    expect(pspp).toContain('Not at all often');
+    expect(pspp).toContain('trstplc');
+    expect(pspp).toMatch(/police\?\|\s*2\d\d\|\s*\d\.\d\d\|/); // N and mean: the values were read under the ESS name
+    const r = join(ess, 'check.R');
+    writeFileSync(r, [`source("${FULL}-microdata.R")`, 'cat("label", attr(d$trstplc, "label"), "\\n")', 'cat("levels", levels(d$plcrspc), sep = "|"); cat("\\n")', 'cat("own", "trust_police" %in% names(d), "\\n")'].join('\n'));
+    const output = execFileSync('Rscript', [r], { cwd: ess, encoding: 'utf8' });
+    expect(output).toContain('label How much do you personally trust the police?');
+    expect(output).toContain('levels|Not at all often|Not very often|Often|Very often');
+    expect(output).toContain('own FALSE');
+    expect((await context.get(`/api/surveys/${FULL}/exports/microdata.sps?names=x`, 'researcher')).status).toBe(422);
+  });
+
   it('is for microdata readers only', async () => {
     expect((await context.get(`/api/surveys/${FULL}/exports/microdata.sps`, 'evaluator')).status).toBe(403);
     expect((await context.get(`/api/surveys/${FULL}/exports/microdata.R`, 'outsider')).status).toBe(403);
