@@ -95,4 +95,19 @@ describe('the first page before and after SurveyJS arrives', () => {
     expect(running.db.select().from(responses).get()!.answers).toEqual({ consent: 1, mood_today: 8, age_18_plus: 1, lives_in_bih: 2 });
     await context.close();
   });
+
+  it('says the questionnaire could not be loaded, instead of going blank, when SurveyJS\'s file never arrives', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let tries = 0;
+    await page.route('**/assets/SurveyForm-*.js', async (route: Route) => {
+      tries += 1;
+      await route.abort('internetdisconnected');
+    });
+    await page.goto(`${running.baseUrl}/s/early-page?lang=bs`);
+    await page.getByRole('alert').getByText('Upitnik se nije mogao učitati').waitFor({ timeout: 30_000 });
+    expect(tries).toBeGreaterThanOrEqual(1);
+    await expect(page.getByRole('link', { name: 'Trustlens' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
 });

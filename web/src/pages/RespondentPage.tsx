@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { DeliveryNotice } from '../components/DeliveryNotice.tsx';
 import { EarlierSubmissionsNotice } from '../components/EarlierSubmissionsNotice.tsx';
 import { FirstPagePreview } from '../components/FirstPagePreview.tsx';
+import { LoadBoundary } from '../components/LoadBoundary.tsx';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { fetchSurvey, RequestError, type PublishedSurvey } from '../lib/api.ts';
 import { chooseLanguage } from '../lib/choose-language.ts';
@@ -20,7 +21,8 @@ import type { Completed } from './SurveyForm.tsx';
 
 // SurveyJS is most of the page's JavaScript; it comes in a file of its own, asked for as soon as
 // the page opens, while the first questions are already on screen (FirstPagePreview).
-const loadSurveyForm = () => import('./SurveyForm.tsx');
+// A dropped connection gets two more tries, a few seconds apart, before the page says it failed.
+const loadSurveyForm = () => retried(() => import('./SurveyForm.tsx'), [2000, 5000]);
 const SurveyForm = lazy(loadSurveyForm);
 
 type Loading =
@@ -191,15 +193,29 @@ export function RespondentPage({ slug, interview = false }: Props) {
       )}
       {survey?.status === 'closed' && !completion && <p className="notice notice-info">{messages.closed}</p>}
       {showForm && (
-        <Suspense fallback={resumed
-          ? <p>{messages.loading}</p>
-          : <FirstPagePreview definition={showForm.definition} language={language} answers={earlyAnswers} waiting={messages.loading}
-              onAnswer={(name, value) => setEarlyAnswers((now) => ({ ...now, [name]: value }))} />}>
-          <SurveyForm key={round} slug={slug} interview={interview} survey={showForm} resumed={resumed} language={language}
-            earlyAnswers={earlyAnswers} shownSince={shown.current!.since} onAnnounce={setAnnouncement} onComplete={complete} />
-        </Suspense>
+        <LoadBoundary failed={<p className="notice notice-error" role="alert">{messages.loadFailed}</p>}>
+          <Suspense fallback={resumed
+            ? <p>{messages.loading}</p>
+            : <FirstPagePreview definition={showForm.definition} language={language} answers={earlyAnswers} waiting={messages.loading}
+                onAnswer={(name, value) => setEarlyAnswers((now) => ({ ...now, [name]: value }))} />}>
+            <SurveyForm key={round} slug={slug} interview={interview} survey={showForm} resumed={resumed} language={language}
+              earlyAnswers={earlyAnswers} shownSince={shown.current!.since} onAnnounce={setAnnouncement} onComplete={complete} />
+          </Suspense>
+        </LoadBoundary>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
     </main>
   );
+}
+
+/** `load()`, tried again after each of `waits` (milliseconds) while it fails. */
+async function retried<T>(load: () => Promise<T>, waits: number[]): Promise<T> {
+  for (const wait of waits) {
+    try {
+      return await load();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return load();
 }
