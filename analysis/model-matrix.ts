@@ -4,13 +4,21 @@ import { AnalysisError } from './errors.ts';
 import { labelColumn, numericColumn } from './columns.ts';
 import { indicatorValues } from './indicator-values.ts';
 
-/** A model's rows (all variables valid, weight above 0), outcome and design matrix (row-major). */
+/**
+ * A model's rows (all variables valid, weight above 0), outcome and design matrix, stored by row
+ * with its nonzero entries only (compressed sparse rows): row i has `value[a]` in column
+ * `index[a]` for a from `start[i]` to `start[i + 1]`, columns ascending.
+ *
+ * Why: a categorical predictor's treatment-contrast columns are 0 but one per row, so a fit that
+ * visits only the nonzeros does several times less work (docs/benchmarks.md, models).
+ */
 export interface ModelMatrix {
   terms: string[];
   rows: Int32Array;
   outcome: Float64Array;
-  /** rows.length × terms.length, row-major: matrix[i · p + j]. */
-  matrix: Float64Array;
+  start: Int32Array;
+  index: Int32Array;
+  value: Float64Array;
 }
 
 /** The per-respondent values of a name: an indicator's (its 0/1, score or value) or a column's. */
@@ -69,23 +77,44 @@ export function modelMatrix(prepared: Prepared, model: ModelSpec): ModelMatrix {
     for (const code of used.slice(1)) terms.push(`${column.name}${column.levels![code]}`);
     return { start, used };
   });
-  const p = terms.length;
-  const matrix = new Float64Array(rows.length * p);
-  const y = new Float64Array(rows.length);
-  rows.forEach((row, i) => {
-    y[i] = outcome[row] as number;
-    matrix[i * p] = 1;
-    columns.forEach((column, k) => {
-      const { start, used } = layout[k]!;
-      if (used === null) matrix[i * p + start] = column.values![row] as number;
-      else {
-        const position = used.indexOf(column.codes![row] as number);
-        if (position > 0) matrix[i * p + start + position - 1] = 1;
-      }
-    });
+  // Per categorical column, its code's term (−1: the reference level or unused).
+  const termOfCode = layout.map(({ start, used }, k) => {
+    if (used === null) return null;
+    const map = new Int32Array(columns[k]!.levels!.length).fill(-1);
+    used.slice(1).forEach((code, position) => (map[code] = start + position));
+    return map;
   });
+  const n = rows.length;
+  const y = new Float64Array(n);
+  const rowStart = new Int32Array(n + 1);
+  let index = new Int32Array(n * Math.min(terms.length, columns.length + 1));
+  let value = new Float64Array(index.length);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number;
+    y[i] = outcome[row] as number;
+    index[next] = 0;
+    value[next++] = 1;
+    for (let k = 0; k < columns.length; k++) {
+      const map = termOfCode[k];
+      if (map === null || map === undefined) {
+        const x = columns[k]!.values![row] as number;
+        if (x === 0) continue;
+        index[next] = layout[k]!.start;
+        value[next++] = x;
+      } else {
+        const term = map[columns[k]!.codes![row] as number] as number;
+        if (term < 0) continue;
+        index[next] = term;
+        value[next++] = 1;
+      }
+    }
+    rowStart[i + 1] = next;
+  }
+  index = index.slice(0, next);
+  value = value.slice(0, next);
   if (model.family === 'binomial' && y.some((value) => value !== 0 && value !== 1)) {
     throw new AnalysisError(`model "${model.id}": a binomial outcome must be 0/1 (a share indicator), "${model.outcome}" is not`);
   }
-  return { terms, rows, outcome: y, matrix };
+  return { terms, rows, outcome: y, start: rowStart, index, value };
 }
