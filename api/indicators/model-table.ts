@@ -1,4 +1,4 @@
-import { AnalysisError, estimatePreparedTable, type ContrastRow, type ContrastSpec, type IndicatorSpec, type ModelSpec, type Prepared } from '../../analysis/index.ts';
+import { AnalysisError, estimatePreparedTable, type CoefficientRow, type ContrastRow, type ContrastSpec, type IndicatorSpec, type ModelSpec, type Prepared } from '../../analysis/index.ts';
 import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppression.ts';
 import { labelText, termLabels, valueLabel, variableLabel } from '../../surveys/term-labels.ts';
 import type { Db } from '../db/open.ts';
@@ -19,18 +19,11 @@ export interface ModelQuery {
   contrasts: ContrastSpec[];
 }
 
-export interface CoefficientEntry {
-  term: string;
+export interface CoefficientEntry extends CoefficientRow {
   /** What the term stands for, in words (`Sex: Female (against Male)`). */
   label: string;
   /** The same without its reference category (`Sex: Female`), which `references` of the model names. */
   shortLabel: string;
-  estimate: number | null;
-  se: number | null;
-  t: number | null;
-  pValue: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
 }
 
 export interface ModelEntry {
