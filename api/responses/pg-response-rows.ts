@@ -55,9 +55,30 @@ async function writeResponse(client: pg.PoolClient, row: ResponseRow, state: Bat
   return true;
 }
 
+/**
+ * Writes a whole batch in two statements (responses, then the analysed values of those inserted);
+ * true for each row inserted, false for an id already stored or repeated earlier in the batch.
+ */
+async function writeResponses(client: pg.PoolClient, rows: ResponseRow[], state: BatchState): Promise<boolean[]> {
+  const tx = drizzle(client, { schema });
+  const inserted = new Set((await tx.insert(schema.responses).values(rows.map((row) => ({
+    ...row, paradata: row.paradata === null ? null : sql`${row.paradata}::json`,
+  }))).onConflictDoNothing().returning({ id: schema.responses.id })).map((row) => row.id));
+  const results = rows.map((row) => inserted.delete(row.id));
+  const stored = rows.filter((_, index) => results[index]);
+  for (const row of stored) if (!state.layouts.has(row.surveyId)) state.layouts.set(row.surveyId, await layoutOf(tx, row.surveyId));
+  if (stored.length > 0) {
+    await tx.insert(schema.responseValues).values(stored.map((row) => ({
+      responseId: row.id, surveyId: row.surveyId, version: row.version, language: row.language, mode: row.mode,
+      answerValues: packAnswers(state.layouts.get(row.surveyId)!, (row.answers ?? {}) as Record<string, unknown>),
+    })));
+  }
+  return results;
+}
+
 /** A group-commit queue of submissions for one instance's PostgreSQL pool. */
 export function pgResponseWriter(db: PgDb): PgGroupCommit<ResponseRow, boolean, BatchState> {
-  return new PgGroupCommit(db, writeResponse, () => ({ layouts: new Map() }));
+  return new PgGroupCommit(db, writeResponse, () => ({ layouts: new Map() }), writeResponses);
 }
 
 /** The stored row with this id, if any (to tell a retry, 200, from a clash, 409). */

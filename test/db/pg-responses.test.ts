@@ -72,6 +72,14 @@ describePostgres('storing submissions on PostgreSQL: idempotent, durable, group-
     }
   });
 
+  it('stores an id repeated within one batch once (a retry that caught up with its first send)', async () => {
+    const writer = pgResponseWriter(postgres.db);
+    const submission = row();
+    expect(await Promise.all([writer.submit(submission), writer.submit({ ...submission }), writer.submit(row())])).toEqual([true, false, true]);
+    expect(await count(submission.id)).toBe(1);
+    expect(writer.stats.commits).toBe(1);
+  });
+
   it('refuses one bad row of a batch alone: its batch-mates are stored', async () => {
     const writer = pgResponseWriter(postgres.db);
     const good = [row(), row()];

@@ -25,11 +25,18 @@ export class PgGroupCommit<Item, Result, Batch = undefined> implements Writes<It
   private running = false;
   readonly stats: GroupCommitStats = { commits: 0, writes: 0, largestBatch: 0 };
 
-  /** `write` runs inside the batch's transaction on `client`; `batchState` makes what one batch shares. */
+  /**
+   * `write` runs inside the batch's transaction on `client`; `batchState` makes what one batch
+   * shares. `writeAll`, when given, writes a whole batch in a few statements (each round trip to
+   * the server costs more than the row): tried first in a savepoint of its own, and if the
+   * database refuses any of it, undone and replaced by `write` row by row, so a refused row still
+   * fails alone.
+   */
   constructor(
     private readonly db: PgDb,
     private readonly write: (client: pg.PoolClient, item: Item, batch: Batch) => Promise<Result>,
     private readonly batchState: () => Batch = () => undefined as Batch,
+    private readonly writeAll?: (client: pg.PoolClient, items: Item[], batch: Batch) => Promise<Result[]>,
     private readonly maxBatch = 1000,
   ) {}
 
@@ -55,7 +62,17 @@ export class PgGroupCommit<Item, Result, Batch = undefined> implements Writes<It
       client = await this.db.$client.connect();
       await client.query('BEGIN');
       const state = this.batchState();
-      for (const pending of batch) {
+      if (this.writeAll && batch.length > 1) {
+        await client.query('SAVEPOINT all_writes');
+        try {
+          const results = await this.writeAll(client, batch.map((pending) => pending.item), state);
+          await client.query('RELEASE SAVEPOINT all_writes');
+          outcomes.push(...results.map((result) => ({ ok: true as const, result })));
+        } catch {
+          await client.query('ROLLBACK TO SAVEPOINT all_writes');
+        }
+      }
+      for (const pending of outcomes.length === 0 ? batch : []) {
         await client.query('SAVEPOINT one_write');
         try {
           outcomes.push({ ok: true, result: await this.write(client, pending.item, state) });
