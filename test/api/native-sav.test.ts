@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileNames } from '../../api/exports/native/names.ts';
 import { FULL } from './analytics-fixture.ts';
@@ -85,4 +89,19 @@ describe('microdata.sav requests', () => {
     const body = await wrong.json() as { error: { details: { field: string }[] } };
     expect(body.error.details.map((detail) => detail.field).sort()).toEqual(['lang', 'values']);
   });
+});
+
+describe('microdata.sav measurement levels', () => {
+  it('says which variables are nominal, ordinal and scale, as GNU PSPP reads them', () => {
+    const script = join(context.folder, 'levels.sps');
+    writeFileSync(script, `GET FILE='${files.full}'.\nDISPLAY DICTIONARY.\n`);
+    const output = execFileSync('pspp', ['-O', 'format=csv', '-o', '-', script], { cwd: context.folder, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const start = output.indexOf('Table: Variables') + 'Table: Variables'.length + 1;
+    const entries = parse(output.slice(start, output.indexOf('\n\n', start)), { columns: true, relax_column_count: true }) as Record<string, string>[];
+    const level = new Map(entries.map((entry) => [entry.Name!, entry['Measurement Level']]));
+    expect(Object.fromEntries(['id', 'is_synthetic', 'wave', 'weight', 'region', 'trust_police', 'pf_respect', 'channels_used_facebook', 'sex'].map((name) => [name, level.get(name)]))).toEqual({
+      id: 'Nominal', is_synthetic: 'Nominal', wave: 'Ordinal', weight: 'Scale', region: 'Nominal',
+      trust_police: 'Ordinal', pf_respect: 'Ordinal', channels_used_facebook: 'Nominal', sex: 'Nominal',
+    });
+  }, 120_000);
 });

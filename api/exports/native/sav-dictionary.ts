@@ -39,6 +39,9 @@ export function segmentsOf(width: number): { width: number; storage: number; hol
   });
 }
 
+/** SPSS's codes of the measurement levels. */
+const MEASURE = { nominal: 1, ordinal: 2, scale: 3 } as const;
+
 /** The file header and dictionary of `variables`, and each variable's place in a case. */
 export function savDictionary(variables: NativeVariable[], fileLabel: string, now = new Date()): { bytes: Buffer; slots: SavSlot[] } {
   const names = fileNames(variables.map((variable) => variable.name), 64, 'spss');
@@ -61,6 +64,9 @@ export function savDictionary(variables: NativeVariable[], fileLabel: string, no
   const longNames: string[] = [];
   const veryLong: string[] = [];
   const dictionaryIndex: number[] = [];
+  /** Display parameters (measurement level, width, alignment), one set per variable record that starts a variable or a segment. */
+  const display: [number, number, number][] = [];
+  const level = (variable: NativeVariable) => MEASURE[variable.measure ?? (variable.kind === 'text' ? 'nominal' : 'scale')];
   let index = 1;
   let shortNumber = 1;
   variables.forEach((variable, position) => {
@@ -76,6 +82,7 @@ export function savDictionary(variables: NativeVariable[], fileLabel: string, no
       out.int32(2).int32(0).int32(1).int32(missing.count).int32(print).int32(print).fixed(first, 8);
       out.int32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
       for (const value of missing.values) out.float64(value);
+      display.push([level(variable), integer ? 8 : 12, 1]);
       shortNames.push(first);
       shortNumber++;
       index++;
@@ -88,6 +95,7 @@ export function savDictionary(variables: NativeVariable[], fileLabel: string, no
       const print = format(A, segment.width, 0);
       out.int32(2).int32(segment.width).int32(number === 0 ? 1 : 0).int32(0).int32(print).int32(print).fixed(name, 8);
       if (number === 0) out.int32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
+      display.push([level(variable), Math.min(segment.width, 40), 0]);
       for (let unit = 1; unit < segment.storage / 8; unit++) out.int32(2).int32(-1).int32(0).int32(0).int32(0).int32(0).fixed('', 8);
       index += segment.storage / 8;
     });
@@ -108,6 +116,9 @@ export function savDictionary(variables: NativeVariable[], fileLabel: string, no
   // Machine integer info: version, machine -1, IEEE 754, bytecode compression, little-endian, UTF-8 (65001).
   out.int32(7).int32(3).int32(4).int32(8).int32(1).int32(0).int32(0).int32(-1).int32(1).int32(1).int32(2).int32(65001);
   out.int32(7).int32(4).int32(8).int32(3).float64(SYSMIS).float64(HIGHEST).float64(LOWEST);
+  // Variable display parameters (PSPP docs, "Variable Display Parameter Record"): measurement level, width, alignment.
+  out.int32(7).int32(11).int32(4).int32(display.length * 3);
+  for (const [measure, width, alignment] of display) out.int32(measure).int32(width).int32(alignment);
   const record = (subtype: number, text: string) => {
     const bytes = Buffer.from(text, 'utf8');
     out.int32(7).int32(subtype).int32(1).int32(bytes.length).bytes(bytes);

@@ -2,6 +2,9 @@ import type { SurveyLayout } from '../../indicators/survey-layout.ts';
 import { essNames, type CodebookEntry } from '../codebook.ts';
 import { valueLabels, type MicrodataColumn } from '../microdata-columns.ts';
 import { codedValues } from './coded-values.ts';
+import { ITEM_BANK } from '../../../surveys/items/index.ts';
+
+const BANK = new Map(ITEM_BANK.map((item) => [item.name, item]));
 
 /** One variable of a native (SPSS, Stata) file: a column of the microdata CSV, typed and labelled. */
 export interface NativeVariable {
@@ -22,7 +25,11 @@ export interface NativeVariable {
   missing: { value: number; meaning: string }[];
   /** Every value is a known integer in [min, max] (Stata then stores it in a byte or int). */
   range: { min: number; max: number } | null;
+  /** SPSS's measurement level (measureOf). */
+  measure?: Measure;
 }
+
+export type Measure = 'nominal' | 'ordinal' | 'scale';
 
 export interface NativeOptions {
   language: string;
@@ -45,6 +52,11 @@ export function nativeVariables(survey: SurveyLayout, header: readonly string[],
   const byEntry = new Map(entries.map((entry) => [entry.variable, entry]));
   const names = options.names === 'ess' ? essNames(header, entries) : header;
   return header.map((name, position): NativeVariable => {
+    const variable = typed(name, position);
+    return { ...variable, measure: measureOf(variable, byColumn.get(name)) };
+  });
+
+  function typed(name: string, position: number): NativeVariable {
     const entry = byEntry.get(name);
     const column = byColumn.get(name);
     const label = entry?.text[options.language] ?? entry?.text.en ?? name;
@@ -85,7 +97,25 @@ export function nativeVariables(survey: SurveyLayout, header: readonly string[],
       return { ...base, kind: 'number', missing, range: json.type === 'boolean' ? { min: 0, max: 1 } : null };
     }
     return text();
-  });
+  }
+}
+
+/**
+ * SPSS's measurement level of a variable, so SPSS offers the right analyses without the user
+ * setting each: texts, ticked/not-ticked columns, text-valued choices, yes/no and the synthetic
+ * flag are nominal; rating scales, numbered choices the item bank calls ordered (never … very
+ * often, agree … disagree), waves and versions ordinal; other numbered choices (sex; questions
+ * not from the item bank) nominal; numbers typed in and the weight scale.
+ */
+export function measureOf(variable: NativeVariable, column: MicrodataColumn | undefined): Measure {
+  if (variable.kind === 'text' || variable.codes !== null || column?.kind === 'member') return 'nominal';
+  if (variable.column === 'is_synthetic') return 'nominal';
+  if (variable.column === 'wave' || variable.column === 'version') return 'ordinal';
+  const json = column?.json;
+  if (json?.type === 'rating') return 'ordinal';
+  if (json?.type === 'boolean') return 'nominal';
+  if (json && Array.isArray(json.choices)) return (BANK.get(column!.question)?.scale as { ordered?: boolean } | undefined)?.ordered ? 'ordinal' : 'nominal';
+  return 'scale';
 }
 
 function integerRange(values: number[]): { min: number; max: number } | null {
