@@ -28,7 +28,7 @@ class ComputeThread {
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private next = 0;
 
-  constructor(private readonly databasePath: string) {}
+  constructor(private readonly databasePath: string, private readonly helper: boolean) {}
 
   run(task: TaskName, args: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -46,7 +46,7 @@ class ComputeThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = startTsWorker(new URL('./compute-worker.ts', import.meta.url).href, { databasePath: this.databasePath });
+    const worker = startTsWorker(new URL('./compute-worker.ts', import.meta.url).href, { databasePath: this.databasePath, helper: this.helper });
     worker.on('message', (reply: ComputeReply) => {
       const waiting = this.waiting.get(reply.seq);
       if (!waiting) return;
@@ -72,10 +72,11 @@ const threads = new WeakMap<Db, ComputeThread>();
 
 /**
  * Runs heavy work of this database's requests on a compute thread with its own connection to the
- * file at `databasePath`. Returns a function that stops the thread.
+ * file at `databasePath`, with a helper thread for half of a table's estimates unless `helper` is
+ * false (docs/decisions/016). Returns a function that stops the threads.
  */
-export function useComputeThread(db: Db, databasePath: string): () => Promise<void> {
-  const thread = new ComputeThread(databasePath);
+export function useComputeThread(db: Db, databasePath: string, options: { helper?: boolean } = {}): () => Promise<void> {
+  const thread = new ComputeThread(databasePath, options.helper ?? true);
   threads.set(db, thread);
   return async () => {
     threads.delete(db);

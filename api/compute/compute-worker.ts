@@ -12,15 +12,16 @@ import { computeTasks } from './tasks.ts';
  * task touches the caches meanwhile). The helper thread makes half of a table's estimates on the
  * machine's other core (estimate-helper.ts).
  */
-const db = openConnection((workerData as { databasePath: string }).databasePath);
+const settings = workerData as { databasePath: string; helper: boolean };
+const db = openConnection(settings.databasePath);
 const port = parentPort!;
-const helper = new EstimateHelper();
+const helper = settings.helper ? new EstimateHelper() : undefined;
 let queue: Promise<void> = Promise.resolve();
 
 async function run(request: ComputeRequest): Promise<void> {
   let reply: ComputeReply;
   try {
-    const task = computeTasks[request.task] as (db: unknown, args: unknown, helper: EstimateHelper) => unknown;
+    const task = computeTasks[request.task] as (db: unknown, args: unknown, helper: EstimateHelper | undefined) => unknown;
     reply = { seq: request.seq, ok: true, value: await task(db, request.args, helper) };
   } catch (error) {
     reply = error instanceof ApiError
@@ -33,7 +34,7 @@ async function run(request: ComputeRequest): Promise<void> {
 port.on('message', (request: ComputeRequest | 'close') => {
   if (request === 'close') {
     queue = queue.then(async () => {
-      await helper.close();
+      await helper?.close();
       db.$client.close();
       port.close();
     });

@@ -92,7 +92,8 @@ export async function estimateOnTwoThreads(prepared: Prepared, options: TableOpt
   // Once per prepared design (then a no-op): its arrays move to shared memory, in place.
   shareArrays(prepared.design);
   shareArrays(prepared.calibration);
-  shareArrays(prepared.derivedEntries);
+  // Not the scratch buffer of the sums: the helper has its own.
+  for (const [key, entry] of prepared.derivedEntries) if (key !== 'sums-buffer') shareArrays(entry);
   const theirs = new Set(summed.slice(0, Math.ceil(passes / 2) * INDICATORS_PER_PASS).map((indicator) => indicator.id));
   const shared = withIndicators(prepared, prepared.spec);
   const pending = helper.run({
