@@ -73,7 +73,7 @@ const threads = new WeakMap<Db, ComputeThread>();
 /**
  * Runs heavy work of this database's requests on a compute thread with its own connection to the
  * file at `databasePath`, with a helper thread for half of a table's estimates unless `helper` is
- * false (docs/decisions/017). Returns a function that stops the threads.
+ * false (docs/decisions/018). Returns a function that stops the threads.
  */
 export function useComputeThread(db: Db, databasePath: string, options: { helper?: boolean } = {}): () => Promise<void> {
   const thread = new ComputeThread(databasePath, options.helper ?? true);

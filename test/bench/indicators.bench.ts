@@ -18,7 +18,7 @@
  * The new response is erased at the end, so the file keeps BENCH_ROWS responses.
  *
  * As the server does, tables are made on the compute thread (with its helper on the other core);
- * BENCH_HELPER=0 leaves the helper out (the compute thread alone, as before decision 017);
+ * BENCH_HELPER=0 leaves the helper out (the compute thread alone, as before decision 018);
  * BENCH_THREADS=0 makes them in this thread instead (as before decision 010).
  */
 import { benchDatabase, SLUG } from './exports/bench-db.ts';
