@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = ['test/bench/analysis.bench.ts', 'test/bench/load-columns.bench.ts', 'test/bench/indicators.bench.ts', 'test/bench/progress.bench.ts', 'test/bench/report.bench.ts', 'test/bench/microdata-csv.bench.ts'];
+const benches = ['test/bench/analysis.bench.ts', 'test/bench/analysis/models.bench.ts', 'test/bench/load-columns.bench.ts', 'test/bench/indicators.bench.ts', 'test/bench/progress.bench.ts', 'test/bench/report.bench.ts', 'test/bench/microdata-csv.bench.ts'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n== ${bench}`);
