@@ -1,5 +1,6 @@
 import { checkIndicator } from './check-indicators.ts';
 import { checkContrasts, checkDesign, checkModels, flatColumns } from './check-models.ts';
+import { checkTargets } from './check-targets.ts';
 import type { QuestionInfo } from './questions.ts';
 import { RESPONSE_COLUMNS, type Problem, type SurveyMeta } from './types.ts';
 
@@ -33,6 +34,7 @@ export function checkMeta(meta: SurveyMeta, questions: QuestionInfo[], problems:
   checkSuppression(meta, problems);
   checkModels(meta, questions, problems);
   checkContrasts(meta, questions, problems);
+  checkTargets(meta, questions, problems);
 }
 
 function checkDimensions(meta: SurveyMeta, questions: QuestionInfo[], isColumn: (name: unknown) => boolean, problems: Problem[]): void {

@@ -78,6 +78,18 @@ export interface ContrastSpec {
   time: { dimension: string; before: string; after: string };
 }
 
+/**
+ * A programme target (a logframe row): an indicator's baseline wave, the value it should reach and
+ * the year by which. `direction` "decrease" marks an indicator where lower is better.
+ */
+export interface TargetSpec {
+  indicator: string;
+  baseline: string;
+  target: number;
+  year: number;
+  direction?: 'increase' | 'decrease';
+}
+
 export interface SurveyMeta {
   /** Languages this questionnaire is fully translated into; the first is the default. */
   languages: LanguageCode[];
@@ -90,6 +102,7 @@ export interface SurveyMeta {
   suppression?: { minN: number; flagBelowN: number; flagRse: number; lowered?: string };
   models?: ModelSpec[];
   contrasts?: ContrastSpec[];
+  targets?: TargetSpec[];
   [key: string]: unknown;
 }
 

@@ -104,5 +104,7 @@ export function buildMeta(items: Item[], regions: RegionRow[], population: Popul
         group: { dimension: 'entity', treated: 'fbih', control: 'republika_srpska' }, time: { dimension: 'wave', before: '2024', after: '2025' },
       },
     ],
+    // An example of a programme target (a logframe row): replace with the programme's own.
+    targets: [{ indicator: 'trust_fav', baseline: '2024', target: 0.55, year: 2027 }],
   };
 }
