@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { importRoutes } from './routes/imports.ts';
 import { modelRoutes } from './routes/models.ts';
+import { targetRoutes } from './routes/targets.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { reportRoutes } from './routes/report.ts';
@@ -67,6 +68,7 @@ export function createApp({ db, config, limits = {} }: AppDependencies) {
     .route('/surveys', responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }))
     .route('/surveys', indicatorRoutes(db))
     .route('/surveys', modelRoutes(db))
+    .route('/surveys', targetRoutes(db))
     .route('/surveys', exportRoutes(db))
     .route('/surveys', reportRoutes(db, { chromiumPath: config.chromiumPath }))
     .route('/surveys', chartRoutes(db))

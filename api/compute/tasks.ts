@@ -5,6 +5,7 @@ import { ApiError } from '../errors.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
 import { modelTable, type ModelQuery, type ModelTable } from '../indicators/model-table.ts';
+import { targetTable, type TargetTable } from '../indicators/target-table.ts';
 import { indicatorTable, type IndicatorTable } from '../indicators/table.ts';
 import { warmIndicatorTables, type WarmedSurvey } from '../indicators/warm.ts';
 import { reportData, type ReportData } from '../report/build.ts';
@@ -24,6 +25,9 @@ export const computeTasks = {
   },
   models(db: Db, args: { surveyId: number; query: ModelQuery }): ModelTable {
     return modelTable(db, surveyById(db, args.surveyId), args.query);
+  },
+  targets(db: Db, args: { surveyId: number; weighting: Weighting }): TargetTable {
+    return targetTable(db, surveyById(db, args.surveyId), { weighting: args.weighting });
   },
   report(db: Db, args: { surveyId: number; wave?: number; weighting: Weighting }): ReportData {
     const { surveyId, ...options } = args;

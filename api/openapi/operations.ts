@@ -94,6 +94,13 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: '{ models, contrasts, notes, synthetic, suppression }' }, errors: [401, 403, 404, 422],
   },
   {
+    method: 'get', path: `${SURVEY}/targets`, tag: 'indicators',
+    summary: 'The meta\'s programme targets as a logframe: per target the baseline and latest wave estimates with 95% intervals, the target and its year, the change since baseline (the wave comparison: difference, interval, p) and the status: reached with confidence, reached by the point estimate only, or not reached',
+    roles: 'admin, researchers of the survey, evaluators',
+    query: z.object({ weighting: z.enum(['raked', 'design', 'none']).optional() }),
+    responses: { 200: '{ latestWave, targets, notes }' }, errors: [401, 403, 404, 422],
+  },
+  {
     method: 'get', path: `${SURVEY}/models.svg`, tag: 'indicators',
     summary: 'One model as an SVG dot-and-whisker chart: each coefficient (but the intercept) with its 95% interval, labelled in words, a line at 0',
     roles: 'admin, researchers of the survey, evaluators',
