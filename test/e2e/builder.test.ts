@@ -37,6 +37,16 @@ async function fillTexts(page: Page, label: string, texts: [string, string, stri
   for (const [index, language] of languages.entries()) await page.getByLabel(`${label} (${language})`, { exact: true }).fill(texts[index]!);
 }
 
+/**
+ * Resolves once dnd-kit says (in its live region for screen readers) that `item` is being dragged
+ * over `place`. It says so after it has measured the list and taken the last key or pointer move
+ * in, so a key or a release sent after this acts where the test sees the item, however slowly
+ * the page renders.
+ */
+async function draggedOver(page: Page, item: string, place: string): Promise<void> {
+  await page.locator('[id^="DndLiveRegion"]', { hasText: `Draggable item ${item} was moved over droppable area ${place}.` }).waitFor({ state: 'attached' });
+}
+
 async function createBlank(page: Page, slug: string) {
   await page.getByRole('link', { name: 'New questionnaire' }).click();
   await page.getByLabel(/Address \(slug\)/).fill(slug);
@@ -88,12 +98,15 @@ describe('the questionnaire builder', () => {
     expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_explain', 'pf_fair', 'contact_any', 'nearest_station']);
     await page.getByRole('button', { name: 'Move down pf_explain' }).press('Enter');
     expect(await order()).toEqual(['trust_police', 'pf_respect', 'pf_fair', 'pf_explain', 'contact_any', 'nearest_station']);
-    // Drag and drop by keyboard (dnd-kit): lift contact_any, move it up once, drop it.
+    // Drag and drop by keyboard (dnd-kit): lift contact_any, move it up once, drop it. Each key
+    // waits until dnd-kit has taken the last one in (it announces where the item is): a key
+    // pressed before that, on a busy machine, acts on the old place.
     await page.getByRole('button', { name: 'Drag contact_any' }).focus();
-    for (const key of ['Space', 'ArrowUp', 'Space']) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(150); // dnd-kit animates each step
-    }
+    await page.keyboard.press('Space');
+    await draggedOver(page, 'contact_any', 'contact_any');
+    await page.keyboard.press('ArrowUp');
+    await draggedOver(page, 'contact_any', 'pf_explain');
+    await page.keyboard.press('Space');
     await expect.poll(order).toEqual(['trust_police', 'pf_respect', 'pf_fair', 'contact_any', 'pf_explain', 'nearest_station']);
     // …and with the mouse: drag trust_police onto pf_respect's place.
     const handle = await page.getByRole('button', { name: 'Drag trust_police' }).boundingBox();
@@ -101,7 +114,11 @@ describe('the questionnaire builder', () => {
     await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
     await page.mouse.down();
     await page.mouse.move(handle!.x + 5, handle!.y + 20, { steps: 5 });
+    await draggedOver(page, 'trust_police', 'trust_police');
     await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height - 5, { steps: 10 });
+    // Released only once the drag has reached pf_respect: dnd-kit drops where it last saw the
+    // pointer, a render or two after the move, which a busy machine may not have painted yet.
+    await draggedOver(page, 'trust_police', 'pf_respect');
     await page.mouse.up();
     await expect.poll(order).toEqual(['pf_respect', 'trust_police', 'pf_fair', 'contact_any', 'pf_explain', 'nearest_station']);
     await page.getByRole('checkbox', { name: 'Required (trust_police)' }).check();
