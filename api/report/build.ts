@@ -7,6 +7,7 @@ import type { Weighting } from '../indicators/analysis-input.ts';
 import { loadColumns } from '../indicators/load-columns.ts';
 import { indicatorTable, surveyContext, type IndicatorTable } from '../indicators/table.ts';
 import { modelTable, type ModelTable } from '../indicators/model-table.ts';
+import { targetTable, type TargetTable } from '../indicators/target-table.ts';
 import type { ContrastSpec, ModelSpec } from '../../analysis/index.ts';
 
 export interface ReportData {
@@ -33,6 +34,8 @@ export interface ReportData {
   models: ModelTable | null;
   /** The meta's did contrasts, from every wave (they need their before and after waves; null: none declared). */
   programme: ModelTable | null;
+  /** The meta's programme targets, baseline against the latest stored wave (null: none declared). */
+  targets: TargetTable | null;
 }
 
 /** Everything the report shows, computed with the same engine call as the indicators endpoint. */
@@ -67,6 +70,7 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   const contrasts = (context.meta.contrasts ?? []) as ContrastSpec[];
   const fitted = models.length > 0 ? modelTable(db, survey, { ...(waves ? { waves } : {}), weighting: options.weighting, models, contrasts: [] }) : null;
   const programme = contrasts.length > 0 ? modelTable(db, survey, { weighting: options.weighting, models: [], contrasts }) : null;
+  const targets = (context.meta.targets ?? []).length > 0 ? targetTable(db, survey, { weighting: options.weighting }) : null;
   const definition = context.versions.at(-1)!.definition as { title?: unknown };
   const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
   const source = context.meta.weightingSource as { source?: string } | undefined;
@@ -76,6 +80,6 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
     fieldwork: { first: dates.first, last: dates.last, byMode: Object.fromEntries([...modes].sort((a, b) => a[0].localeCompare(b[0]))) },
     weightingSource: source?.source ?? null, dimensions,
     labels: groupLabels(context.versions.at(-1)!.definition, context.meta, 'en'),
-    models: fitted, programme,
+    models: fitted, programme, targets,
   };
 }

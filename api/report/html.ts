@@ -4,6 +4,7 @@ import type { ReportData } from './build.ts';
 import { heatMap, intervalChart, labelledRows, renderSvg } from './charts.ts';
 import { esc, interval, number, scaleOf } from './format.ts';
 import { driversSection, programmeSection } from './model-sections.ts';
+import { targetSection } from './target-section.ts';
 import { REPORT_CSS } from './style.ts';
 
 const COLUMNS_PER_TABLE = 4;
@@ -116,6 +117,7 @@ ${data.dimensions.map((dimension) => `<section><h2>By ${esc(dimension)}</h2><p c
 ${await driversSection(data.models, waveText(data))}
 <section><h2>Change between waves</h2>${changes(data)}</section>
 ${programmeSection(data.programme, data.definitions)}
+${targetSection(data.targets)}
 <section><h2>Definitions of the indicators</h2>${definitions(data)}</section>
 </body></html>`;
 }

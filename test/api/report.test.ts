@@ -73,6 +73,23 @@ describe('GET /api/surveys/:slug/report.html', () => {
     for (const code of ['fbih', 'republika_srpska', 'trust_fav']) expect(section).not.toContain(code);
   });
 
+  it('has a "Programme targets" logframe table: baseline, latest, target, change with interval and p, and the status, in words', async () => {
+    const section = html.slice(html.indexOf('<h2>Programme targets</h2>'), html.indexOf('<h2>Definitions of the indicators</h2>'));
+    expect(section).toContain('<th>baseline</th>');
+    const { targets } = await (await context.get(`/api/surveys/${FULL}/targets`, 'evaluator')).json() as { targets: { label: string; status: string; baseline: Record<string, number>; latest: Record<string, number>; change: Record<string, number> }[] };
+    const [row] = targets;
+    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+    const points = (value: number) => (value * 100).toFixed(1);
+    expect(section).toContain(`<td class="text">${row!.label}</td>`);
+    expect(section).toContain(`<td>${percent(row!.baseline.estimate!)}<br><span class="muted">2024, n=${row!.baseline.n}</span></td><td>[${percent(row!.baseline.ciLow!)}, ${percent(row!.baseline.ciHigh!)}]</td>`);
+    expect(section).toContain(`<td>${percent(row!.latest.estimate!)}<br><span class="muted">2025, n=${row!.latest.n}</span></td><td>[${percent(row!.latest.ciLow!)}, ${percent(row!.latest.ciHigh!)}]</td>`);
+    expect(section).toContain('<td>55.0%<br><span class="muted">by 2027</span></td>');
+    expect(section).toContain(`<td>${points(row!.change.difference!)}</td><td>[${points(row!.change.ciLow!)}, ${points(row!.change.ciHigh!)}]</td>`);
+    expect(['reached with confidence', 'reached by the point estimate only', 'not reached']).toContain(row!.status);
+    expect(section).toContain(`<td class="text">${row!.status}</td>`);
+    expect(section).not.toContain('trust_fav');
+  });
+
   it('escapes text and refuses a bad wave or weighting, naming the field', async () => {
     for (const [query, field] of [['wave=1990', 'wave'], ['wave=0x7E9', 'wave'], ['wave=2024,2025', 'wave'], ['weighting=heavy', 'weighting'], ['by=region', 'by']]) {
       const response = await context.get(`/api/surveys/${FULL}/report.html?${query}`, 'admin');

@@ -61,7 +61,7 @@ describe('report.pdf', () => {
     // The words the issue saw broken across lines inside table headers.
     for (const broken of ['ty pe', 'favourabl e', 'indicat or', 'interv al']) expect(text).not.toContain(broken);
     expect(text).toContain('favourable');
-    // The models' and the programme effect's sections, in words.
-    for (const words of ['What drives trust', 'Sex: Female (against Male)', 'Programme effect', 'Federation of Bosnia and Herzegovina against Republika Srpska']) expect(text.replace(/\s+/g, ' ')).toContain(words);
+    // The models', the programme effect's and the targets' sections, in words.
+    for (const words of ['What drives trust', 'Sex: Female (against Male)', 'Programme effect', 'Federation of Bosnia and Herzegovina against Republika Srpska', 'Programme targets', 'Each target\'s baseline wave and the latest wave (2025)']) expect(text.replace(/\s+/g, ' ')).toContain(words);
   }, 120_000);
 });
