@@ -4,7 +4,7 @@
  * comparisons, raking and reliability, matching R's survey and psych packages. Pure: no I/O.
  */
 export { estimateTable, estimatePreparedTable, breakdownsFor } from './estimate-table.ts';
-export { appendPrepared, prepare, prepareDesign, withIndicators } from './prepared.ts';
+export { appendPrepared, prepare, prepareDesign, releaseUncarried, withIndicators } from './prepared.ts';
 export type { Prepared } from './prepared.ts';
 export { buildDesign } from './design.ts';
 export type { Design } from './design.ts';

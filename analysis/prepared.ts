@@ -135,6 +135,17 @@ export function appendPrepared(previous: Prepared, data: Columns, spec: Analysis
 }
 
 /**
+ * Lets go of what `appendPrepared` would not carry over from `previous` (derived values without
+ * a way to append, such as a table's plan), for a caller that updates it and keeps only the
+ * result: the memory is free before the new design is built. What `previous` (and every
+ * `withIndicators` of it) is asked later is made again.
+ */
+export function releaseUncarried(previous: Prepared): void {
+  const made = previous.derivedEntries as Map<string, DerivedEntry>;
+  for (const [key, entry] of made) if (entry.append === undefined) made.delete(key);
+}
+
+/**
  * The prepared design with the indicators (and reliability sets, suppression) of `spec`, whose
  * design, weighting and dimensions must be those the design was prepared with. Each indicator's
  * values are made once per prepared design and shared by every call that asks for it again.

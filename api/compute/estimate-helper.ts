@@ -10,7 +10,7 @@ import type { Survey } from '../db/schema.ts';
 import { beginIndicatorTable, tableError, type IndicatorTable } from '../indicators/table.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
 import { startTsWorker, stopTsWorker } from '../db/ts-worker.ts';
-import { shareArrays } from './shared-arrays.ts';
+import { shareArrays, type View } from './shared-arrays.ts';
 
 export interface HelperRequest {
   seq: number;
@@ -89,12 +89,18 @@ export async function estimateOnTwoThreads(prepared: Prepared, options: TableOpt
   if (passes < 2) return estimatePreparedTable(prepared, options);
   const breakdowns = tableBreakdowns(options);
   const plan = tablePlan(prepared, breakdowns);
-  // Once per prepared design (then a no-op): its arrays move to shared memory, in place.
-  shareArrays(prepared.design);
-  shareArrays(prepared.calibration);
-  // Not the scratch buffer of the sums: the helper has its own.
-  for (const [key, entry] of prepared.derivedEntries) if (key !== 'sums-buffer') shareArrays(entry);
   const theirs = new Set(summed.slice(0, Math.ceil(passes / 2) * INDICATORS_PER_PASS).map((indicator) => indicator.id));
+  // Once per array (then a no-op): what the helper reads moves to shared memory, in place, and
+  // only that: each copy briefly doubles its array, and a copy of an array kept elsewhere too (a
+  // cached column) would keep it twice. Every derived value is then pointed at the copies made.
+  const copies = new Map<View, View>();
+  const posted = new Set<object>([...theirs].flatMap((id) => [prepared.values.get(id)!, prepared.zeroWeightRows.get(id)!]));
+  shareArrays(prepared.design, copies);
+  shareArrays(prepared.calibration, copies);
+  shareArrays(plan, copies);
+  for (const entry of prepared.derivedEntries.values()) shareArrays(entry, copies, (view) => posted.has(view));
+  // Once more: an entry met before one that holds the same array gets its copy too.
+  for (const entry of prepared.derivedEntries.values()) shareArrays(entry, copies, () => false);
   const shared = withIndicators(prepared, prepared.spec);
   const pending = helper.run({
     spec: { ...prepared.spec, indicators: all.filter((indicator) => theirs.has(indicator.id)) },

@@ -1,7 +1,7 @@
 /** Typed arrays smaller than this are copied to the other thread; a copy costs less than sharing them. */
 const SHARE_FROM_BYTES = 64 * 1024;
 
-type View = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+export type View = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
 function sharedCopy(view: View): View {
   const copy = new (view.constructor as new (buffer: SharedArrayBuffer) => View)(new SharedArrayBuffer(view.byteLength));
@@ -18,25 +18,41 @@ const isBig = (value: unknown): value is View =>
  * memory used does not grow. Posting it to another thread afterwards shares those arrays instead
  * of copying them (structured clone keeps a SharedArrayBuffer shared).
  *
+ * `copies` (original → shared copy) is kept across calls, so an array reached from several places
+ * is copied once and every place then reaches that one copy (else the original stays alive beside
+ * it). With `only`, just the arrays it accepts are copied; others already in `copies` are still
+ * replaced by their copy.
+ *
  * Why: the compute thread's prepared design (hundreds of MB at a million responses) is read by a
  * second thread that sums half of a table's indicators (estimate-helper.ts); a copy per request
  * would cost more than the sums, and a copy kept there would double the memory.
  */
-export function shareArrays<T>(value: T, seen = new Set<object>()): T {
+export function shareArrays<T>(value: T, copies = new Map<View, View>(), only: (view: View) => boolean = () => true, seen = new Set<object>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return value;
   seen.add(value);
+  const shared = (item: View): View | undefined => {
+    let copy = copies.get(item);
+    if (copy === undefined && only(item)) copies.set(item, (copy = sharedCopy(item)));
+    return copy;
+  };
   if (value instanceof Map) {
     for (const [key, item] of value) {
-      if (isBig(item)) value.set(key, sharedCopy(item));
-      else shareArrays(item, seen);
+      if (!isBig(item)) shareArrays(item, copies, only, seen);
+      else {
+        const copy = shared(item);
+        if (copy) value.set(key, copy);
+      }
     }
     return value;
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const item = record[key];
-    if (isBig(item)) record[key] = sharedCopy(item);
-    else shareArrays(item, seen);
+    if (!isBig(item)) shareArrays(item, copies, only, seen);
+    else {
+      const copy = shared(item);
+      if (copy) record[key] = copy;
+    }
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { appendPrepared, prepareDesign, withIndicators, type Prepared } from '../../analysis/index.ts';
+import { appendPrepared, prepareDesign, releaseUncarried, withIndicators, type Prepared } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
 import { analysisInput, tableParts, type TableNeeds } from './analysis-input.ts';
 import type { LoadedColumns } from './load-columns.ts';
@@ -70,5 +70,9 @@ function earlierDesign(loaded: LoadedColumns, key: string, kept: Uint32Array | n
     firstRows = 0;
     while (firstRows < kept.length && (kept[firstRows] as number) < grown.rows) firstRows++;
   }
-  return earlier.design.rowCount === firstRows ? earlier : undefined;
+  if (earlier.design.rowCount !== firstRows) return undefined;
+  // What is not carried over to the new rows (a table's plan, a breakdown's row lists: hundreds of
+  // MB at a million) is let go now, not after the new design is built beside it.
+  releaseUncarried(earlier);
+  return earlier;
 }
