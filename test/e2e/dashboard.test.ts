@@ -92,6 +92,24 @@ describe('an evaluator on the dashboard', () => {
     await context.close();
   });
 
+  it('sees the programme targets as a logframe table in words, with no axe violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+    const page = await context.newPage();
+    await signInPage(page, running.baseUrl, 'eval@example.org');
+    await page.waitForURL(/\/dashboard$/);
+    const panel = page.getByRole('region', { name: 'Programme targets' });
+    const row = panel.getByRole('row', { name: /^Trusts the police \(6-10 on 0-10\)/ });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/\d+\.\d% \(2024, n = \d+\)/);
+    expect(text).toMatch(/\d+\.\d% \(2025, n = \d+\)/);
+    expect(text).toContain('55.0% by 2027');
+    expect(text).toMatch(/reached with confidence|reached by the point estimate only|not reached/);
+    expect(text).not.toContain('trust_fav');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('sees the table of the last indicator chosen, even when an earlier choice answers later', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();

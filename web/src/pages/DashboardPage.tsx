@@ -7,6 +7,7 @@ import { Caveats } from '../dashboard/Caveats.tsx';
 import { Downloads } from '../dashboard/Downloads.tsx';
 import { EstimateTable } from '../dashboard/EstimateTable.tsx';
 import { ModelsPanel } from '../dashboard/ModelsPanel.tsx';
+import { TargetsPanel } from '../dashboard/TargetsPanel.tsx';
 import { selectionQuery, type IndicatorTable, type Selection } from '../dashboard/types.ts';
 import { fetchSurvey, fetchSurveyList, RequestError, type PublishedSurvey, type SurveySummary } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
@@ -142,6 +143,9 @@ function Dashboard() {
       )}
       {shown && selection && (shown.survey.meta.models ?? []).length > 0 && (
         <ModelsPanel slug={selection.slug} wave={selection.wave} weighting={selection.weighting} />
+      )}
+      {shown && selection && (shown.survey.meta.targets ?? []).length > 0 && (
+        <TargetsPanel slug={selection.slug} weighting={selection.weighting} />
       )}
     </>
   );
