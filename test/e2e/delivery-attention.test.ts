@@ -111,11 +111,11 @@ describe('what is worth retrying is retried', () => {
       else await route.continue();
     });
     await answerShortSurveyInBosnian(page, running.baseUrl);
-    await page.getByText('pokušat ćemo ponovo za 3 s').waitFor({ timeout: 20_000 });
-    await page.getByText('Hvala Vam!').waitFor({ timeout: 20_000 });
+    await page.getByText('pokušat ćemo ponovo za 3 s').waitFor({ timeout: 60_000 });
+    await page.getByText('Hvala Vam!').waitFor({ timeout: 60_000 });
     expect(sent.attempts()).toBe(3);
     expect(stored()).toHaveLength(1);
     expect(await page.locator('.notice-attention').count()).toBe(0);
     await page.close();
-  }, 120_000);
+  }, 180_000);
 });
