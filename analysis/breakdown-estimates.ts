@@ -29,6 +29,9 @@ interface Plan {
 
 const key = (names: readonly string[]): string => names.join('\u0000');
 
+/** The cell sums' scratch buffer is kept as it is for appended rows (module level: see AppendDerived). */
+const keepScratch = <T>(previous: T): T => previous;
+
 /** Plans breakdowns largest first, so smaller ones can be folded from a crossing with one more (complete partition) dimension in front. */
 function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): { plans: Plan[]; order: number[] } {
   const order = breakdowns.map((_, position) => position).sort((a, b) => breakdowns[b]!.length - breakdowns[a]!.length);
@@ -111,7 +114,7 @@ export function tableEstimates(prepared: Prepared, breakdowns: readonly (readonl
   // more: each group's sums are used up before the next group overwrites them.
   const bufferLength = (entries.cellOffset[summed.length] as number) * 2 * Math.min(indicatorsPerPass, indicators.length);
   // Scratch space only: kept as it is for appended rows (grown below when too short).
-  const kept = prepared.derived('sums-buffer', () => ({ buffer: new Float64Array(0) }), (previous) => previous);
+  const kept = prepared.derived('sums-buffer', () => ({ buffer: new Float64Array(0) }), keepScratch);
   if (kept.buffer.length < bufferLength) kept.buffer = new Float64Array(bufferLength);
   const { buffer } = kept;
   for (let first = 0; first < indicators.length; first += indicatorsPerPass) {

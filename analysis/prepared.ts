@@ -1,4 +1,4 @@
-import type { AnalysisSpec, Columns } from './types.ts';
+import type { AnalysisSpec, Columns, DimensionSpec, IndicatorSpec } from './types.ts';
 import type { Design } from './design.ts';
 import { buildDesign } from './design.ts';
 import type { Calibration } from './weighting/calibration.ts';
@@ -14,8 +14,28 @@ import { joinedNumbers, rowCount, tailColumns } from './columns.ts';
  * How a derived value of the first rows becomes that of all rows (rows appended after them), or
  * undefined when it cannot be (it is made again on first use then). It must give exactly what
  * `make` gives on all rows.
+ *
+ * An append rule is kept with the updated design, and with each design updated from that one, so
+ * it must not hold a Prepared, its data or its values: make it with a module-level function of
+ * plain specs (names, indicator definitions). A closure written inside a function that also uses
+ * the Prepared keeps that whole Prepared alive (V8 gives the closures of one scope one shared
+ * context), so every updated design would keep the first one's columns and values: ≈ 370 MB at a
+ * million responses (test/analysis/prepared-append.test.ts checks that it is let go).
  */
 export type AppendDerived<T> = (previous: T, next: Prepared, from: number, before: Prepared) => T | undefined;
+
+/** A dimension of the appended rows (see AppendDerived: made from the names alone). */
+const appendDimensionRule = (name: string, dimensionSpec: DimensionSpec | undefined): AppendDerived<ResolvedDimension> =>
+  (previous, next, from) => appendDimension(previous, next.data, name, dimensionSpec, from);
+
+// Row by row: the appended rows' values follow the first rows' (rows of weight 0 are masked by
+// weight, which raking changes: made again then).
+const appendValuesRule = (indicator: IndicatorSpec): AppendDerived<{ values: Float64Array; zeroWeightRows: Int32Array }> =>
+  (previous, next, from) => next.design.zeroWeights ? undefined
+    : { values: joinedNumbers(previous.values, indicatorValues(tailColumns(next.data, from), indicator)), zeroWeightRows: new Int32Array(0) };
+
+const appendDenominatorRule = (indicator: IndicatorSpec): AppendDerived<Float64Array> =>
+  (previous, next, from) => next.design.zeroWeights ? undefined : joinedNumbers(previous, ratioDenominator(tailColumns(next.data, from), indicator));
 
 /** A derived value, with how to carry it over to appended rows (none: made again). */
 interface DerivedEntry { value: unknown; append: AppendDerived<unknown> | undefined }
@@ -94,8 +114,7 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   };
   const dimension = (name: string): ResolvedDimension => {
     const dimensionSpec = spec.dimensions?.[name];
-    return derived(`dimension:${name}:${JSON.stringify(dimensionSpec ?? null)}`, () => resolveDimension(data, name, dimensionSpec),
-      (previous, next, from) => appendDimension(previous, next.data, name, dimensionSpec, from));
+    return derived(`dimension:${name}:${JSON.stringify(dimensionSpec ?? null)}`, () => resolveDimension(data, name, dimensionSpec), appendDimensionRule(name, dimensionSpec));
   };
   return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), denominators: new Map(), dimension, derived, derivedEntries: made };
 }
@@ -163,17 +182,12 @@ export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
     const { label: _label, ...definition } = indicator;
-    // Row by row: the appended rows' values follow the first rows' (rows of weight 0 are masked
-    // by weight, which raking changes: made again then).
-    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)),
-      (previous, next, from) => next.design.zeroWeights ? undefined
-        : { values: joinedNumbers(previous.values, indicatorValues(tailColumns(next.data, from), indicator)), zeroWeightRows: new Int32Array(0) });
+    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)), appendValuesRule(indicator));
     values.set(indicator.id, made.values);
     zeroWeightRows.set(indicator.id, made.zeroWeightRows);
     if (indicator.type === 'ratio') {
       denominators.set(indicator.id, derived(`denominator:${JSON.stringify(definition)}`,
-        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values,
-        (previous, next, from) => next.design.zeroWeights ? undefined : joinedNumbers(previous, ratioDenominator(tailColumns(next.data, from), indicator))));
+        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values, appendDenominatorRule(indicator)));
     }
   }
   return { ...base, spec, values, zeroWeightRows, denominators };

@@ -1,10 +1,10 @@
 import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
-import type { Prepared } from './prepared.ts';
+import type { AppendDerived, Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
 import { appendLayers, crossDimensions, type DomainLayer } from './domains.ts';
 import { numericColumn } from './columns.ts';
 import type { AlphaResult } from './alpha-result.ts';
-import { appendScaleRows, cronbachAlphaByGroup, scaleRows, type ItemReading } from './alpha-groups.ts';
+import { appendScaleRows, cronbachAlphaByGroup, scaleRows, type ItemReading, type ScaleRows } from './alpha-groups.ts';
 
 /** How one item of a reliability set is read: its missing codes, and the range it is mirrored in, if reversed. */
 interface ItemRecode { item: string; missing: readonly number[]; mirror: readonly [number, number] | null }
@@ -28,6 +28,13 @@ function itemReadings(prepared: Prepared, recodes: readonly ItemRecode[]): ItemR
   return recodes.map(({ item, missing, mirror }) => ({ column: numericColumn(prepared.data, item, 'item'), missing, mirror }));
 }
 
+// Append rules from plain names and recodes only, never the Prepared (see AppendDerived).
+// A dimension's layers carry over only while the first rows keep their group codes (no new label).
+const appendLayersRule = (name: string): AppendDerived<DomainLayer[]> =>
+  (previous, next, from, before) => next.dimension(name).labels === before.dimension(name).labels ? appendLayers(previous, next.dimension(name), from) : undefined;
+const appendScaleRule = (recodes: readonly ItemRecode[]): AppendDerived<ScaleRows> =>
+  (previous, next, from) => appendScaleRows(previous, itemReadings(next, recodes), from);
+
 /**
  * Cronbach's alpha per construct, for the whole sample and per group of each dimension in the
  * construct's `by` (default: the breakdown dimensions of the table), unweighted, complete cases.
@@ -41,14 +48,11 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
   const rows: ReliabilityRow[] = [];
   // Each dimension's member rows, listed once for every construct.
   const layersOf = (name: string): DomainLayer[] =>
-    prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[],
-      // Only while the first rows keep their group codes (no new label): the same labels, carried over.
-      (previous, next, from, before) => next.dimension(name).labels === before.dimension(name).labels ? appendLayers(previous, next.dimension(name), from) : undefined);
+    prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[], appendLayersRule(name));
   for (const construct of prepared.spec.reliability ?? []) {
     // Kept by how the items are read, which may come from the indicators of this table.
     const recodes = itemRecodes(prepared, construct);
-    const scale = prepared.derived(`scale:${JSON.stringify(recodes)}`, () => scaleRows(itemReadings(prepared, recodes)),
-      (previous, next, from) => appendScaleRows(previous, itemReadings(next, recodes), from));
+    const scale = prepared.derived(`scale:${JSON.stringify(recodes)}`, () => scaleRows(itemReadings(prepared, recodes)), appendScaleRule(recodes));
     const row = (groups: Record<string, string>, result: AlphaResult): ReliabilityRow =>
       ({ construct: construct.id, groups, n: result.n, alpha: result.alpha, items: result.items });
     rows.push(row({}, cronbachAlphaByGroup(construct.items, scale, [null], 1)[0] as AlphaResult));

@@ -1,5 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { appendPrepared, estimatePreparedTable, prepareDesign, withIndicators, type AnalysisSpec, type Column, type Columns } from '../../analysis/index.ts';
+import { appendPrepared, estimatePreparedTable, prepareDesign, withIndicators, type AnalysisSpec, type Column, type Columns, type Prepared } from '../../analysis/index.ts';
 import { readCsvColumns, readJson, readSpec } from './fixtures.ts';
 
 // The API updates its prepared design when responses are only appended (fieldwork), instead of
@@ -58,4 +60,31 @@ describe('a prepared design updated for appended rows', () => {
       expect(appended).toEqual(fresh);
     });
   }
+
+  it('keeps nothing of the earlier design: its columns and values can be freed once it is updated', async () => {
+    // At a million responses the earlier design's columns and values are ≈ 370 MB: an updated
+    // design that kept them (through the rules it carries its values over with) would hold them
+    // as long as it lives, beside its own.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const { data, spec, rows } = fixture('stratified');
+    expect(spec.reliability?.length).toBeGreaterThan(0);
+    const order = Array.from({ length: rows }, (_, row) => row);
+    const by = ['region', 'channel'];
+    let earlier: Prepared | undefined = prepareDesign(rowsOf(data, order.slice(0, rows - 5)), spec);
+    const earlierTable = estimatePreparedTable(withIndicators(earlier, spec), { by });
+    const earlierData = new WeakRef(earlier.data);
+    const earlierValues = new WeakRef(withIndicators(earlier, spec).values.get(spec.indicators![0]!.id)!);
+    const all = rowsOf(data, order);
+    const updated = appendPrepared(earlier, all, spec);
+    earlier = undefined;
+    const table = estimatePreparedTable(withIndicators(updated, spec), { by });
+    expect(table).toEqual(estimatePreparedTable(withIndicators(prepareDesign(all, spec), spec), { by }));
+    expect(table).not.toEqual(earlierTable);
+    // A WeakRef's target lives at least to the end of the job that made it: look in the next one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(earlierData.deref(), 'the earlier rows').toBeUndefined();
+    expect(earlierValues.deref(), "the earlier rows' values").toBeUndefined();
+  });
 });
