@@ -1,9 +1,8 @@
-import type { Worker } from 'node:worker_threads';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Db } from '../db/open.ts';
-import { startTsWorker, stopTsWorker } from '../db/ts-worker.ts';
 import { ApiError } from '../errors.ts';
 import { computeTasks, type ComputeTasks, type TaskName } from './tasks.ts';
+import { WorkerClient } from './worker-client.ts';
 
 export interface ComputeRequest {
   seq: number;
@@ -24,47 +23,25 @@ type Value<Name extends TaskName> = Awaited<ReturnType<ComputeTasks[Name]>>;
  * exist once; tasks queue in it.
  */
 class ComputeThread {
-  private worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
-  private next = 0;
+  private readonly client: WorkerClient<Omit<ComputeRequest, 'seq'>, ComputeReply>;
 
-  constructor(private readonly databasePath: string, private readonly helper: boolean) {}
+  constructor(databasePath: string, helper: boolean) {
+    const settle = (reply: ComputeReply): unknown => {
+      if (reply.ok) return reply.value;
+      if (reply.status) throw new ApiError(reply.status as ContentfulStatusCode, reply.message, reply.details);
+      throw new Error(`compute thread: ${reply.message}`);
+    };
+    // Out of memory, a crash: what was asked is answered 503 and the next request starts a new thread.
+    const stopped = (cause: string) => new ApiError(503, `The computation stopped (${cause}); try again.`);
+    this.client = new WorkerClient(new URL('./compute-worker.ts', import.meta.url).href, { databasePath, helper }, settle, stopped);
+  }
 
   run(task: TaskName, args: unknown): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const seq = this.next++;
-      this.waiting.set(seq, { resolve, reject });
-      this.thread().postMessage({ seq, task, args } satisfies ComputeRequest);
-    });
+    return this.client.request({ task, args });
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await stopTsWorker(worker);
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startTsWorker(new URL('./compute-worker.ts', import.meta.url).href, { databasePath: this.databasePath, helper: this.helper });
-    worker.on('message', (reply: ComputeReply) => {
-      const waiting = this.waiting.get(reply.seq);
-      if (!waiting) return;
-      this.waiting.delete(reply.seq);
-      if (reply.ok) waiting.resolve(reply.value);
-      else if (reply.status) waiting.reject(new ApiError(reply.status as ContentfulStatusCode, reply.message, reply.details));
-      else waiting.reject(new Error(`compute thread: ${reply.message}`));
-    });
-    const failed = (cause: unknown) => {
-      if (this.worker === worker) this.worker = undefined;
-      // Out of memory, a crash: what was asked is answered 503 and the next request starts a new thread.
-      for (const waiting of this.waiting.values()) waiting.reject(new ApiError(503, `The computation stopped (${cause instanceof Error ? cause.message : `exit ${String(cause)}`}); try again.`));
-      this.waiting.clear();
-    };
-    worker.on('error', failed);
-    worker.on('exit', failed);
-    worker.unref();
-    return (this.worker = worker);
+  close(): Promise<void> {
+    return this.client.close();
   }
 }
 

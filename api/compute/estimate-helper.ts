@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import {
   estimatePreparedTable, withIndicators, type AnalysisSpec, type Design, type EstimateRow, type Prepared, type TableOptions, type TableResult,
 } from '../../analysis/index.ts';
@@ -9,8 +8,8 @@ import type { Db } from '../db/open.ts';
 import type { Survey } from '../db/schema.ts';
 import { beginIndicatorTable, tableError, type IndicatorTable } from '../indicators/table.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
-import { startTsWorker, stopTsWorker } from '../db/ts-worker.ts';
 import { shareArrays, type View } from './shared-arrays.ts';
+import { WorkerClient } from './worker-client.ts';
 
 export interface HelperRequest {
   seq: number;
@@ -31,48 +30,24 @@ export type HelperReply = { seq: number; ok: true; rows: EstimateRow[][] } | { s
  * per request and nothing is kept twice.
  */
 export class EstimateHelper {
-  private worker: Worker | undefined;
-  private readonly waiting = new Map<number, { resolve: (rows: EstimateRow[][]) => void; reject: (error: unknown) => void }>();
-  private next = 0;
   /** Parts of tables the helper made (a table falls back to one thread when it fails). */
   answered = 0;
+  private readonly client = new WorkerClient<Omit<HelperRequest, 'seq'>, HelperReply>(
+    new URL('./estimate-helper-worker.ts', import.meta.url).href, {},
+    (reply) => {
+      if (!reply.ok) throw new Error(`estimate helper: ${reply.message}`);
+      this.answered++;
+      return reply.rows;
+    },
+    (cause) => new Error(`estimate helper stopped (${cause})`),
+  );
 
   run(request: Omit<HelperRequest, 'seq'>): Promise<EstimateRow[][]> {
-    return new Promise((resolve, reject) => {
-      const seq = this.next++;
-      this.waiting.set(seq, { resolve, reject });
-      this.thread().postMessage({ ...request, seq } satisfies HelperRequest);
-    });
+    return this.client.request(request) as Promise<EstimateRow[][]>;
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await stopTsWorker(worker);
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startTsWorker(new URL('./estimate-helper-worker.ts', import.meta.url).href, {});
-    worker.on('message', (reply: HelperReply) => {
-      const waiting = this.waiting.get(reply.seq);
-      if (!waiting) return;
-      this.waiting.delete(reply.seq);
-      if (reply.ok) {
-        this.answered++;
-        waiting.resolve(reply.rows);
-      }
-      else waiting.reject(new Error(`estimate helper: ${reply.message}`));
-    });
-    const failed = (cause: unknown) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const waiting of this.waiting.values()) waiting.reject(new Error(`estimate helper stopped (${cause instanceof Error ? cause.message : `exit ${String(cause)}`})`));
-      this.waiting.clear();
-    };
-    worker.on('error', failed);
-    worker.on('exit', failed);
-    worker.unref();
-    return (this.worker = worker);
+  close(): Promise<void> {
+    return this.client.close();
   }
 }
 
