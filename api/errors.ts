@@ -5,10 +5,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 /** Machine-readable error kinds, one per status we answer with. */
 export type ErrorType =
   | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'validation'
-  | 'rate_limited' | 'unavailable' | 'internal';
+  | 'rate_limited' | 'unavailable' | 'not_implemented' | 'internal';
 
 const TYPE_BY_STATUS: Record<number, ErrorType> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited', 409: 'conflict', 413: 'payload_too_large', 422: 'validation', 503: 'unavailable',
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited', 409: 'conflict', 413: 'payload_too_large', 422: 'validation', 501: 'not_implemented', 503: 'unavailable',
 };
 
 /** An error a client can act on: status, kind, message, and optional details (e.g. `[{ field, issue }]`). */

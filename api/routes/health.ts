@@ -1,13 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import { ApiError } from '../errors.ts';
 
 /** Liveness for load balancers and the fieldwork team: is the database answering? */
-export function healthRoutes(db: Db) {
-  return new Hono().get('/', (c) => {
+export function healthRoutes(store: Store) {
+  return new Hono().get('/', async (c) => {
     try {
-      db.get(sql`select 1`);
+      await store.health.ping();
     } catch {
       throw new ApiError(503, 'The database is not reachable.');
     }

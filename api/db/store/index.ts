@@ -1,0 +1,30 @@
+import type { Db } from '../open.ts';
+import type { PgDb } from '../pg/open.ts';
+import { sqliteHealth, type HealthStore } from './health.ts';
+import { postgresHealth } from './pg/health.ts';
+
+/**
+ * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
+ * Routes call `store.<job>.<fn>()` and never learn which database answers; SQL that differs by
+ * dialect lives only in `store/<job>.ts` (SQLite) and `store/pg/<job>.ts` (PostgreSQL).
+ */
+export interface Store {
+  dialect: 'sqlite' | 'postgres';
+  health: HealthStore;
+}
+
+/** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
+export function sqliteStore(db: Db): Store {
+  return {
+    dialect: 'sqlite',
+    health: sqliteHealth(db),
+  };
+}
+
+/** The same interface on PostgreSQL (node-postgres through drizzle's pg-core). */
+export function postgresStore(pg: PgDb): Store {
+  return {
+    dialect: 'postgres',
+    health: postgresHealth(pg),
+  };
+}
