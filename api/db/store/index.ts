@@ -1,6 +1,8 @@
 import type { Db } from '../open.ts';
 import type { PgDb } from '../pg/open.ts';
+import { sqliteAccess, type AccessStore } from './access.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
+import { postgresAccess } from './pg/access.ts';
 import { postgresHealth } from './pg/health.ts';
 
 /**
@@ -11,6 +13,7 @@ import { postgresHealth } from './pg/health.ts';
 export interface Store {
   dialect: 'sqlite' | 'postgres';
   health: HealthStore;
+  access: AccessStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -18,6 +21,7 @@ export function sqliteStore(db: Db): Store {
   return {
     dialect: 'sqlite',
     health: sqliteHealth(db),
+    access: sqliteAccess(db),
   };
 }
 
@@ -26,5 +30,6 @@ export function postgresStore(pg: PgDb): Store {
   return {
     dialect: 'postgres',
     health: postgresHealth(pg),
+    access: postgresAccess(pg),
   };
 }
