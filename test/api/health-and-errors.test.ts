@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/config.ts';
+import { forEachDialect } from './dialects.ts';
 import { post, SHORT, submission, testApp } from './helpers.ts';
 
-describe('health and failures', () => {
+forEachDialect('the health check', (ctx) => {
   it('reports that the database is reachable', async () => {
-    const { app } = testApp();
+    const { app } = await ctx.testApp();
     const response = await app.request('/api/health');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', database: 'reachable' });
   });
 
-  it('answers 503 from the health check when the database is gone', async () => {
-    const { app, db } = testApp();
-    db.$client.close();
+  it('answers 503 when the database is gone', async () => {
+    const { app, closeDatabase } = await ctx.testApp();
+    await closeDatabase();
     const response = await app.request('/api/health');
     expect(response.status).toBe(503);
     expect((await response.json()).error.type).toBe('unavailable');
   });
+});
 
+describe('health and failures', () => {
   it('answers an unexpected failure with a plain 500 that shows no stack trace or SQL', async () => {
     const { app, db } = testApp();
     db.$client.exec('DROP TABLE responses');

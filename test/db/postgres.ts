@@ -27,14 +27,18 @@ export function describePostgres(name: string, body: () => void): void {
   });
 }
 
-/** A new, empty database on the test server; `drop` removes it (closing what is still connected). */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new, empty database on the test server; `drop` removes it (closing what is still connected).
+ * With `template` (the name of a database nobody is connected to), a copy of that one: far quicker
+ * than migrating each time, for tests that want a database of their own per test.
+ */
+export async function freshPostgresDatabase(template?: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   if (!TEST_POSTGRES_URL) throw new Error('TEST_POSTGRES_URL is unset');
   const name = `trustlens_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await onServer(`CREATE DATABASE ${name}`);
+  await onServer(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), name, drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function onServer(statement: string): Promise<void> {
