@@ -138,16 +138,3 @@ export function tailColumns(data: Columns, from: number): Columns {
   for (const [name, column] of Object.entries(data)) tail[name] = column instanceof Float64Array ? column.subarray(from) : column.slice(from);
   return tail;
 }
-
-/**
- * Two number columns one after the other, in a new array.
- *
- * @example
- * joinedNumbers(new Float64Array([1]), new Float64Array([2, 3])); // => Float64Array [1, 2, 3]
- */
-export function joinedNumbers<T extends Float64Array | Int32Array>(first: T, second: T): T {
-  const joined = new (first.constructor as new (length: number) => T)(first.length + second.length);
-  joined.set(first);
-  joined.set(second, first.length);
-  return joined;
-}

@@ -1,6 +1,7 @@
 import type { Columns, DimensionSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
-import { joinedNumbers, labelColumn, numericColumn, tailColumns } from './columns.ts';
+import { labelColumn, numericColumn, tailColumns } from './columns.ts';
+import { appendRows } from './growable.ts';
 
 /**
  * A dimension resolved against the data. A `column` dimension is one layer of codes (a
@@ -89,9 +90,9 @@ export function appendDimension(previous: ResolvedDimension, data: Columns, name
       if (found === undefined) return undefined;
       mapped[row] = found;
     }
-    return { name, labels: previous.labels, layers: [joinedNumbers(previous.layers[0] as Int32Array, mapped)] };
+    return { name, labels: previous.labels, layers: [appendRows(previous.layers[0] as Int32Array, mapped)] };
   }
-  return { name, labels: previous.labels, layers: previous.layers.map((layer, index) => joinedNumbers(layer, tail.layers[index] as Int32Array)) };
+  return { name, labels: previous.labels, layers: previous.layers.map((layer, index) => appendRows(layer, tail.layers[index] as Int32Array)) };
 }
 
 /**
@@ -107,7 +108,7 @@ export function appendLayers(previous: readonly DomainLayer[], dimension: Resolv
     const rows = new Int32Array(tail.rows.length);
     for (let entry = 0; entry < rows.length; entry++) rows[entry] = (tail.rows[entry] as number) + from;
     const earlier = previous[index] as DomainLayer;
-    return { rows: joinedNumbers(earlier.rows, rows), codes: joinedNumbers(earlier.codes, tail.codes) };
+    return { rows: appendRows(earlier.rows, rows), codes: appendRows(earlier.codes, tail.codes) };
   });
 }
 

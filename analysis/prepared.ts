@@ -8,7 +8,8 @@ import { appendDimension, resolveDimension } from './domains.ts';
 import type { ResolvedDimension } from './domains.ts';
 import { indicatorValues, ratioDenominator } from './indicator-values.ts';
 import { checkSpecKeys } from './spec-keys.ts';
-import { joinedNumbers, rowCount, tailColumns } from './columns.ts';
+import { rowCount, tailColumns } from './columns.ts';
+import { appendRows, roomyCopy } from './growable.ts';
 
 /**
  * How a derived value of the first rows becomes that of all rows (rows appended after them), or
@@ -24,6 +25,12 @@ import { joinedNumbers, rowCount, tailColumns } from './columns.ts';
  */
 export type AppendDerived<T> = (previous: T, next: Prepared, from: number, before: Prepared) => T | undefined;
 
+// What is carried over to appended rows is made with room to grow, so the appended rows' values
+// are written after the first rows' in place instead of copying a million rows (growable.ts).
+const growableDimension = (dimension: ResolvedDimension): ResolvedDimension => ({ ...dimension, layers: dimension.layers.map((layer) => roomyCopy(layer)) });
+const growableValues = (design: Design, values: Float64Array): { values: Float64Array; zeroWeightRows: Int32Array } =>
+  design.zeroWeights ? withoutZeroWeights(design, values) : { values: roomyCopy(values), zeroWeightRows: new Int32Array(0) };
+
 /** A dimension of the appended rows (see AppendDerived: made from the names alone). */
 const appendDimensionRule = (name: string, dimensionSpec: DimensionSpec | undefined): AppendDerived<ResolvedDimension> =>
   (previous, next, from) => appendDimension(previous, next.data, name, dimensionSpec, from);
@@ -32,10 +39,10 @@ const appendDimensionRule = (name: string, dimensionSpec: DimensionSpec | undefi
 // weight, which raking changes: made again then).
 const appendValuesRule = (indicator: IndicatorSpec): AppendDerived<{ values: Float64Array; zeroWeightRows: Int32Array }> =>
   (previous, next, from) => next.design.zeroWeights ? undefined
-    : { values: joinedNumbers(previous.values, indicatorValues(tailColumns(next.data, from), indicator)), zeroWeightRows: new Int32Array(0) };
+    : { values: appendRows(previous.values, indicatorValues(tailColumns(next.data, from), indicator)), zeroWeightRows: new Int32Array(0) };
 
 const appendDenominatorRule = (indicator: IndicatorSpec): AppendDerived<Float64Array> =>
-  (previous, next, from) => next.design.zeroWeights ? undefined : joinedNumbers(previous, ratioDenominator(tailColumns(next.data, from), indicator));
+  (previous, next, from) => next.design.zeroWeights ? undefined : appendRows(previous, ratioDenominator(tailColumns(next.data, from), indicator));
 
 /** A derived value, with how to carry it over to appended rows (none: made again). */
 interface DerivedEntry { value: unknown; append: AppendDerived<unknown> | undefined }
@@ -114,7 +121,7 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   };
   const dimension = (name: string): ResolvedDimension => {
     const dimensionSpec = spec.dimensions?.[name];
-    return derived(`dimension:${name}:${JSON.stringify(dimensionSpec ?? null)}`, () => resolveDimension(data, name, dimensionSpec), appendDimensionRule(name, dimensionSpec));
+    return derived(`dimension:${name}:${JSON.stringify(dimensionSpec ?? null)}`, () => growableDimension(resolveDimension(data, name, dimensionSpec)), appendDimensionRule(name, dimensionSpec));
   };
   return { spec: { ...spec, indicators: [] }, data, design, calibration, values: new Map(), zeroWeightRows: new Map(), denominators: new Map(), dimension, derived, derivedEntries: made };
 }
@@ -182,12 +189,12 @@ export function withIndicators(base: Prepared, spec: AnalysisSpec): Prepared {
     if (values.has(indicator.id)) throw new AnalysisError(`indicator id "${indicator.id}" is used twice`);
     // The label does not change the values: keyed by everything else.
     const { label: _label, ...definition } = indicator;
-    const made = derived(`values:${JSON.stringify(definition)}`, () => withoutZeroWeights(base.design, indicatorValues(data, indicator)), appendValuesRule(indicator));
+    const made = derived(`values:${JSON.stringify(definition)}`, () => growableValues(base.design, indicatorValues(data, indicator)), appendValuesRule(indicator));
     values.set(indicator.id, made.values);
     zeroWeightRows.set(indicator.id, made.zeroWeightRows);
     if (indicator.type === 'ratio') {
       denominators.set(indicator.id, derived(`denominator:${JSON.stringify(definition)}`,
-        () => withoutZeroWeights(base.design, ratioDenominator(data, indicator)).values, appendDenominatorRule(indicator)));
+        () => growableValues(base.design, ratioDenominator(data, indicator)).values, appendDenominatorRule(indicator)));
     }
   }
   return { ...base, spec, values, zeroWeightRows, denominators };

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { allocateShared } from '../../analysis/growable.ts';
 import { openConnection } from '../db/open.ts';
 import { ApiError } from '../errors.ts';
 import type { ComputeReply, ComputeRequest } from './compute-thread.ts';
@@ -16,6 +17,9 @@ const settings = workerData as { databasePath: string; helper: boolean };
 const db = openConnection(settings.databasePath);
 const port = parentPort!;
 const helper = settings.helper ? new EstimateHelper() : undefined;
+// The helper reads the prepared designs' values and dimensions: made in shared memory from the
+// start, they are neither copied for it nor kept twice (shared-arrays.ts copies only the rest).
+allocateShared(helper !== undefined);
 let queue: Promise<void> = Promise.resolve();
 
 async function run(request: ComputeRequest): Promise<void> {

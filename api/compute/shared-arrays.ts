@@ -1,9 +1,14 @@
+import { hasRoom, roomyCopy } from '../../analysis/growable.ts';
+
 /** Typed arrays smaller than this are copied to the other thread; a copy costs less than sharing them. */
 const SHARE_FROM_BYTES = 64 * 1024;
 
 export type View = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
 function sharedCopy(view: View): View {
+  // A growable array (a design's indicator values) keeps its room, so rows appended later are
+  // still written in place, in the shared buffer.
+  if ((view instanceof Float64Array || view instanceof Int32Array) && hasRoom(view)) return roomyCopy(view, true);
   const copy = new (view.constructor as new (buffer: SharedArrayBuffer) => View)(new SharedArrayBuffer(view.byteLength));
   copy.set(view);
   return copy;

@@ -1,6 +1,6 @@
 import type { Column } from '../../analysis/index.ts';
 import type { Db } from '../db/open.ts';
-import { firstRows, roomyColumn } from './growable.ts';
+import { firstRows, roomyColumn } from '../../analysis/growable.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /** The typed response fields of the scanned rows, row-aligned. */

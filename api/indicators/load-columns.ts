@@ -4,7 +4,7 @@ import type { Db } from '../db/open.ts';
 import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry, type GrownFrom } from './column-cache.ts';
 import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
-import { appendRows } from './growable.ts';
+import { appendRows } from '../../analysis/growable.ts';
 import { backfilledWaves, loadingWaves } from './stored-waves.ts';
 import { waveSubset } from './wave-subset.ts';
 import type { Layout, Variable } from './layout.ts';

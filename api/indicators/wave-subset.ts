@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Column } from '../../analysis/index.ts';
 import type { ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, type CacheEntry } from './column-cache.ts';
-import { firstRows, roomyColumn } from './growable.ts';
+import { firstRows, roomyColumn } from '../../analysis/growable.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /**

@@ -61,6 +61,26 @@ describe('a prepared design updated for appended rows', () => {
     });
   }
 
+  it('updated twice (responses arriving one after another): the values grow in place and the tables stay those made afresh', () => {
+    const { data, spec, rows } = fixture('stratified');
+    const order = Array.from({ length: rows }, (_, row) => row);
+    const by = ['region', 'channel'];
+    const id = spec.indicators![0]!.id;
+    let design = prepareDesign(rowsOf(data, order.slice(0, rows - 17)), spec);
+    estimatePreparedTable(withIndicators(design, spec), { by });
+    const firstValues = withIndicators(design, spec).values.get(id)!;
+    for (const first of [rows - 5, rows]) {
+      const part = rowsOf(data, order.slice(0, first));
+      const previous = withIndicators(design, spec).values.get(id)!;
+      design = appendPrepared(design, part, spec);
+      const table = estimatePreparedTable(withIndicators(design, spec), { by });
+      expect(table, `${first} rows`).toEqual(estimatePreparedTable(withIndicators(prepareDesign(part, spec), spec), { by }));
+      // The earlier design's view keeps its rows; the new one is written after them, in the same buffer.
+      expect(previous.length).toBeLessThan(first);
+      expect(withIndicators(design, spec).values.get(id)!.buffer).toBe(firstValues.buffer);
+    }
+  });
+
   it('keeps nothing of the earlier design: its columns and values can be freed once it is updated', async () => {
     // At a million responses the earlier design's columns and values are ≈ 370 MB: an updated
     // design that kept them (through the rules it carries its values over with) would hold them

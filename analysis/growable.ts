@@ -1,0 +1,102 @@
+/**
+ * Number arrays that grow in place. A growable array is a view on a larger buffer; rows appended
+ * later (new responses) are written after it and a longer view is handed out, so the arrays of a
+ * million rows (cached columns, a prepared design's indicator values and dimensions) are not
+ * copied for each new response. Views handed out before keep their length and values: a buffer's
+ * rows are only ever written past the end of every view on it.
+ */
+
+export type GrowableArray = Float64Array | Int32Array;
+type ArrayType<T extends GrowableArray> = { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
+
+// Per buffer, how many of its rows some view already covers: only rows beyond are free.
+const usedRows = new WeakMap<ArrayBufferLike, number>();
+
+// Whether new buffers are SharedArrayBuffers (see allocateShared).
+let shared = false;
+
+/**
+ * From now on, growable arrays of this thread are allocated in shared memory, so that another
+ * thread can read them without a copy (the compute thread, whose helper reads a prepared design's
+ * values: api/compute/estimate-helper.ts). Their rows are read as from any other array.
+ */
+export function allocateShared(on: boolean): void {
+  shared = on;
+}
+
+/** Spare rows allocated with an array: an eighth more, so appends copy once per ~12 % of growth. */
+function withRoom(rows: number): number {
+  return rows + Math.ceil(rows / 8) + 1024;
+}
+
+function roomy<T extends GrowableArray>(Type: ArrayType<T>, rows: number, inShared: boolean): T {
+  const bytes = withRoom(rows) * Type.BYTES_PER_ELEMENT;
+  const array = new Type(inShared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, rows);
+  usedRows.set(array.buffer, rows);
+  return array;
+}
+
+/**
+ * A zero-filled Float64 column of `rows` rows with room to grow.
+ *
+ * @example
+ * const weights = roomyColumn(1000); // weights.length === 1000
+ */
+export function roomyColumn(rows: number): Float64Array {
+  return roomy(Float64Array, rows, shared);
+}
+
+/**
+ * A copy of `array` with room to grow (in shared memory when `inShared`, else as allocateShared
+ * says), so that rows appended to it later are written in place.
+ *
+ * @example
+ * const values = roomyCopy(indicatorValues(data, indicator));
+ */
+export function roomyCopy<T extends GrowableArray>(array: T, inShared = shared): T {
+  const copy = roomy(array.constructor as ArrayType<T>, array.length, inShared);
+  copy.set(array);
+  return copy;
+}
+
+/** Whether rows can still be appended to `array` in place (it was made roomy and nothing was appended after it). */
+export function hasRoom(array: GrowableArray): boolean {
+  const end = array.byteOffset / array.BYTES_PER_ELEMENT + array.length;
+  return usedRows.get(array.buffer) === end && end < array.buffer.byteLength / array.BYTES_PER_ELEMENT;
+}
+
+/**
+ * The first `rows` rows of a column made by `roomyColumn` (fewer than asked: rows deleted during
+ * a scan), leaving the rest free.
+ */
+export function firstRows(column: Float64Array, rows: number): Float64Array {
+  if (rows === column.length) return column;
+  const view = column.subarray(0, rows);
+  if (usedRows.get(column.buffer) === column.byteOffset / 8 + column.length) usedRows.set(column.buffer, column.byteOffset / 8 + rows);
+  return view;
+}
+
+/**
+ * `first` followed by `second`: written in place after `first` when nothing was appended to it
+ * yet and its buffer has room, else copied into a new roomy array (in shared memory if `first`
+ * was, so an array another thread reads stays readable there).
+ *
+ * @example
+ * const longer = appendRows(cached, newRows); // cached itself is unchanged
+ */
+export function appendRows<T extends GrowableArray>(first: T, second: T): T {
+  const size = first.BYTES_PER_ELEMENT;
+  const start = first.byteOffset / size;
+  const end = start + first.length;
+  const capacity = first.buffer.byteLength / size;
+  if (usedRows.get(first.buffer) === end && end + second.length <= capacity) {
+    const longer = new (first.constructor as ArrayType<T>)(first.buffer, first.byteOffset, first.length + second.length);
+    longer.set(second, first.length);
+    usedRows.set(first.buffer, end + second.length);
+    return longer;
+  }
+  const both = roomy(first.constructor as ArrayType<T>, first.length + second.length, shared || first.buffer instanceof SharedArrayBuffer);
+  both.set(first);
+  both.set(second, first.length);
+  return both;
+}
