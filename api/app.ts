@@ -80,7 +80,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/tokens', db && tokenRoutes(db));
   mount('/users', db && userRoutes(db));
   mount('/surveys', db && surveyRoutes(db));
-  mount('/surveys', db && responseRoutes(db, { perClientPerMinute: limits.submissionsPerClient }));
+  mount('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient }));
   mount('/surveys', db && indicatorRoutes(db));
   mount('/surveys', db && modelRoutes(db));
   mount('/surveys', db && targetRoutes(db));
@@ -94,7 +94,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', db && importRoutes(db));
   mount('/manage', db && manageRoutes(db));
   mount('/audit', db && auditRoutes(db));
-  mount('/interviews', db && interviewRoutes(db));
+  mount('/interviews', interviewRoutes(store));
   mount('/', docsRoutes(OPERATIONS));
   api.all('*', (c) => {
     if (!db) throw new ApiError(501, `No API endpoint ${c.req.method} ${c.req.path} runs on PostgreSQL (yet: see README, "PostgreSQL").`);

@@ -16,8 +16,7 @@ import type { ResponseRow } from './response-rows.ts';
  * key), finds it there after the first COMMIT and writes nothing; its caller then answers from the
  * stored row (200), as for a retry on SQLite.
  *
- * Not yet called by the routes (they run on SQLite only so far): see
- * docs/decisions/014-database-dialect-layer.md.
+ * Reached by the routes through the store (api/db/store/pg/responses.ts, decision 014).
  */
 
 type Tx = ReturnType<typeof drizzle<typeof schema, pg.PoolClient>>;

@@ -25,7 +25,11 @@ const prepareById = (db: Db) => db.select().from(responses).where(eq(responses.i
 export function findPrior(db: Db, id: string, hash: string): PriorSubmission {
   let query = byId.get(db);
   if (!query) byId.set(db, (query = prepareById(db)));
-  const stored = query.get({ id });
+  return priorSubmission(query.get({ id }), hash);
+}
+
+/** What the row stored under a submission's id (if any) says about it: new, a retry, or a clash. */
+export function priorSubmission(stored: StoredResponse | undefined, hash: string): PriorSubmission {
   if (!stored) return { kind: 'new' };
   return stored.answersHash === hash ? { kind: 'retry', stored } : { kind: 'conflict' };
 }
@@ -70,7 +74,14 @@ export function storeResponse(
   db: Db, survey: PublishedVersion, submission: Submission, hash: string,
   origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null } = { mode: 'web', enumeratorId: null },
 ): Promise<boolean> {
-  return responseWriter(db).submit({
+  return responseWriter(db).submit(responseRow(survey, submission, hash, origin));
+}
+
+/** The row a validated submission is written as, on either database. */
+export function responseRow(
+  survey: PublishedVersion, submission: Submission, hash: string, origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null },
+): ResponseRow {
+  return {
     ...origin,
     id: submission.id,
     surveyId: survey.surveyId,
@@ -82,7 +93,7 @@ export function storeResponse(
     startedAt: submission.startedAt ?? null,
     completedAt: submission.completedAt ?? null,
     paradata: submission.paradata ? JSON.stringify(submission.paradata) : null,
-  });
+  };
 }
 
 /** The stored record as returned to the client that submitted it. */

@@ -3,13 +3,12 @@ import { validateAnswers } from '../../surveys/answers.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
-import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import { ApiError } from '../errors.ts';
 import { CommitFailedError } from '../db/group-commit.ts';
-import { submissionOrigin } from '../responses/interview-origin.ts';
-import { findPrior, publicRecord, storeResponse, submissionHash } from '../responses/store.ts';
+import { submissionOrigin, type OriginLookups } from '../responses/interview-origin.ts';
+import { publicRecord, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
-import { findVersion } from '../surveys/queries.ts';
 import { paradataIssues } from '../paradata/check.ts';
 
 /**
@@ -17,7 +16,9 @@ import { paradataIssues } from '../paradata/check.ts';
  * 200 with the stored record when the same id is sent again with the same answers, 409 when
  * the id was used for different answers, 422 when the answers do not fit the version answered.
  */
-export function responseRoutes(db: Db, options: { perClientPerMinute?: number } = {}) {
+export function responseRoutes(store: Store, options: { perClientPerMinute?: number } = {}) {
+  const { responses } = store;
+  const lookups: OriginLookups = { surveyFor: store.access.surveyFor, isAssignedEnumerator: responses.isAssignedEnumerator };
   // Anonymous submissions are limited per client address; signed-in enumerators are not, since a
   // tablet may send a day's queued interviews at once.
   const limiter = new RateLimiter(options.perClientPerMinute ?? 300, 60_000);
@@ -31,20 +32,20 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
     }
     const submission = parseSubmission(await readJson(c));
     const slug = c.req.param('slug');
-    const survey = findVersion(db, slug, submission.version);
+    const survey = await responses.findVersion(slug, submission.version);
     if (!survey) {
-      if (submission.version !== undefined && findVersion(db, slug)) {
+      if (submission.version !== undefined && (await responses.findVersion(slug))) {
         throw new ApiError(422, 'The submission is not in the expected form.', [{ field: 'version', issue: `survey "${slug}" has no version ${submission.version}` }]);
       }
       throw new ApiError(404, `No published survey "${slug}".`);
     }
     const hash = submissionHash(survey, submission, survey.version);
-    const prior = findPrior(db, submission.id, hash);
+    const prior = await responses.findPrior(submission.id, hash);
     if (prior.kind === 'retry') return c.json(publicRecord(slug, prior.stored), 200);
     if (prior.kind === 'conflict') throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
     if (survey.status === 'closed') throw new ApiError(409, `Fieldwork for "${slug}" is closed; no new responses are accepted.`);
     // An interview is stored with who conducted it, and only for surveys they are assigned to.
-    const origin = submissionOrigin(db, slug, c.get('auth'), submission.enumeratorId);
+    const origin = await submissionOrigin(lookups, slug, c.get('auth'), submission.enumeratorId);
 
     const issues = [
       ...(survey.meta.languages.includes(submission.language as never)
@@ -54,7 +55,7 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
     ];
     if (issues.length > 0) throw new ApiError(422, 'Some answers do not fit the questionnaire.', issues);
 
-    const stored = await storeResponse(db, survey, submission, hash, origin).catch((error: unknown) => {
+    const stored = await responses.store(survey, submission, hash, origin).catch((error: unknown) => {
       // The batch's commit failed (disk full, I/O error): nothing of it is stored, and the client's outbox retries.
       if (!(error instanceof CommitFailedError)) throw error;
       c.header('Retry-After', '5');
@@ -62,7 +63,7 @@ export function responseRoutes(db: Db, options: { perClientPerMinute?: number } 
     });
     if (!stored) {
       // Another request stored this id between our check and our insert: answer as for a retry.
-      const again = findPrior(db, submission.id, hash);
+      const again = await responses.findPrior(submission.id, hash);
       if (again.kind === 'retry') return c.json(publicRecord(slug, again.stored), 200);
       throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
     }

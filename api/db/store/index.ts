@@ -4,6 +4,8 @@ import { sqliteAccess, type AccessStore } from './access.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
 import { postgresAccess } from './pg/access.ts';
 import { postgresHealth } from './pg/health.ts';
+import { postgresResponses } from './pg/responses.ts';
+import { sqliteResponses, type ResponsesStore } from './responses.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -14,6 +16,7 @@ export interface Store {
   dialect: 'sqlite' | 'postgres';
   health: HealthStore;
   access: AccessStore;
+  responses: ResponsesStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -22,6 +25,7 @@ export function sqliteStore(db: Db): Store {
     dialect: 'sqlite',
     health: sqliteHealth(db),
     access: sqliteAccess(db),
+    responses: sqliteResponses(db),
   };
 }
 
@@ -31,5 +35,6 @@ export function postgresStore(pg: PgDb): Store {
     dialect: 'postgres',
     health: postgresHealth(pg),
     access: postgresAccess(pg),
+    responses: postgresResponses(pg),
   };
 }
