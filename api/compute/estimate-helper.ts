@@ -4,7 +4,7 @@ import {
 import { INDICATORS_PER_PASS, isRowWise, tableEstimates, tablePlan } from '../../analysis/breakdown-estimates.ts';
 import { tableBreakdowns, tableFromEstimates } from '../../analysis/estimate-table.ts';
 import type { Calibration } from '../../analysis/weighting/calibration.ts';
-import type { Db } from '../db/open.ts';
+import type { IndicatorSource } from '../db/store/indicators.ts';
 import type { Survey } from '../db/schema.ts';
 import { beginIndicatorTable, tableError, type IndicatorTable } from '../indicators/table.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
@@ -104,8 +104,8 @@ function tableEstimatesOf(prepared: Prepared, indicators: AnalysisSpec['indicato
 }
 
 /** `indicatorTable` with its estimates made on two threads (`estimateOnTwoThreads`). */
-export async function indicatorTableOnTwoThreads(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy: string[] | undefined, helper: EstimateHelper): Promise<IndicatorTable> {
-  const begun = beginIndicatorTable(db, survey, query, reliabilityBy);
+export async function indicatorTableOnTwoThreads(db: IndicatorSource, survey: Survey, query: IndicatorQuery, reliabilityBy: string[] | undefined, helper: EstimateHelper): Promise<IndicatorTable> {
+  const begun = await beginIndicatorTable(db, survey, query, reliabilityBy);
   let result: TableResult;
   try {
     result = await estimateOnTwoThreads(begun.prepared, begun.options, helper);

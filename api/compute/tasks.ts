@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
-import { surveys, type Survey } from '../db/schema.ts';
+import type { Survey } from '../db/schema.ts';
+import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
 import { ApiError } from '../errors.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
@@ -15,25 +14,25 @@ import { indicatorTableOnTwoThreads, type EstimateHelper } from './estimate-help
  * The heavy work the API hands to the compute thread (compute-thread.ts), by name: each takes a
  * connection and plain data (a survey by id, a parsed query) and returns plain data, so it runs
  * the same on the request thread (in-memory databases, tests) and in the worker, which keeps the
- * column cache and prepared designs of its own connection between requests.
+ * column cache and prepared designs of its own connection (or PostgreSQL pool) between requests.
  */
 export const computeTasks = {
   /** With the compute thread's helper (a second core), the estimates are made on two threads. */
-  table(db: Db, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }, helper?: EstimateHelper): IndicatorTable | Promise<IndicatorTable> {
-    const survey = surveyById(db, args.surveyId);
+  async table(db: IndicatorSource, args: { surveyId: number; query: IndicatorQuery; reliabilityBy?: string[] }, helper?: EstimateHelper): Promise<IndicatorTable> {
+    const survey = await surveyById(db, args.surveyId);
     return helper ? indicatorTableOnTwoThreads(db, survey, args.query, args.reliabilityBy, helper) : indicatorTable(db, survey, args.query, args.reliabilityBy);
   },
-  models(db: Db, args: { surveyId: number; query: ModelQuery }): ModelTable {
-    return modelTable(db, surveyById(db, args.surveyId), args.query);
+  async models(db: IndicatorSource, args: { surveyId: number; query: ModelQuery }): Promise<ModelTable> {
+    return modelTable(db, await surveyById(db, args.surveyId), args.query);
   },
-  targets(db: Db, args: { surveyId: number; weighting: Weighting }): TargetTable {
-    return targetTable(db, surveyById(db, args.surveyId), { weighting: args.weighting });
+  async targets(db: IndicatorSource, args: { surveyId: number; weighting: Weighting }): Promise<TargetTable> {
+    return targetTable(db, await surveyById(db, args.surveyId), { weighting: args.weighting });
   },
-  report(db: Db, args: { surveyId: number; wave?: number; weighting: Weighting }): ReportData {
+  async report(db: IndicatorSource, args: { surveyId: number; wave?: number; weighting: Weighting }): Promise<ReportData> {
     const { surveyId, ...options } = args;
-    return reportData(db, surveyById(db, surveyId), options);
+    return reportData(db, await surveyById(db, surveyId), options);
   },
-  warm(db: Db): WarmedSurvey[] {
+  warm(db: IndicatorSource): Promise<WarmedSurvey[]> {
     return warmIndicatorTables(db);
   },
 };
@@ -41,8 +40,8 @@ export const computeTasks = {
 export type ComputeTasks = typeof computeTasks;
 export type TaskName = keyof ComputeTasks;
 
-function surveyById(db: Db, id: number): Survey {
-  const survey = db.select().from(surveys).where(eq(surveys.id, id)).get();
+async function surveyById(db: IndicatorSource, id: number): Promise<Survey> {
+  const survey = await indicatorStoreOf(db).surveyById(id);
   if (!survey) throw new ApiError(404, 'The survey no longer exists.');
   return survey;
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Column } from '../../analysis/index.ts';
 import type { ChangeStamp } from './change-stamp.ts';
 import type { ScannedFields } from './column-scan.ts';
@@ -42,8 +41,9 @@ function entryBytes(entry: CacheEntry): number {
   return entry.rows * 8 * (6 + entry.variables.size);
 }
 
-// Per connection (a test's in-memory database never sees another's entries), and dropped with it.
-const caches = new WeakMap<Database.Database, Map<string, CacheEntry>>();
+// Per connection or pool (IndicatorStore.cacheOwner: a test's in-memory database never sees
+// another's entries), and dropped with it.
+const caches = new WeakMap<object, Map<string, CacheEntry>>();
 
 export function cacheKey(surveyId: number, waves: readonly number[] | undefined): string {
   return `${surveyId}|${waves ? [...waves].sort((a, b) => a - b).join(',') : '*'}`;
@@ -54,8 +54,8 @@ export function cacheKey(surveyId: number, waves: readonly number[] | undefined)
  * appended since: the entry lacks them but holds nothing stale), or undefined (none,
  * or stale: forgotten). Marks a found entry most recently used.
  */
-export function cachedEntry(client: Database.Database, key: string, stamp: ChangeStamp, layout: Layout): { entry: CacheEntry; state: 'current' | 'inserted' } | undefined {
-  const entries = caches.get(client);
+export function cachedEntry(owner: object, key: string, stamp: ChangeStamp, layout: Layout): { entry: CacheEntry; state: 'current' | 'inserted' } | undefined {
+  const entries = caches.get(owner);
   const entry = entries?.get(key);
   if (!entries || !entry) return undefined;
   entries.delete(key);
@@ -65,9 +65,9 @@ export function cachedEntry(client: Database.Database, key: string, stamp: Chang
   return { entry, state: old.inserted === stamp.inserted ? 'current' : 'inserted' };
 }
 
-export function storeEntry(client: Database.Database, key: string, entry: CacheEntry): void {
-  let entries = caches.get(client);
-  if (!entries) caches.set(client, (entries = new Map()));
+export function storeEntry(owner: object, key: string, entry: CacheEntry): void {
+  let entries = caches.get(owner);
+  if (!entries) caches.set(owner, (entries = new Map()));
   entries.delete(key);
   entries.set(key, entry);
   let total = 0;
@@ -80,6 +80,6 @@ export function storeEntry(client: Database.Database, key: string, entry: CacheE
 }
 
 /** Forgets every entry of a connection (tests, and a process that wants its memory back). */
-export function clearColumnCache(client: Database.Database): void {
-  caches.delete(client);
+export function clearColumnCache(owner: object): void {
+  caches.delete(owner);
 }

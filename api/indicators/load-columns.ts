@@ -1,9 +1,9 @@
 import type { Column } from '../../analysis/index.ts';
 import type { RESPONSE_COLUMNS } from '../../surveys/types.ts';
-import type { Db } from '../db/open.ts';
-import { responseChangeStamp, type ChangeStamp } from './change-stamp.ts';
+import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
+import type { ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry, type GrownFrom } from './column-cache.ts';
-import { scanColumns, type Scan, type ScannedFields } from './column-scan.ts';
+import type { Scan, ScannedFields } from './column-scan.ts';
 import { appendRows } from '../../analysis/growable.ts';
 import { backfilledWaves, loadingWaves } from './stored-waves.ts';
 import { waveSubset } from './wave-subset.ts';
@@ -51,40 +51,45 @@ export interface LoadedColumns extends ScannedFields {
  * those only. Some waves are taken from the cached rows of every wave when those are current
  * (wave-subset.ts).
  */
-export function loadColumns(db: Db, request: LoadRequest): LoadedColumns {
+export async function loadColumns(source: IndicatorSource, request: LoadRequest): Promise<LoadedColumns> {
   const { layout } = request;
+  const store = indicatorStoreOf(source);
   // A filter that keeps every row is no filter: the rows of every wave (usually cached) serve.
-  const waves = request.waves && loadingWaves(request.waves, backfilledWaves(db, request.surveyId));
+  const waves = request.waves && loadingWaves(request.waves, await backfilledWaves(store, request.surveyId));
   const wanted = request.variables.map((name) => {
     const variable = layout.byName.get(name);
     if (!variable) throw new Error(`variable "${name}" is not in the survey's layout`);
     return variable;
   });
-  const stamp = request.cache === false ? null : responseChangeStamp(db);
-  const scan = (variables: readonly Variable[], withFields: boolean, afterRowid = 0) =>
-    scanColumns(db, layout, request.surveyId, waves, variables, withFields, afterRowid);
+  const stamp = request.cache === false ? null : await store.changeStamp();
+  const scan = (variables: readonly Variable[], withFields: boolean, afterRowid = 0, upToRowid?: number) =>
+    store.scanColumns(layout, request.surveyId, waves, variables, withFields, afterRowid, upToRowid);
   if (stamp === null) {
-    const scanned = scan(wanted, true);
+    const scanned = await scan(wanted, true);
     return { rows: scanned.rows, ...scanned.fields!, variables: Object.fromEntries(scanned.variables), source: {} };
   }
   const key = cacheKey(request.surveyId, waves);
-  const found = cachedEntry(db.$client, key, stamp, layout);
+  const found = cachedEntry(store.cacheOwner, key, stamp, layout);
   let entry = found?.entry;
-  if (entry && found!.state === 'inserted') entry = withNewRows(entry, stamp, scan([...entry.variables.keys()].map((name) => layout.byName.get(name)!), true, entry.maxRowid));
-  if (!entry && waves) entry = waveSubset(db.$client, request.surveyId, waves, stamp, layout, wanted);
+  if (entry && found!.state === 'inserted') entry = withNewRows(entry, stamp, await scan([...entry.variables.keys()].map((name) => layout.byName.get(name)!), true, entry.maxRowid));
+  if (!entry && waves) entry = waveSubset(store.cacheOwner, request.surveyId, waves, stamp, layout, wanted);
   const missing = entry ? wanted.filter((variable) => !entry!.variables.has(variable.name)) : wanted;
-  if (!entry || (missing.length > 0 && entry.appended)) {
+  let lined = entry !== undefined && missing.length > 0 && !entry.appended;
+  if (lined) {
+    // Same stamp, same SQL, no row above the entry's: the same rows in the same order, so the new
+    // columns line up. (On PostgreSQL another instance may erase a row meanwhile: fewer rows, and
+    // the entry is scanned afresh below.)
+    const scanned = await scan(missing, false, 0, entry!.maxRowid);
+    if (scanned.rows === entry!.rows) for (const [name, column] of scanned.variables) entry!.variables.set(name, column);
+    else lined = false;
+  }
+  if (!entry || (missing.length > 0 && !lined)) {
     // Nothing usable, or new variables for an entry whose rows are no longer in scan order.
     const names = new Set([...wanted, ...(entry ? [...entry.variables.keys()].map((name) => layout.byName.get(name)!) : [])]);
-    const scanned = scan([...names], true);
+    const scanned = await scan([...names], true);
     entry = { stamp, layout, rows: scanned.rows, maxRowid: scanned.maxRowid, appended: false, fields: scanned.fields!, variables: scanned.variables };
-  } else if (missing.length > 0) {
-    const scanned = scan(missing, false);
-    // Same stamp, same SQL: the same rows in the same order, so the new columns line up.
-    if (scanned.rows !== entry.rows) throw new Error('response_values changed without changing its stamp');
-    for (const [name, column] of scanned.variables) entry.variables.set(name, column);
   }
-  storeEntry(db.$client, key, entry);
+  storeEntry(store.cacheOwner, key, entry);
   const variables: Record<string, Column> = {};
   for (const variable of wanted) variables[variable.name] = entry.variables.get(variable.name)!;
   return { rows: entry.rows, ...entry.fields, variables, source: entry.fields, ...(entry.grownFrom ? { grownFrom: entry.grownFrom } : {}) };

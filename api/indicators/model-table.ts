@@ -1,7 +1,7 @@
 import { AnalysisError, estimatePreparedTable, type CoefficientRow, type ContrastRow, type ContrastSpec, type IndicatorSpec, type ModelSpec, type Prepared } from '../../analysis/index.ts';
 import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppression.ts';
 import { labelText, termLabels, valueLabel, variableLabel } from '../../surveys/term-labels.ts';
-import type { Db } from '../db/open.ts';
+import type { IndicatorSource } from '../db/store/indicators.ts';
 import type { Survey } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Weighting } from './analysis-input.ts';
@@ -74,13 +74,13 @@ function usedIndicators(indicators: IndicatorSpec[], query: ModelQuery): Indicat
  * stored responses of the chosen waves and weighting. Each model is fitted on its own, so one that
  * cannot be fitted (too few respondents, say) is reported with its reason beside the others.
  */
-export function modelTable(db: Db, survey: Survey, query: ModelQuery): ModelTable {
-  const context = surveyContext(db, survey);
+export async function modelTable(source: IndicatorSource, survey: Survey, query: ModelQuery): Promise<ModelTable> {
+  const context = await surveyContext(source, survey);
   const { meta } = context;
   const definition = context.versions.at(-1)!.definition;
   const indicators = usedIndicators((meta.indicators ?? []) as IndicatorSpec[], query);
   const dimensions = [...new Set(query.contrasts.flatMap((contrast) => [contrast.group.dimension, contrast.time.dimension]))];
-  const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables: surveyVariables(meta, context.layout), ...(query.waves ? { waves: query.waves } : {}) });
+  const loaded = await loadColumns(source, { surveyId: survey.id, layout: context.layout, variables: surveyVariables(meta, context.layout), ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
   let input: ReturnType<typeof preparedInput>;
   try {
@@ -123,7 +123,7 @@ export function modelTable(db: Db, survey: Survey, query: ModelQuery): ModelTabl
       return { id: contrast.id, indicator: contrast.indicator, type: 'did', estimate: null, se: null, ciLow: null, ciHigh: null, pValue: null, df: 0, means: cells, n: counts, flag: null, ...base, error: error.message };
     }
   });
-  const synthetic = syntheticCount(db, survey.id, query.waves);
+  const synthetic = await syntheticCount(source, survey.id, query.waves);
   const notes = [...syntheticNotes(synthetic, loaded.rows), ...input.notes];
   if (models.some((model) => model.coefficients.length > 0)) {
     notes.push('Coefficients are design-based (R svyglm): each is the difference in the outcome (for a binomial model, in its log-odds) with the other predictors held equal, with a 95% interval on the model\'s residual degrees of freedom. They describe associations in these data, not causes.');

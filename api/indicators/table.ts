@@ -1,6 +1,6 @@
 import { AnalysisError, estimatePreparedTable, type IndicatorSpec, type Prepared, type TableOptions, type TableResult } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
-import type { Db } from '../db/open.ts';
+import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
 import type { Survey } from '../db/schema.ts';
 import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppression.ts';
 import { ApiError } from '../errors.ts';
@@ -9,7 +9,7 @@ import { loadColumns } from './load-columns.ts';
 import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
-import { surveyLayout, type SurveyLayout } from './survey-layout.ts';
+import type { SurveyLayout } from './survey-layout.ts';
 import { syntheticCount } from './synthetic-counts.ts';
 
 export interface IndicatorTable extends TableResult {
@@ -34,10 +34,17 @@ export interface IndicatorTable extends TableResult {
   waves: number[];
 }
 
+export interface SurveyContext extends SurveyLayout {
+  meta: SurveyMeta;
+  version: number;
+  waves: number[];
+}
+
 /** The survey's layout and meta of its latest version, and its stored waves; backfills values first. */
-export function surveyContext(db: Db, survey: Survey): SurveyLayout & { meta: SurveyMeta; version: number; waves: number[] } {
-  const stored = backfilledWaves(db, survey.id);
-  const found = surveyLayout(db, survey.id);
+export async function surveyContext(source: IndicatorSource, survey: Survey): Promise<SurveyContext> {
+  const store = indicatorStoreOf(source);
+  const stored = await backfilledWaves(store, survey.id);
+  const found = await store.surveyLayout(survey.id);
   const latest = found.versions.at(-1);
   if (!latest) throw new ApiError(404, `Survey "${survey.slug}" has no published version.`);
   return { ...found, meta: latest.meta, version: latest.version, waves: stored.waves };
@@ -68,8 +75,8 @@ export function indicatorLabel(indicator: IndicatorSpec): string {
  * The engine's table for stored responses: loads only the variables the indicators, dimensions,
  * weighting and reliability sets need, and calls `estimateTable` once.
  */
-export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): IndicatorTable {
-  const begun = beginIndicatorTable(db, survey, query, reliabilityBy);
+export async function indicatorTable(source: IndicatorSource, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): Promise<IndicatorTable> {
+  const begun = await beginIndicatorTable(source, survey, query, reliabilityBy);
   return begun.finish(asTableError(() => estimatePreparedTable(begun.prepared, begun.options)));
 }
 
@@ -77,24 +84,25 @@ export function indicatorTable(db: Db, survey: Survey, query: IndicatorQuery, re
 export interface BegunTable {
   prepared: Prepared;
   options: TableOptions;
-  finish: (result: TableResult) => IndicatorTable;
+  finish: (result: TableResult) => Promise<IndicatorTable>;
 }
 
 /**
  * `indicatorTable` up to the estimates, so a caller can make them its own way (the compute
  * thread, on two threads) and then `finish` the table.
  */
-export function beginIndicatorTable(db: Db, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): BegunTable {
-  const context = surveyContext(db, survey);
+export async function beginIndicatorTable(source: IndicatorSource, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): Promise<BegunTable> {
+  const store = indicatorStoreOf(source);
+  const context = await surveyContext(store, survey);
   const needs = { indicators: query.indicators, dimensions: [...query.by, ...query.compare.map((request) => request.dimension)], weighting: query.weighting, ...(reliabilityBy ? { reliabilityBy } : {}) };
   // Every variable the survey's tables read, so that another indicator or breakdown reuses them.
   const variables = surveyVariables(context.meta, context.layout);
-  const loaded = loadColumns(db, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
+  const loaded = await loadColumns(store, { surveyId: survey.id, layout: context.layout, variables, ...(query.waves ? { waves: query.waves } : {}) });
   if (loaded.rows === 0) throw new ApiError(422, 'There are no stored responses to estimate from.', [{ field: query.waves ? 'wave' : 'survey', issue: 'no responses' }]);
   const input = asTableError(() => preparedInput(context.meta, loaded, needs));
   const { notes, counts } = input;
-  const finish = (result: TableResult): IndicatorTable => {
-    const synthetic = syntheticCount(db, survey.id, query.waves);
+  const finish = async (result: TableResult): Promise<IndicatorTable> => {
+    const synthetic = await syntheticCount(store, survey.id, query.waves);
     return {
       survey: survey.slug,
       version: context.version,

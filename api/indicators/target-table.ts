@@ -1,6 +1,6 @@
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { TargetSpec } from '../../surveys/types.ts';
-import type { Db } from '../db/open.ts';
+import type { IndicatorSource } from '../db/store/indicators.ts';
 import type { Survey } from '../db/schema.ts';
 import type { Weighting } from './analysis-input.ts';
 import { indicatorLabel, indicatorTable, surveyContext } from './table.ts';
@@ -61,8 +61,8 @@ export function targetStatus(latest: { estimate: number; ciLow: number | null; c
  * (the same call as `GET …/indicators?compare=wave:latest,baseline`), so the numbers are those of
  * the indicator table.
  */
-export function targetTable(db: Db, survey: Survey, options: { weighting: Weighting }): TargetTable {
-  const context = surveyContext(db, survey);
+export async function targetTable(source: IndicatorSource, survey: Survey, options: { weighting: Weighting }): Promise<TargetTable> {
+  const context = await surveyContext(source, survey);
   const specs = (context.meta.targets ?? []) as TargetSpec[];
   const indicators = new Map(((context.meta.indicators ?? []) as IndicatorSpec[]).map((indicator) => [indicator.id, indicator]));
   const waveDimension = Object.entries(context.meta.dimensions ?? {}).find(([, dimension]) => 'column' in dimension && dimension.column === 'wave')?.[0];
@@ -79,7 +79,7 @@ export function targetTable(db: Db, survey: Survey, options: { weighting: Weight
     const waves = [...new Set([...(stored ? [baselineWave] : []), ...(latestWave === null ? [] : [latestWave])])];
     const compare = stored && latestWave !== null && latestWave !== baselineWave && waveDimension ? [{ dimension: waveDimension, a: String(latestWave), b: baseline }] : [];
     const table = waves.length > 0 && waveDimension
-      ? indicatorTable(db, survey, { by: [waveDimension], waves, weighting: options.weighting, indicators: groupIndicators, compare })
+      ? await indicatorTable(source, survey, { by: [waveDimension], waves, weighting: options.weighting, indicators: groupIndicators, compare })
       : null;
     if (table) for (const note of table.notes) if (!notes.includes(note)) notes.push(note);
     const waveEstimate = (indicator: string, wave: number): WaveEstimate | null => {

@@ -1,6 +1,5 @@
 import type { IndicatorSpec } from '../../analysis/index.ts';
-import type { Db } from '../db/open.ts';
-import { surveys } from '../db/schema.ts';
+import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
 import { defaultWeighting, type IndicatorQuery } from './query.ts';
 import { indicatorTable, surveyContext } from './table.ts';
 
@@ -23,21 +22,20 @@ export interface WarmedSurvey {
  * the cache they fill) are that thread's, and submissions are taken meanwhile
  * (`WARM_INDICATORS=false` turns it off).
  */
-export function warmIndicatorTables(db: Db): WarmedSurvey[] {
-  const withResponses = new Set(db.$client.prepare('SELECT DISTINCT survey_id FROM response_values').pluck().all() as number[]);
+export async function warmIndicatorTables(source: IndicatorSource): Promise<WarmedSurvey[]> {
+  const store = indicatorStoreOf(source);
   const warmed: WarmedSurvey[] = [];
-  for (const survey of db.select().from(surveys).all()) {
-    if (!withResponses.has(survey.id)) continue;
+  for (const survey of await store.surveysWithResponses()) {
     const start = performance.now();
     let responses = 0;
     try {
-      const { meta } = surveyContext(db, survey);
+      const { meta } = await surveyContext(store, survey);
       const dimensions = Object.keys(meta.dimensions ?? {});
       const query = (by: string[]): IndicatorQuery => ({
         by: by.filter((name) => dimensions.includes(name)), weighting: defaultWeighting(meta), indicators: (meta.indicators ?? []) as IndicatorSpec[], compare: [],
       });
-      responses = indicatorTable(db, survey, query(['region'])).design.n;
-      indicatorTable(db, survey, query(['region', 'channel']));
+      responses = (await indicatorTable(store, survey, query(['region']))).design.n;
+      await indicatorTable(store, survey, query(['region', 'channel']));
       warmed.push({ slug: survey.slug, responses, seconds: (performance.now() - start) / 1000 });
     } catch (error) {
       warmed.push({ slug: survey.slug, responses, seconds: (performance.now() - start) / 1000, error: error instanceof Error ? error.message : String(error) });

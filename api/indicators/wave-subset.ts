@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Column } from '../../analysis/index.ts';
 import type { ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, type CacheEntry } from './column-cache.ts';
@@ -13,8 +12,8 @@ import type { Layout, Variable } from './layout.ts';
  * them from. Rows keep the order of the cached rows, which is not the order of a scan with the
  * wave filter, so the entry is marked `appended` (a variable asked later rescans).
  */
-export function waveSubset(client: Database.Database, surveyId: number, waves: readonly number[], stamp: ChangeStamp, layout: Layout, wanted: readonly Variable[]): CacheEntry | undefined {
-  const found = cachedEntry(client, cacheKey(surveyId, undefined), stamp, layout);
+export function waveSubset(owner: object, surveyId: number, waves: readonly number[], stamp: ChangeStamp, layout: Layout, wanted: readonly Variable[]): CacheEntry | undefined {
+  const found = cachedEntry(owner, cacheKey(surveyId, undefined), stamp, layout);
   if (found?.state !== 'current') return undefined;
   const all = found.entry;
   if (wanted.some((variable) => !all.variables.has(variable.name))) return undefined;

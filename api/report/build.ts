@@ -1,7 +1,6 @@
 import { groupLabels } from '../../surveys/group-labels.ts';
-import type { Db } from '../db/open.ts';
-import { and, eq, sql } from 'drizzle-orm';
-import { responseDoneAt, responses, type Survey } from '../db/schema.ts';
+import type { Survey } from '../db/schema.ts';
+import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { Weighting } from '../indicators/analysis-input.ts';
 import { loadColumns } from '../indicators/load-columns.ts';
@@ -39,8 +38,9 @@ export interface ReportData {
 }
 
 /** Everything the report shows, computed with the same engine call as the indicators endpoint. */
-export function reportData(db: Db, survey: Survey, options: { wave?: number; weighting: Weighting }): ReportData {
-  const context = surveyContext(db, survey);
+export async function reportData(from: IndicatorSource, survey: Survey, options: { wave?: number; weighting: Weighting }): Promise<ReportData> {
+  const store = indicatorStoreOf(from);
+  const context = await surveyContext(store, survey);
   // No wave asked: every wave pooled, as the dashboard's "All waves"; the change section then
   // compares the latest wave with the one before.
   const wave = options.wave ?? null;
@@ -49,13 +49,13 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   const indicators = (context.meta.indicators ?? []) as IndicatorSpec[];
   const dimensions = ['region', 'channel'].filter((name) => context.meta.dimensions?.[name] !== undefined);
   const waves = wave === null ? undefined : [wave];
-  const main = indicatorTable(db, survey, { by: dimensions, ...(waves ? { waves } : {}), weighting: options.weighting, indicators, compare: [] },
+  const main = await indicatorTable(store, survey, { by: dimensions, ...(waves ? { waves } : {}), weighting: options.weighting, indicators, compare: [] },
     context.meta.dimensions?.language ? ['language'] : undefined);
   const change = changeWave !== null && previousWave !== null && context.meta.dimensions?.wave
-    ? indicatorTable(db, survey, { by: [], waves: [previousWave, changeWave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(changeWave), b: String(previousWave) }] })
+    ? await indicatorTable(store, survey, { by: [], waves: [previousWave, changeWave], weighting: options.weighting, indicators, compare: [{ dimension: 'wave', a: String(changeWave), b: String(previousWave) }] })
     : null;
   // Counts by region and mode from the rows the main table loaded (kept in memory), not a new read.
-  const loaded = loadColumns(db, {
+  const loaded = await loadColumns(store, {
     surveyId: survey.id, layout: context.layout, variables: context.layout.byName.has('region') ? ['region'] : [], ...(waves ? { waves } : {}),
   });
   const byRegion = new Map<string, number>();
@@ -64,13 +64,12 @@ export function reportData(db: Db, survey: Survey, options: { wave?: number; wei
   }
   const modes = new Map<string, number>();
   for (const mode of loaded.mode) modes.set(mode, (modes.get(mode) ?? 0) + 1);
-  const dates = db.select({ first: sql<string | null>`min(${responseDoneAt})`, last: sql<string | null>`max(${responseDoneAt})` }).from(responses)
-    .where(and(eq(responses.surveyId, survey.id), wave === null ? undefined : eq(responses.wave, wave))).get() ?? { first: null, last: null };
+  const dates = await store.fieldworkDates(survey.id, wave);
   const models = (context.meta.models ?? []) as ModelSpec[];
   const contrasts = (context.meta.contrasts ?? []) as ContrastSpec[];
-  const fitted = models.length > 0 ? modelTable(db, survey, { ...(waves ? { waves } : {}), weighting: options.weighting, models, contrasts: [] }) : null;
-  const programme = contrasts.length > 0 ? modelTable(db, survey, { weighting: options.weighting, models: [], contrasts }) : null;
-  const targets = (context.meta.targets ?? []).length > 0 ? targetTable(db, survey, { weighting: options.weighting }) : null;
+  const fitted = models.length > 0 ? await modelTable(store, survey, { ...(waves ? { waves } : {}), weighting: options.weighting, models, contrasts: [] }) : null;
+  const programme = contrasts.length > 0 ? await modelTable(store, survey, { weighting: options.weighting, models: [], contrasts }) : null;
+  const targets = (context.meta.targets ?? []).length > 0 ? await targetTable(store, survey, { weighting: options.weighting }) : null;
   const definition = context.versions.at(-1)!.definition as { title?: unknown };
   const title = typeof definition.title === 'string' ? definition.title : ((definition.title as Record<string, string> | undefined)?.default ?? survey.slug);
   const source = context.meta.weightingSource as { source?: string } | undefined;

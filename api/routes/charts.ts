@@ -19,7 +19,7 @@ import { findVersion } from '../surveys/queries.ts';
 export function chartRoutes(db: Db) {
   return new Hono<AppEnv>().get('/:slug/chart.svg', async (c) => {
     const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-    const context = surveyContext(db, survey);
+    const context = await surveyContext(db, survey);
     const query = parseIndicatorQuery(new URL(c.req.url), context.meta, context.waves);
     const issues = [
       ...(query.indicators.length === 1 ? [] : [{ field: 'indicators', issue: 'name exactly one indicator' }]),

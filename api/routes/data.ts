@@ -64,7 +64,7 @@ export function dataRoutes(db: Db) {
       if (!erased) throw new ApiError(404, 'No such response in this survey.');
       return c.body(null, 204);
     })
-    .get('/:slug/progress', (c) => {
+    .get('/:slug/progress', async (c) => {
       const auth = c.get('auth');
       const survey = surveyFor(db, c.req.param('slug'), auth, 'aggregates');
       const filter = parseWith(responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true }), c.req.query(), 'The filters are not in the expected form.');
@@ -83,7 +83,7 @@ export function dataRoutes(db: Db) {
         total,
         outcomes: contactOutcomes(db, where, total),
         // The whole survey's synthetic records: the monitor's filters do not narrow this warning.
-        synthetic: syntheticCount(db, survey.id),
+        synthetic: await syntheticCount(db, survey.id),
         byRegion: regions.map((key) => ({ region: key, responses: byRegion.find((row) => (row.key ?? '(none)') === key)?.responses ?? 0, target: targets[key] ?? null })),
         byDay: countBy(sql<string>`substr(${responses.receivedAt}, 1, 10)`).map((row) => ({ day: row.key, responses: row.responses })),
         byLanguage: countBy(sql<string>`${responses.language}`).map((row) => ({ language: row.key, responses: row.responses })),

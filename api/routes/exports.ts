@@ -22,7 +22,7 @@ import { rScript } from '../exports/r-script.ts';
 import { spssSyntax } from '../exports/spss-syntax.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
 import { compute } from '../compute/compute-thread.ts';
-import { indicatorLabel, surveyContext } from '../indicators/table.ts';
+import { indicatorLabel, surveyContext, type SurveyContext } from '../indicators/table.ts';
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -46,10 +46,10 @@ function download(c: Context, body: ReadableStream<Uint8Array> | string, filenam
  */
 export function exportRoutes(db: Db) {
   /** The survey if the caller may use it for `purpose`, its context and parsed query; audits the export. */
-  const open = <T>(c: Context<AppEnv>, purpose: SurveyPurpose, what: string, parse: (url: URL, context: ReturnType<typeof surveyContext>) => T) => {
+  const open = async <T>(c: Context<AppEnv>, purpose: SurveyPurpose, what: string, parse: (url: URL, context: SurveyContext) => T) => {
     const auth = c.get('auth');
     const survey = surveyFor(db, c.req.param('slug') ?? '', auth, purpose);
-    const context = surveyContext(db, survey);
+    const context = await surveyContext(db, survey);
     const url = new URL(c.req.url);
     const parsed = parse(url, context);
     pendingAudits.set(c, () => recordAudit(db, { userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) }));
@@ -71,7 +71,7 @@ export function exportRoutes(db: Db) {
   return routes;
 
   async function indicatorExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-      const { survey, parsed } = open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
+      const { survey, parsed } = await open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
       const table = await compute(db, 'table', { surveyId: survey.id, query: parsed });
       const estimates = estimateSheet(table);
       const name = `${survey.slug}-indicators.${format}`;
@@ -84,8 +84,8 @@ export function exportRoutes(db: Db) {
       ]), name, 'xlsx');
   }
 
-  function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
-      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, format));
+  async function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
+      const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, format));
       const columns = microdataColumns(context);
       const pages = microdataPages(db, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
       const header = parsed.names === 'ess' ? essNames(microdataHeader(columns), codebook(context)) : microdataHeader(columns);
@@ -96,12 +96,12 @@ export function exportRoutes(db: Db) {
   }
 
   /** Paradata (how each response was filled in), one row per response, joined to the microdata by id. */
-  function paradataSheet(context: ReturnType<typeof surveyContext>, surveyId: number, waves: number[] | undefined) {
+  function paradataSheet(context: SurveyContext, surveyId: number, waves: number[] | undefined) {
     return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(db, { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
   }
 
-  function paradataExport(c: Context<AppEnv>) {
-      const { survey, context, parsed } = open(c, 'microdata', 'paradata.csv', (url, context) => {
+  async function paradataExport(c: Context<AppEnv>) {
+      const { survey, context, parsed } = await open(c, 'microdata', 'paradata.csv', (url, context) => {
         const other = [...new Set(url.searchParams.keys())].filter((key) => key !== 'wave');
         if (other.length > 0) throw new ApiError(422, 'The query does not fit this export.', other.map((field) => ({ field, issue: 'unknown parameter; use wave' })));
         return parseMicrodataQuery(url, context.waves);
@@ -110,15 +110,15 @@ export function exportRoutes(db: Db) {
       return download(c, csvStream(sheet.header, sheet.pages), `${survey.slug}-paradata.csv`, 'csv');
   }
 
-  function nativeExport(c: Context<AppEnv>, format: 'sav' | 'dta') {
-    const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
+  async function nativeExport(c: Context<AppEnv>, format: 'sav' | 'dta') {
+    const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
     const source = nativeSource(db, survey.id, context, parsed);
     const label = `Trustlens ${survey.slug}`;
     return download(c, byteStream(format === 'sav' ? savFile(source, label) : dtaFile(source, label)), `${survey.slug}-microdata.${format}`, format);
   }
 
-  function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
-      const { survey, context, parsed } = open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'syntax'));
+  async function syntaxExport(c: Context<AppEnv>, format: 'sps' | 'R') {
+      const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'syntax'));
       const csvFile = `${survey.slug}-microdata.csv`;
       // names=ess: the syntax reads the CSV exported with names=ess, so its variables have the same ESS names.
       const entries = parsed.names === 'ess' ? withEssNames(codebook(context)) : codebook(context);
@@ -127,8 +127,8 @@ export function exportRoutes(db: Db) {
       return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });
   }
 
-  function codebookExport(c: Context<AppEnv>, format: 'csv' | 'json') {
-      const { survey, context } = open(c, 'microdata', `codebook.${format}`, noParameters);
+  async function codebookExport(c: Context<AppEnv>, format: 'csv' | 'json') {
+      const { survey, context } = await open(c, 'microdata', `codebook.${format}`, noParameters);
       const entries = codebook(context);
       const paradata = paradataCodebook(context);
       if (format === 'json') return download(c, JSON.stringify({ survey: survey.slug, versions: context.versions.map((v) => v.version), variables: entries, paradata }, null, 2), `${survey.slug}-codebook.json`, 'json');

@@ -82,7 +82,7 @@ export function fieldworkRoutes(db: Db) {
  * and the templates (questionnaires published from surveys/ at start) any of them may start from.
  */
 export function manageRoutes(db: Db) {
-  return new Hono<AppEnv>().get('/surveys', requireRole('admin', 'researcher'), (c) => {
+  return new Hono<AppEnv>().get('/surveys', requireRole('admin', 'researcher'), async (c) => {
     const auth = c.get('auth')!;
     const mine = auth.role === 'admin' ? undefined
       : db.select({ id: surveyMembers.surveyId }).from(surveyMembers).where(eq(surveyMembers.userId, auth.user.id)).all().map((row) => row.id);
@@ -104,14 +104,15 @@ export function manageRoutes(db: Db) {
         const latest = latestVersions.find((entry) => entry.surveyId === template.id);
         return latest ? [{ slug: template.slug, version: latest.version, languages: latest.meta.languages, title: localized(latest.definition.title, 'en') ?? template.slug }] : [];
       });
+    const syntheticByRow = await Promise.all(rows.map((row) => syntheticCount(db, row.id)));
     return c.json({
       templates,
-      surveys: rows.map((row) => ({
+      surveys: rows.map((row, index) => ({
         slug: row.slug, title: titles.get(row.id) ?? row.slug, status: row.status,
         version: versions.find((entry) => entry.surveyId === row.id)?.version ?? null,
         draftUpdatedAt: drafts.find((entry) => entry.surveyId === row.id)?.updatedAt ?? null,
         responses: counts.find((entry) => entry.surveyId === row.id)?.responses ?? 0,
-        synthetic: syntheticCount(db, row.id),
+        synthetic: syntheticByRow[index]!,
       })),
     });
   });

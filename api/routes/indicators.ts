@@ -14,7 +14,7 @@ import { surveyContext } from '../indicators/table.ts';
 export function indicatorRoutes(db: Db) {
   return new Hono<AppEnv>().get('/:slug/indicators', async (c) => {
     const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-    const context = surveyContext(db, survey);
+    const context = await surveyContext(db, survey);
     const query = parseIndicatorQuery(new URL(c.req.url), context.meta, context.waves);
     // Computed on the compute thread (a file database), so submissions are taken meanwhile.
     return c.json(await compute(db, 'table', { surveyId: survey.id, query }));

@@ -19,13 +19,13 @@ export function modelRoutes(db: Db) {
   return new Hono<AppEnv>()
     .get('/:slug/models', async (c) => {
       const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-      const context = surveyContext(db, survey);
+      const context = await surveyContext(db, survey);
       const query = parseModelQuery(new URL(c.req.url), context.meta, context.waves);
       return c.json(await compute(db, 'models', { surveyId: survey.id, query }));
     })
     .get('/:slug/models.svg', async (c) => {
       const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-      const context = surveyContext(db, survey);
+      const context = await surveyContext(db, survey);
       const url = new URL(c.req.url);
       const query = parseModelQuery(url, context.meta, context.waves);
       if (query.models.length !== 1 || !url.searchParams.get('models')) throw new ApiError(422, 'The chart request does not fit.', [{ field: 'models', issue: 'name exactly one model' }]);

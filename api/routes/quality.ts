@@ -31,7 +31,7 @@ const figures = (result: QualityFigures, withIds: boolean) => ({
  * counts, with enumerators numbered instead of named.
  */
 export function qualityRoutes(db: Db) {
-  return new Hono<AppEnv>().get('/:slug/quality', (c) => {
+  return new Hono<AppEnv>().get('/:slug/quality', async (c) => {
     const auth = c.get('auth');
     const survey = surveyFor(db, c.req.param('slug'), auth, 'aggregates');
     const withIds = auth!.role !== 'evaluator';
@@ -46,7 +46,7 @@ export function qualityRoutes(db: Db) {
       slug: survey.slug,
       responsesVisible: withIds,
       // The flags are computed over every stored response, synthetic ones included: say how many.
-      synthetic: syntheticCount(db, survey.id),
+      synthetic: await syntheticCount(db, survey.id),
       thresholds: report.thresholds,
       shortThresholdSeconds: report.shortThresholdSeconds,
       constructs: spec.constructs.filter((construct) => construct.items.length >= report.thresholds.straightMinItems).map((construct) => construct.id),

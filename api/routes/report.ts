@@ -18,7 +18,7 @@ export function reportRoutes(db: Db, options: { chromiumPath?: string } = {}) {
   const build = async (c: Context<AppEnv>, format: 'html' | 'pdf') => {
     const auth = c.get('auth');
     const survey = surveyFor(db, c.req.param('slug') ?? '', auth, 'aggregates');
-    const context = surveyContext(db, survey);
+    const context = await surveyContext(db, survey);
     const url = new URL(c.req.url);
     const issues: Issue[] = [];
     for (const key of new Set(url.searchParams.keys())) if (key !== 'wave' && key !== 'weighting') issues.push({ field: key, issue: 'unknown parameter; use wave, weighting' });

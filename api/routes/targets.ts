@@ -15,7 +15,7 @@ import { surveyContext } from '../indicators/table.ts';
 export function targetRoutes(db: Db) {
   return new Hono<AppEnv>().get('/:slug/targets', async (c) => {
     const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-    const context = surveyContext(db, survey);
+    const context = await surveyContext(db, survey);
     const url = new URL(c.req.url);
     const issues: Issue[] = [];
     for (const key of new Set(url.searchParams.keys())) if (key !== 'weighting') issues.push({ field: key, issue: 'unknown parameter; use weighting' });

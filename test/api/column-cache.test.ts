@@ -72,9 +72,9 @@ describe('cached indicator columns', () => {
     expect(waves.length).toBeGreaterThan(1);
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
     const { layout } = surveyLayout(context.db, survey.id);
-    const all = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
-    const one = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!] });
-    const scanned = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!], cache: false });
+    const all = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
+    const one = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!] });
+    const scanned = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], waves: [waves[0]!], cache: false });
     expect(one.rows).toBe(scanned.rows);
     expect(one.rows).toBeLessThan(all.rows);
     expect([one.variables, one.wave, one.psu, one.weight]).toEqual([scanned.variables, scanned.wave, scanned.psu, scanned.weight]);
@@ -112,19 +112,19 @@ describe('cached indicator columns', () => {
     expect(after.design.n).toBe(before.design.n + 1);
   });
 
-  it('hands out the same columns until a write, then scans again; variables asked later line up with the rows', () => {
+  it('hands out the same columns until a write, then scans again; variables asked later line up with the rows', async () => {
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
     const { layout } = surveyLayout(context.db, survey.id);
-    const first = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
-    const again = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
+    const first = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
+    const again = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'] });
     expect(again.variables.region).toBe(first.variables.region); // from memory, not a new scan
-    const fresh = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], cache: false });
+    const fresh = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'trust_police'], cache: false });
     expect(again.variables).toEqual(fresh.variables);
     expect([again.psu, again.weight]).toEqual([fresh.psu, fresh.weight]);
 
     const victim = context.db.select({ id: responses.id }).from(responses).where(eq(responses.surveyId, survey.id)).limit(1).get()!;
     context.db.delete(responses).where(eq(responses.id, victim.id)).run();
-    const afterDelete = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
+    const afterDelete = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region'] });
     expect(afterDelete.rows).toBe(first.rows - 1);
     expect(afterDelete.variables.region).not.toBe(first.variables.region);
   });
@@ -133,10 +133,10 @@ describe('cached indicator columns', () => {
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
     const { layout } = surveyLayout(context.db, survey.id);
     const variables = ['region', 'trust_police'];
-    const before = loadColumns(context.db, { surveyId: survey.id, layout, variables });
+    const before = await loadColumns(context.db, { surveyId: survey.id, layout, variables });
     const demo = context.db.select().from(responses).limit(1).get()!;
     expect((await post(context.app, FULL, { id: crypto.randomUUID(), language: demo.language, answers: demo.answers })).status).toBe(201);
-    const after = loadColumns(context.db, { surveyId: survey.id, layout, variables });
+    const after = await loadColumns(context.db, { surveyId: survey.id, layout, variables });
     expect(after.rows).toBe(before.rows + 1);
     // The cached rows first, unchanged (and the arrays handed out before are left as they were) …
     expect(after.variables.region!.slice(0, before.rows)).toEqual(before.variables.region);
@@ -145,16 +145,16 @@ describe('cached indicator columns', () => {
     expect([after.mode.at(-1), after.weight.at(-1), after.variables.region!.at(-1), after.variables.trust_police!.at(-1)])
       .toEqual(['web', NaN, (demo.answers as Record<string, unknown>).region, (demo.answers as Record<string, unknown>).trust_police]);
     // Same rows as a fresh scan, in another order.
-    const fresh = loadColumns(context.db, { surveyId: survey.id, layout, variables, cache: false });
+    const fresh = await loadColumns(context.db, { surveyId: survey.id, layout, variables, cache: false });
     const sorted = (loaded: typeof after) => Array.from({ length: loaded.rows }, (_, row) => `${loaded.psu[row]}|${loaded.variables.region![row]}|${loaded.variables.trust_police![row]}`).sort();
     expect(sorted(after)).toEqual(sorted(fresh));
     // A variable not cached yet: the appended rows are not in scan order, so everything is read again, aligned.
-    const more = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'] });
-    const again = loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'], cache: false });
+    const more = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'] });
+    const again = await loadColumns(context.db, { surveyId: survey.id, layout, variables: ['region', 'pf_respect'], cache: false });
     expect([more.variables.region, more.variables.pf_respect]).toEqual([again.variables.region, again.variables.pf_respect]);
   });
 
-  it('notices writes by another connection to the same file, reading only what it appended', () => {
+  it('notices writes by another connection to the same file, reading only what it appended', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'trustlens-cache-')), 'cache.db');
     const db = openDatabase(path);
     publishSurveyFiles(db, [loadSurveyFile('surveys/bih-police-trust.json')]);
@@ -162,11 +162,11 @@ describe('cached indicator columns', () => {
     storeDemoRows(db, version, generateDemo({ responses: 50, seed: 'cache-test', regions: readRegions() }));
     const { layout } = surveyLayout(db, version.surveyId);
     const load = () => loadColumns(db, { surveyId: version.surveyId, layout, variables: ['region'] });
-    expect(load().rows).toBe(50);
+    expect((await load()).rows).toBe(50);
     const other = new Database(path);
     other.pragma('foreign_keys = ON');
     other.prepare('DELETE FROM responses WHERE rowid IN (SELECT rowid FROM responses LIMIT 3)').run();
-    const afterDelete = load();
+    const afterDelete = await load();
     expect(afterDelete.rows).toBe(47);
     // A response appended by the other connection (as the writer thread does) is read alone and appended.
     other.exec(`INSERT INTO responses (id, survey_id, survey_version_id, version, answers, answers_hash, language)
@@ -174,7 +174,7 @@ describe('cached indicator columns', () => {
       INSERT INTO response_values (response_id, survey_id, version, language, mode, answer_values)
         SELECT 'from-elsewhere', survey_id, version, language, mode, answer_values FROM response_values LIMIT 1;`);
     other.close();
-    const appended = load();
+    const appended = await load();
     expect(appended.rows).toBe(48);
     expect(appended.variables.region!.slice(0, 47)).toEqual(afterDelete.variables.region);
     expect(appended.variables.region!.at(-1)).toBe(afterDelete.variables.region![0]);

@@ -20,14 +20,14 @@ beforeAll(async () => {
 describe('the prepared design after new responses', () => {
   it('is updated for appended rows, with the numbers of a design made afresh; an erasure makes it afresh', async () => {
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
-    const load = () => {
-      const { meta, layout } = surveyContext(context.db, survey);
-      return { meta, loaded: loadColumns(context.db, { surveyId: survey.id, layout, variables: surveyVariables(meta, layout) }) };
+    const load = async () => {
+      const { meta, layout } = await surveyContext(context.db, survey);
+      return { meta, loaded: await loadColumns(context.db, { surveyId: survey.id, layout, variables: surveyVariables(meta, layout) }) };
     };
-    const { meta } = load();
+    const { meta } = await load();
     const needs: TableNeeds = { indicators: (meta.indicators ?? []) as IndicatorSpec[], dimensions: ['region', 'channel'], weighting: 'raked' };
     const by = ['region', 'channel'];
-    const first = load().loaded;
+    const first = (await load()).loaded;
     estimatePreparedTable(preparedInput(meta, first, needs).prepared, { by });
 
     const demo = context.db.select().from(responses).where(eq(responses.surveyId, survey.id)).limit(2).all();
@@ -37,7 +37,7 @@ describe('the prepared design after new responses', () => {
       ids.push(id);
       expect((await post(context.app, FULL, { id, language: row.language, answers: row.answers })).status).toBe(201);
     }
-    const grown = load().loaded;
+    const grown = (await load()).loaded;
     expect(grown.rows).toBe(first.rows + 3);
     expect(grown.grownFrom?.source).toBe(first.source);
     const updated = preparedInput(meta, grown, needs);
@@ -51,7 +51,7 @@ describe('the prepared design after new responses', () => {
 
     const erased = await context.app.request(`/api/surveys/${FULL}/responses/${ids[0]}`, { method: 'DELETE', headers: context.sessions.get('admin')!.headers(true) });
     expect(erased.status).toBe(204);
-    const rescanned = load().loaded;
+    const rescanned = (await load()).loaded;
     expect(rescanned.rows).toBe(first.rows + 2);
     expect(rescanned.grownFrom).toBeUndefined();
     expect([...preparedInput(meta, rescanned, needs).prepared.derivedEntries.keys()].some((key) => key.startsWith('layers:'))).toBe(false);

@@ -23,7 +23,7 @@ describe('indicator tables made at start-up', () => {
     const cold = await table('indicators=trust_fav&by=region&weighting=raked');
     clearColumnCache(context.db.$client);
 
-    const warmed = warmIndicatorTables(context.db);
+    const warmed = await warmIndicatorTables(context.db);
     // Only surveys with responses: the demo app publishes the full instrument alone.
     expect(warmed.map(({ slug, responses, error }) => ({ slug, responses, error }))).toEqual([{ slug: FULL, responses: 300, error: undefined }]);
     const { layout } = surveyLayout(context.db, context.survey.surveyId);

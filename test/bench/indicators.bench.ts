@@ -49,7 +49,7 @@ async function timedTable(query = 'by=region,channel'): Promise<number> {
 }
 
 const warmStart = performance.now();
-const warmed = threads ? await compute(db, 'warm', undefined) : warmIndicatorTables(db);
+const warmed = threads ? await compute(db, 'warm', undefined) : await warmIndicatorTables(db);
 const warmUp = (performance.now() - warmStart) / 1000;
 if (warmed.some((survey) => survey.error)) throw new Error(`warm-up failed: ${JSON.stringify(warmed)}`);
 const first = await timedTable();

@@ -16,24 +16,24 @@ import { BENCH_DB, BENCH_ROWS, mb } from './exports/common.ts';
 
 const db = benchDatabase(BENCH_DB, BENCH_ROWS);
 const survey = db.select().from(surveys).where(eq(surveys.slug, SLUG)).get()!;
-const context = surveyContext(db, survey);
+const context = await surveyContext(db, survey);
 const query = parseIndicatorQuery(new URL('http://x/?by=region,channel'), context.meta, context.waves);
 const needs = { indicators: query.indicators, dimensions: query.by, weighting: query.weighting, reliabilityBy: undefined };
 const variables = neededVariables(context.meta, context.layout, needs);
 const request = { surveyId: survey.id, layout: context.layout, variables };
 const seconds = (start: number) => ((performance.now() - start) / 1000).toFixed(2);
 const uncached: string[] = [];
-let loaded = loadColumns(db, { ...request, cache: false });
+let loaded = await loadColumns(db, { ...request, cache: false });
 for (let run = 0; run < 3; run++) {
   const start = performance.now();
-  loaded = loadColumns(db, { ...request, cache: false });
+  loaded = await loadColumns(db, { ...request, cache: false });
   uncached.push(`${seconds(start)} s`);
 }
 let start = performance.now();
-loadColumns(db, request);
+await loadColumns(db, request);
 const first = seconds(start);
 start = performance.now();
-loadColumns(db, request);
+await loadColumns(db, request);
 const cached = seconds(start);
 // One new response arrives (a copy of a stored one), as during fieldwork: only it is read.
 const client = db.$client;
@@ -43,7 +43,7 @@ client.prepare(`INSERT INTO responses (id, survey_id, survey_version_id, version
 client.prepare(`INSERT INTO response_values (response_id, survey_id, version, wave, weight, stratum, psu, language, mode, answer_values)
   SELECT 'bench-new-response', survey_id, version, wave, weight, stratum, psu, language, mode, answer_values FROM response_values WHERE response_id = (SELECT id FROM responses WHERE rowid = ?)`).run(source);
 start = performance.now();
-const appended = loadColumns(db, request);
+const appended = await loadColumns(db, request);
 const append = seconds(start);
 client.prepare("DELETE FROM responses WHERE id = 'bench-new-response'").run(); // the file keeps BENCH_ROWS responses
 start = performance.now();

@@ -13,7 +13,7 @@ const db = benchDatabase(BENCH_DB, BENCH_ROWS); // applies new migrations to an 
 console.log(`database ${BENCH_DB} with ${BENCH_ROWS.toLocaleString('en')} responses ready in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
 const { app, headers } = await benchApp(db);
 const warmStart = performance.now();
-warmIndicatorTables(db);
+await warmIndicatorTables(db);
 console.log(`start-up tables ${((performance.now() - warmStart) / 1000).toFixed(2)} s`);
 const timings: number[] = [];
 for (let run = 0; run < 2; run++) {
