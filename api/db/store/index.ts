@@ -2,10 +2,12 @@ import type { Db } from '../open.ts';
 import type { PgDb } from '../pg/open.ts';
 import { sqliteAccess, type AccessStore } from './access.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
+import { sqliteIndicatorStore, type IndicatorStore } from './indicators.ts';
 import { postgresAccess } from './pg/access.ts';
 import { postgresHealth } from './pg/health.ts';
 import { postgresResponses } from './pg/responses.ts';
 import { sqliteResponses, type ResponsesStore } from './responses.ts';
+import { postgresIndicatorStore } from './pg/indicators.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -17,6 +19,8 @@ export interface Store {
   health: HealthStore;
   access: AccessStore;
   responses: ResponsesStore;
+  /** Indicator tables, models, targets, reports and exports: stored rows as columns, change stamp. */
+  indicators: IndicatorStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -26,6 +30,7 @@ export function sqliteStore(db: Db): Store {
     health: sqliteHealth(db),
     access: sqliteAccess(db),
     responses: sqliteResponses(db),
+    indicators: sqliteIndicatorStore(db),
   };
 }
 
@@ -36,5 +41,6 @@ export function postgresStore(pg: PgDb): Store {
     health: postgresHealth(pg),
     access: postgresAccess(pg),
     responses: postgresResponses(pg),
+    indicators: postgresIndicatorStore(pg),
   };
 }
