@@ -79,7 +79,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/auth', db && authRoutes(db, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }));
   mount('/tokens', db && tokenRoutes(db));
   mount('/users', db && userRoutes(db));
-  mount('/surveys', db && surveyRoutes(db));
+  mount('/surveys', surveyRoutes(store));
   mount('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient }));
   mount('/surveys', db && indicatorRoutes(db));
   mount('/surveys', db && modelRoutes(db));

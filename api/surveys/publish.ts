@@ -26,7 +26,7 @@ export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[]
       survey ??= tx.insert(surveys).values({ slug: file.slug }).returning().get();
       const latest = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, survey.id))
         .orderBy(desc(surveyVersions.version)).limit(1).get();
-      if (latest && (survey.sourceHash === hash || latest.contentHash === hash)) {
+      if (latest && unchangedFile(survey.sourceHash, latest.contentHash, hash)) {
         if (survey.sourceHash !== hash) tx.update(surveys).set({ sourceHash: hash }).where(eq(surveys.id, survey.id)).run();
         return { slug: file.slug, version: latest.version, published: false };
       }
@@ -37,4 +37,13 @@ export function publishSurveyFiles(db: Db, files: SurveyFile[]): PublishResult[]
       return { slug: file.slug, version, published: true };
     }),
   );
+}
+
+/**
+ * A file leaves its survey as it is when it equals what was last loaded from it (`sourceHash`;
+ * versions published in the app since are kept) or the latest version itself. The same rule on
+ * both databases (api/db/store/pg/surveys.ts).
+ */
+export function unchangedFile(sourceHash: string | null, latestHash: string, fileHash: string): boolean {
+  return sourceHash === fileHash || latestHash === fileHash;
 }

@@ -1,15 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type PgDb } from '../../api/db/pg/open.ts';
+import { postgresStore } from '../../api/db/store/index.ts';
+import { describePostgres, freshPostgresDatabase } from '../db/postgres.ts';
+import { forEachDialect } from './dialects.ts';
 import { auditLog, surveys, surveyVersions } from '../../api/db/schema.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
-import { post, SHORT, shortSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
+import { post, SHORT, shortSurvey, skipLogicSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
 
-describe('reading published surveys', () => {
+forEachDialect('reading published surveys', (ctx) => {
+  const files = () => [shortSurvey(), skipLogicSurvey()];
+
   it('lists each published survey with its title in every language and its current version', async () => {
-    const { app } = testApp();
+    const { app } = await ctx.testApp({ files: files() });
     const response = await app.request('/api/surveys');
     expect(response.status).toBe(200);
     const { surveys } = await response.json();
+    expect(surveys.map((survey: { slug: string }) => survey.slug)).toEqual([SHORT, skipLogicSurvey().slug].sort());
     expect(surveys).toContainEqual({
       slug: SHORT,
       version: 1,
@@ -24,22 +31,90 @@ describe('reading published surveys', () => {
     });
   });
 
-  it('returns the published version with its SurveyJS definition and meta', async () => {
-    const { app } = testApp();
+  it('returns the published version with its SurveyJS definition and meta, key order as published', async () => {
+    const { app } = await ctx.testApp({ files: files() });
     const response = await app.request(`/api/surveys/${SHORT}`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const text = await response.text();
+    const body = JSON.parse(text);
     expect(body.slug).toBe(SHORT);
     expect(body.version).toBe(1);
     expect(body.definition).toEqual(shortSurvey().definition);
+    // The definition comes back as written, not with its keys reordered.
+    expect(JSON.stringify(body.definition)).toBe(JSON.stringify(shortSurvey().definition));
     expect(body.meta.languages).toEqual(['en', 'bs', 'hr', 'sr-Latn', 'sr-Cyrl']);
   });
 
   it('answers 404 in the common error shape for an unknown survey', async () => {
-    const { app } = testApp();
+    const { app } = await ctx.testApp({ files: files() });
     const response = await app.request('/api/surveys/nothing-here');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { type: 'not_found', message: 'No published survey "nothing-here".' } });
+  });
+
+  it('publishes a file again only when its content changed, and serves the newest version', async () => {
+    const { app, store, rows } = await ctx.testApp({ files: files() });
+    expect(await store.surveys.publishFiles([shortSurvey()])).toEqual([{ slug: SHORT, version: 1, published: false }]);
+    const changed = shortSurvey();
+    changed.meta.suppression = { minN: 50, flagBelowN: 100, flagRse: 0.3 };
+    expect(await store.surveys.publishFiles([changed])).toEqual([{ slug: SHORT, version: 2, published: true }]);
+    expect(await store.surveys.publishFiles([changed])).toEqual([{ slug: SHORT, version: 2, published: false }]);
+    const body = await (await app.request(`/api/surveys/${SHORT}`)).json();
+    expect(body.version).toBe(2);
+    expect(body.meta.suppression).toEqual({ minN: 50, flagBelowN: 100, flagRse: 0.3 });
+    expect((await store.surveys.findVersion(SHORT, 1))?.meta.suppression).toEqual(shortSurvey().meta.suppression);
+    const published = (await rows('audit_log')).filter((entry) => entry.action === 'survey.publish');
+    expect(published.map((entry) => entry.target)).toEqual(['version 1', 'version 1', 'version 2']);
+  });
+
+  it('publishes several files whole or not at all: a file that fails leaves the ones before it unpublished', async () => {
+    const { store, rows } = await ctx.testApp({ files: files() });
+    const changed = shortSurvey();
+    changed.meta.suppression = { minN: 50, flagBelowN: 100, flagRse: 0.3 };
+    const broken = { ...shortSurvey(), slug: 'broken-file', meta: { ...shortSurvey().meta, unreadable: 1n } } as unknown as ReturnType<typeof shortSurvey>;
+    await expect(store.surveys.publishFiles([changed, broken])).rejects.toThrow();
+    expect((await store.surveys.findVersion(SHORT))?.version).toBe(1);
+    expect((await rows('surveys')).map((survey) => survey.slug)).not.toContain('broken-file');
+    expect((await rows('survey_versions')).length).toBe(2);
+  });
+});
+
+/** Two API instances on one PostgreSQL database: each has its own pool, as two processes would. */
+describePostgres('publishing from two instances at once (PostgreSQL)', () => {
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  const pools: PgDb[] = [];
+  beforeAll(async () => {
+    database = await freshPostgresDatabase();
+    for (let index = 0; index < 2; index++) pools.push(await openPostgres(database.url, { maxConnections: 2 }));
+  });
+  afterAll(async () => {
+    for (const pool of pools) await pool.$client.end();
+    await database?.drop();
+  });
+
+  it('numbers versions one after the other: never two of the same number, none lost', async () => {
+    const [first, second] = pools.map((pool) => postgresStore(pool));
+    await first!.surveys.publishFiles([shortSurvey()]);
+    const variants = Array.from({ length: 6 }, (_, index) => {
+      const file = shortSurvey();
+      file.meta.suppression = { minN: 10 + index, flagBelowN: 100, flagRse: 0.3 };
+      return file;
+    });
+    const results = await Promise.all(variants.map((file, index) => (index % 2 === 0 ? first! : second!).surveys.publishFiles([file])));
+    expect(results.every(([result]) => result!.published)).toBe(true);
+    expect(results.map(([result]) => result!.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
+    const stored = await pools[0]!.$client.query('SELECT version FROM survey_versions ORDER BY version');
+    expect(stored.rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('creates a new survey once when both instances publish its first file at once', async () => {
+    const [first, second] = pools.map((pool) => postgresStore(pool));
+    const file = { ...skipLogicSurvey(), slug: 'started-twice' };
+    const results = await Promise.all([first!.surveys.publishFiles([file]), second!.surveys.publishFiles([file])]);
+    expect(results.map(([result]) => result!.version)).toEqual([1, 1]);
+    expect(results.map(([result]) => result!.published).sort()).toEqual([false, true]);
+    const stored = await pools[0]!.$client.query("SELECT v.version FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.slug = 'started-twice'");
+    expect(stored.rows).toEqual([{ version: 1 }]);
   });
 });
 

@@ -8,6 +8,8 @@ import { postgresHealth } from './pg/health.ts';
 import { postgresResponses } from './pg/responses.ts';
 import { sqliteResponses, type ResponsesStore } from './responses.ts';
 import { postgresIndicatorStore } from './pg/indicators.ts';
+import { postgresSurveys } from './pg/surveys.ts';
+import { sqliteSurveys, type SurveysStore } from './surveys.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -21,6 +23,7 @@ export interface Store {
   responses: ResponsesStore;
   /** Indicator tables, models, targets, reports and exports: stored rows as columns, change stamp. */
   indicators: IndicatorStore;
+  surveys: SurveysStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -31,6 +34,7 @@ export function sqliteStore(db: Db): Store {
     access: sqliteAccess(db),
     responses: sqliteResponses(db),
     indicators: sqliteIndicatorStore(db),
+    surveys: sqliteSurveys(db),
   };
 }
 
@@ -42,5 +46,6 @@ export function postgresStore(pg: PgDb): Store {
     access: postgresAccess(pg),
     responses: postgresResponses(pg),
     indicators: postgresIndicatorStore(pg),
+    surveys: postgresSurveys(pg),
   };
 }
