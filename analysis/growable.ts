@@ -24,9 +24,13 @@ export function allocateShared(on: boolean): void {
   shared = on;
 }
 
-/** Spare rows allocated with an array: an eighth more, so appends copy once per ~12 % of growth. */
+/**
+ * Spare rows allocated with an array: a thirty-second more (≈ 3 %; 31,000 new responses at a
+ * million), so appends copy once per ≈ 3 % of growth while the room held costs little (with an
+ * eighth, the room of a million-row table's columns and values was ≈ 80 MB).
+ */
 function withRoom(rows: number): number {
-  return rows + Math.ceil(rows / 8) + 1024;
+  return rows + Math.ceil(rows / 32) + 1024;
 }
 
 function roomy<T extends GrowableArray>(Type: ArrayType<T>, rows: number, inShared: boolean): T {

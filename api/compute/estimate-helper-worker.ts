@@ -6,10 +6,9 @@ import type { HelperReply, HelperRequest } from './estimate-helper.ts';
 /**
  * The compute thread's helper (estimate-helper.ts): sums and estimates the indicators it is sent
  * on the design, values and plan of the compute thread's prepared design, read from shared memory.
- * It derives nothing itself; its only state is the scratch buffer of the cell sums.
+ * It derives nothing itself; its only state is the engine's buffer of cell sums.
  */
 const port = parentPort!;
-const scratch = { buffer: new Float64Array(0) };
 
 port.on('message', (request: HelperRequest | 'close') => {
   if (request === 'close') {
@@ -21,7 +20,6 @@ port.on('message', (request: HelperRequest | 'close') => {
     const planKey = tablePlanKey(request.breakdowns);
     const derived = <T>(key: string, make: () => T): T => {
       if (key === planKey) return request.plan as T;
-      if (key === 'sums-buffer') return scratch as T;
       return make();
     };
     const prepared: Prepared = {
