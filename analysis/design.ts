@@ -4,6 +4,7 @@ import { labelColumn, numericColumn, rowCount } from './columns.ts';
 import { stratumFpc } from './design-fpc.ts';
 import { replicateDegf, resolveReplicates } from './replicates.ts';
 import type { Replicates } from './replicates.ts';
+import { shareableArray } from './growable.ts';
 
 /** A survey design resolved to integer codes, ready for estimation. */
 export interface Design {
@@ -82,7 +83,7 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
     stratumLabels = strata.labels;
   }
   const stratumCount = stratumLabels.length;
-  const psuOfRow = new Int32Array(count);
+  const psuOfRow = shareableArray(Int32Array, count);
   const stratumOfPsuList: number[] = [];
   if (spec.cluster === undefined) {
     for (let row = 0; row < count; row++) {

@@ -1,5 +1,6 @@
 import type { Design } from './design.ts';
 import type { Breakdown } from './domains.ts';
+import { shareableArray } from './growable.ts';
 
 /**
  * The (domain, PSU) pairs of a breakdown that have at least one row, grouped by domain: domain d
@@ -59,7 +60,7 @@ export function domainCells(design: Design, breakdown: Breakdown): DomainCells {
     entryBase += count;
   }
   // Within each domain, one cell per PSU met, in order of first appearance.
-  const cellOfEntry = new Int32Array(total);
+  const cellOfEntry = shareableArray(Int32Array, total);
   const cellOfPsu = new Int32Array(psuCount).fill(-1);
   const domainStart = new Int32Array(domainCount);
   const domainEnd = new Int32Array(domainCount);

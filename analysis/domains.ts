@@ -1,7 +1,7 @@
 import type { Columns, DimensionSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
 import { labelColumn, numericColumn, tailColumns } from './columns.ts';
-import { appendRows } from './growable.ts';
+import { appendRows, shareableArray } from './growable.ts';
 
 /**
  * A dimension resolved against the data. A `column` dimension is one layer of codes (a
@@ -32,8 +32,8 @@ export interface Breakdown {
 function compactLayer(layer: Int32Array): DomainLayer {
   let count = 0;
   for (let row = 0; row < layer.length; row++) if ((layer[row] as number) >= 0) count++;
-  const rows = new Int32Array(count);
-  const codes = new Int32Array(count);
+  const rows = shareableArray(Int32Array, count);
+  const codes = shareableArray(Int32Array, count);
   let next = 0;
   for (let row = 0; row < layer.length; row++) {
     const code = layer[row] as number;
@@ -139,8 +139,8 @@ export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
         for (const right of dimension.layers) {
           let count = 0;
           for (let index = 0; index < left.rows.length; index++) if ((right[left.rows[index] as number] as number) >= 0) count++;
-          const rows = new Int32Array(count);
-          const codes = new Int32Array(count);
+          const rows = shareableArray(Int32Array, count);
+          const codes = shareableArray(Int32Array, count);
           let next = 0;
           for (let index = 0; index < left.rows.length; index++) {
             const row = left.rows[index] as number;

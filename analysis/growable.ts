@@ -25,6 +25,19 @@ export function allocateShared(on: boolean): void {
 }
 
 /**
+ * A zero-filled array of `length`, in shared memory when allocateShared is on: for the large
+ * arrays of a design and a table's plan (cells, row entries, layers), which the compute thread's
+ * helper reads, so that they are not copied for it.
+ *
+ * @example
+ * const cellOfEntry = shareableArray(Int32Array, entries);
+ */
+export function shareableArray<T extends GrowableArray>(Type: ArrayType<T>, length: number): T {
+  const bytes = length * Type.BYTES_PER_ELEMENT;
+  return new Type(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, length);
+}
+
+/**
  * Spare rows allocated with an array: a thirty-second more (≈ 3 %; 31,000 new responses at a
  * million), so appends copy once per ≈ 3 % of growth while the room held costs little (with an
  * eighth, the room of a million-row table's columns and values was ≈ 80 MB).

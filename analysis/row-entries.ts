@@ -1,5 +1,6 @@
 import type { Breakdown } from './domains.ts';
 import type { DomainCells } from './domain-cells.ts';
+import { shareableArray } from './growable.ts';
 
 /** A breakdown to be summed from the rows, with its cells (which must list their entries). */
 export interface SummedBreakdown {
@@ -43,7 +44,7 @@ export function rowEntries(rowCount: number, summed: readonly SummedBreakdown[])
     cellOffset[b + 1] = (cellOffset[b] as number) + cells.cellPsu.length;
     domainOffset[b + 1] = (domainOffset[b] as number) + breakdown.domainCount;
   });
-  const rowStart = new Int32Array(rowCount + 1);
+  const rowStart = shareableArray(Int32Array, rowCount + 1);
   for (const { breakdown } of summed) {
     for (const layer of breakdown.layers) {
       if (layer === null) for (let row = 0; row < rowCount; row++) rowStart[row + 1] = (rowStart[row + 1] as number) + 1;
@@ -52,8 +53,8 @@ export function rowEntries(rowCount: number, summed: readonly SummedBreakdown[])
   }
   for (let row = 0; row < rowCount; row++) rowStart[row + 1] = (rowStart[row + 1] as number) + (rowStart[row] as number);
   const total = rowStart[rowCount] as number;
-  const cell = new Int32Array(total);
-  const domain = new Int32Array(total);
+  const cell = shareableArray(Int32Array, total);
+  const domain = shareableArray(Int32Array, total);
   const fill = rowStart.slice(0, rowCount);
   summed.forEach(({ breakdown, cells }, b) => {
     const { entryCell } = cells;
