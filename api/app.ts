@@ -81,12 +81,12 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/users', db && userRoutes(db));
   mount('/surveys', surveyRoutes(store));
   mount('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient }));
-  mount('/surveys', db && indicatorRoutes(db));
-  mount('/surveys', db && modelRoutes(db));
-  mount('/surveys', db && targetRoutes(db));
+  mount('/surveys', indicatorRoutes(store));
+  mount('/surveys', modelRoutes(store));
+  mount('/surveys', targetRoutes(store));
   mount('/surveys', db && exportRoutes(db));
   mount('/surveys', db && reportRoutes(db, { chromiumPath: config.chromiumPath }));
-  mount('/surveys', db && chartRoutes(db));
+  mount('/surveys', chartRoutes(store));
   mount('/surveys', db && draftRoutes(db));
   mount('/surveys', db && fieldworkRoutes(db));
   mount('/surveys', db && dataRoutes(db));

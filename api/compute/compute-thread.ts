@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Db } from '../db/open.ts';
+import { indicatorStoreOf, type IndicatorSource, type IndicatorStore } from '../db/store/indicators.ts';
 import { ApiError } from '../errors.ts';
 import { computeTasks, type ComputeTasks, type TaskName } from './tasks.ts';
 import { WorkerClient } from './worker-client.ts';
@@ -25,7 +25,7 @@ type Value<Name extends TaskName> = Awaited<ReturnType<ComputeTasks[Name]>>;
 class ComputeThread {
   private readonly client: WorkerClient<Omit<ComputeRequest, 'seq'>, ComputeReply>;
 
-  constructor(databasePath: string, helper: boolean) {
+  constructor(database: string, helper: boolean) {
     const settle = (reply: ComputeReply): unknown => {
       if (reply.ok) return reply.value;
       if (reply.status) throw new ApiError(reply.status as ContentfulStatusCode, reply.message, reply.details);
@@ -33,7 +33,7 @@ class ComputeThread {
     };
     // Out of memory, a crash: what was asked is answered 503 and the next request starts a new thread.
     const stopped = (cause: string) => new ApiError(503, `The computation stopped (${cause}); try again.`);
-    this.client = new WorkerClient(new URL('./compute-worker.ts', import.meta.url).href, { databasePath, helper }, settle, stopped);
+    this.client = new WorkerClient(new URL('./compute-worker.ts', import.meta.url).href, { database, helper }, settle, stopped);
   }
 
   run(task: TaskName, args: unknown): Promise<unknown> {
@@ -45,18 +45,20 @@ class ComputeThread {
   }
 }
 
-const threads = new WeakMap<Db, ComputeThread>();
+const threads = new WeakMap<IndicatorStore, ComputeThread>();
 
 /**
- * Runs heavy work of this database's requests on a compute thread with its own connection to the
- * file at `databasePath`, with a helper thread for half of a table's estimates unless `helper` is
- * false (docs/decisions/018). Returns a function that stops the threads.
+ * Runs heavy work of this database's requests on a compute thread with its own connection to
+ * `database` (a SQLite file path, or a postgres:// URL: the thread opens a pool of its own), with a
+ * helper thread for half of a table's estimates unless `helper` is false (docs/decisions/018).
+ * Returns a function that stops the threads.
  */
-export function useComputeThread(db: Db, databasePath: string, options: { helper?: boolean } = {}): () => Promise<void> {
-  const thread = new ComputeThread(databasePath, options.helper ?? true);
-  threads.set(db, thread);
+export function useComputeThread(db: IndicatorSource, database: string, options: { helper?: boolean } = {}): () => Promise<void> {
+  const thread = new ComputeThread(database, options.helper ?? true);
+  const store = indicatorStoreOf(db);
+  threads.set(store, thread);
   return async () => {
-    threads.delete(db);
+    threads.delete(store);
     await thread.close();
   };
 }
@@ -65,8 +67,9 @@ export function useComputeThread(db: Db, databasePath: string, options: { helper
  * Runs a task of computeTasks: on the compute thread when the server started one for `db`, else
  * here (an in-memory database, which no other connection can read).
  */
-export async function compute<Name extends TaskName>(db: Db, task: Name, args: Args<Name>): Promise<Value<Name>> {
-  const thread = threads.get(db);
+export async function compute<Name extends TaskName>(source: IndicatorSource, task: Name, args: Args<Name>): Promise<Value<Name>> {
+  const store = indicatorStoreOf(source);
+  const thread = threads.get(store);
   if (thread) return (await thread.run(task, args)) as Value<Name>;
-  return (computeTasks[task] as (db: Db, args: Args<Name>) => Value<Name>)(db, args);
+  return (computeTasks[task] as (store: IndicatorStore, args: Args<Name>) => Promise<Value<Name>>)(store, args);
 }

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { groupLabels } from '../../surveys/group-labels.ts';
-import { surveyFor } from '../auth/survey-access.ts';
-import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { parseIndicatorQuery } from '../indicators/query.ts';
@@ -9,17 +8,16 @@ import { compute } from '../compute/compute-thread.ts';
 import { indicatorLabel, surveyContext } from '../indicators/table.ts';
 import { heatMap, intervalChart, labelledRows, renderSvg } from '../report/charts.ts';
 import { scaleOf } from '../report/format.ts';
-import { findVersion } from '../surveys/queries.ts';
 
 /**
  * GET /api/surveys/:slug/chart.svg?indicators=<one id>&by=region|channel|region,channel&wave=&weighting=
  * — the report's charts for the dashboard, drawn by the same code: estimates with confidence-interval
  * whiskers for one dimension, a heat map for two. Aggregates only; suppressed cells are left out or grey.
  */
-export function chartRoutes(db: Db) {
+export function chartRoutes(store: Store) {
   return new Hono<AppEnv>().get('/:slug/chart.svg', async (c) => {
-    const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-    const context = await surveyContext(db, survey);
+    const survey = await store.access.surveyFor(c.req.param('slug'), c.get('auth'), 'aggregates');
+    const context = await surveyContext(store.indicators, survey);
     const query = parseIndicatorQuery(new URL(c.req.url), context.meta, context.waves);
     const issues = [
       ...(query.indicators.length === 1 ? [] : [{ field: 'indicators', issue: 'name exactly one indicator' }]),
@@ -28,11 +26,11 @@ export function chartRoutes(db: Db) {
     ];
     if (issues.length > 0) throw new ApiError(422, 'The chart request does not fit.', issues);
     const indicator = query.indicators[0]!;
-    const table = await compute(db, 'table', { surveyId: survey.id, query });
+    const table = await compute(store.indicators, 'table', { surveyId: survey.id, query });
     const scale = scaleOf(indicator.type);
     const label = indicatorLabel(indicator) + (scale === 100 ? ' (%)' : '');
     // Groups are drawn with their labels from the questionnaire (e.g. "Sarajevo Canton", not "sarajevo").
-    const latest = findVersion(db, survey.slug);
+    const latest = context.versions.at(-1);
     const labels = latest ? groupLabels(latest.definition, latest.meta, 'en') : {};
     const rows = labelledRows(table.estimates
       .filter((row) => query.by.every((dimension) => dimension in row.groups) && Object.keys(row.groups).length === query.by.length), labels);

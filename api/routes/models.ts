@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
-import { surveyFor } from '../auth/survey-access.ts';
 import { compute } from '../compute/compute-thread.ts';
 import { ApiError } from '../errors.ts';
 import { parseModelQuery } from '../indicators/model-query.ts';
@@ -15,21 +14,21 @@ import { coefficientChart } from '../report/model-charts.ts';
  * and its did contrasts, for the stored responses. Aggregates only, as the indicators.
  * GET …/models.svg?models=<one id>&wave=&weighting= — that model as a dot-and-whisker chart.
  */
-export function modelRoutes(db: Db) {
+export function modelRoutes(store: Store) {
   return new Hono<AppEnv>()
     .get('/:slug/models', async (c) => {
-      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-      const context = await surveyContext(db, survey);
+      const survey = await store.access.surveyFor(c.req.param('slug'), c.get('auth'), 'aggregates');
+      const context = await surveyContext(store.indicators, survey);
       const query = parseModelQuery(new URL(c.req.url), context.meta, context.waves);
-      return c.json(await compute(db, 'models', { surveyId: survey.id, query }));
+      return c.json(await compute(store.indicators, 'models', { surveyId: survey.id, query }));
     })
     .get('/:slug/models.svg', async (c) => {
-      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'aggregates');
-      const context = await surveyContext(db, survey);
+      const survey = await store.access.surveyFor(c.req.param('slug'), c.get('auth'), 'aggregates');
+      const context = await surveyContext(store.indicators, survey);
       const url = new URL(c.req.url);
       const query = parseModelQuery(url, context.meta, context.waves);
       if (query.models.length !== 1 || !url.searchParams.get('models')) throw new ApiError(422, 'The chart request does not fit.', [{ field: 'models', issue: 'name exactly one model' }]);
-      const table = await compute(db, 'models', { surveyId: survey.id, query: { ...query, contrasts: [] } });
+      const table = await compute(store.indicators, 'models', { surveyId: survey.id, query: { ...query, contrasts: [] } });
       const model = table.models[0]!;
       if (model.error !== null) throw new ApiError(422, `The model cannot be fitted: ${model.error}`, [{ field: 'models', issue: model.error }]);
       const when = table.filters.wave ? `wave ${table.filters.wave.join(', ')}` : 'all waves pooled';

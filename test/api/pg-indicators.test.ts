@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { IndicatorSpec } from '../../analysis/index.ts';
+import { compute, useComputeThread } from '../../api/compute/compute-thread.ts';
 import { copyDatabase } from '../../api/db/copy/copy.ts';
 import { openPostgres, type PgDb } from '../../api/db/pg/open.ts';
 import { surveys, type Survey } from '../../api/db/schema.ts';
@@ -28,6 +29,7 @@ describePostgres('indicator tables on PostgreSQL', () => {
   let first: PgDb;
   let second: PgDb;
   let store: IndicatorStore;
+  let url: string;
 
   beforeAll(async () => {
     context = await analyticsApp(400);
@@ -38,6 +40,7 @@ describePostgres('indicator tables on PostgreSQL', () => {
     context.db.$client.prepare('UPDATE response_values SET rowid = rowid + 1000000 WHERE wave = ? AND rowid % 2 = 0').run(firstWave);
     const database = await freshPostgresDatabase();
     drop = database.drop;
+    url = database.url;
     first = await openPostgres(database.url);
     second = await openPostgres(database.url);
     await copyDatabase(context.db, first);
@@ -125,6 +128,23 @@ describePostgres('indicator tables on PostgreSQL', () => {
     expect(after.design.n).toBe(before.design.n);
     expect(after.estimates).toEqual(before.estimates);
   });
+
+  it('computes on a compute thread with its own pool, as on the request thread', async () => {
+    // A store of a third pool, so nothing is cached on this thread for it.
+    const third = await openPostgres(url);
+    const threaded = postgresIndicatorStore(third);
+    const stopCompute = useComputeThread(threaded, url, { helper: false });
+    try {
+      const parsed = await query('by=region,channel');
+      const onThread = await compute(threaded, 'table', { surveyId: survey.id, query: parsed });
+      expect(onThread).toEqual(await indicatorTable(context.db, survey, parsed));
+      const refused = compute(threaded, 'table', { surveyId: 987654, query: parsed });
+      await expect(refused).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await stopCompute();
+      await third.$client.end();
+    }
+  }, 120_000);
 
   it('backfills values of responses stored without them, as on SQLite', async () => {
     const id = crypto.randomUUID();
