@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { surveyMembers } from '../../api/db/schema.ts';
 import { findVersion } from '../../api/surveys/queries.ts';
 import { createUser, signIn } from './accounts.ts';
-import { post, SHORT, submission, testApp } from './helpers.ts';
+import { forEachDialect, type DialectApp } from './dialects.ts';
+import { post, SHORT, shortSurvey, submission, testApp } from './helpers.ts';
+import { storedResponses } from './stored-responses.ts';
 
 const PARADATA = {
   appVersion: '0.1.0',
@@ -26,22 +28,31 @@ beforeAll(async () => {
   researcher = await signIn(context.app, 'researcher@example.org');
 });
 
-describe('paradata at the API boundary', () => {
-  it('is stored beside the answers and returned with the stored record', async () => {
+forEachDialect('paradata at the API boundary', (ctx) => {
+  let boundary: DialectApp;
+  beforeAll(async () => {
+    boundary = await ctx.testApp({ files: [shortSurvey()] });
+  });
+
+  it('is stored beside the answers, not in them, and returned with the stored record', async () => {
     const body = submission({ startedAt: '2026-05-01T09:00:00.000Z', completedAt: '2026-05-01T09:01:00.750Z', paradata: PARADATA });
-    expect((await post(context.app, SHORT, body)).status).toBe(201);
-    const record = await (await get(`/api/surveys/${SHORT}/responses/${body.id}`)).json() as { paradata: unknown; answers: Record<string, unknown> };
+    expect((await post(boundary.app, SHORT, body)).status).toBe(201);
+    const [stored] = (await storedResponses(boundary)).filter((row) => row.id === body.id);
+    expect(stored).toMatchObject({ paradata: PARADATA, started_at: '2026-05-01T09:00:00.000Z', completed_at: '2026-05-01T09:01:00.750Z' });
+    expect(stored!.answers).not.toHaveProperty('paradata');
+    const record = await (await post(boundary.app, SHORT, body)).json() as { paradata: unknown; answers: Record<string, unknown> };
     expect(record.paradata).toEqual(PARADATA);
     expect(record.answers).not.toHaveProperty('paradata');
   });
 
   it('a retry with newer paradata is the same submission: 200, the first paradata kept', async () => {
     const body = submission({ paradata: { ...PARADATA, queuedSeconds: 1 } });
-    expect((await post(context.app, SHORT, body)).status).toBe(201);
-    const again = await post(context.app, SHORT, { ...body, paradata: { ...PARADATA, queuedSeconds: 99 } });
+    expect((await post(boundary.app, SHORT, body)).status).toBe(201);
+    const again = await post(boundary.app, SHORT, { ...body, paradata: { ...PARADATA, queuedSeconds: 99 } });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { paradata: { queuedSeconds: number } }).paradata.queuedSeconds).toBe(1);
-    expect(context.storedRows().filter((row) => row.id === body.id)).toHaveLength(1);
+    const stored = (await storedResponses(boundary)).filter((row) => row.id === body.id);
+    expect(stored.map((row) => (row.paradata as { queuedSeconds: number }).queuedSeconds)).toEqual([1]);
   });
 
   it.each([
@@ -55,16 +66,18 @@ describe('paradata at the API boundary', () => {
     [{ ...PARADATA, pages: Array.from({ length: 501 }, (_, index) => ({ name: `p${index}`, seconds: 1 })) }, 'paradata.pages', 'must list at most 500 pages'],
     ['fast', 'paradata', 'expected object'],
   ])('bad paradata is a 422 naming the field, and nothing is stored (%#)', async (paradata, field, issue) => {
-    const before = context.storedRows().length;
-    const response = await post(context.app, SHORT, submission({ paradata }));
+    const before = (await storedResponses(boundary)).length;
+    const response = await post(boundary.app, SHORT, submission({ paradata }));
     expect(response.status).toBe(422);
     const { error } = (await response.json()) as { error: { details: { field: string; issue: string }[] } };
     expect(error.details.find((detail) => detail.field === field)?.issue).toContain(issue);
-    expect(context.storedRows()).toHaveLength(before);
+    expect(await storedResponses(boundary)).toHaveLength(before);
   });
 
-  it('a submission without paradata (an older app\'s queue) is still stored', async () => {
-    expect((await post(context.app, SHORT, submission())).status).toBe(201);
+  it('a submission without paradata (an older app\'s queue) is still stored, with none', async () => {
+    const body = submission();
+    expect((await post(boundary.app, SHORT, body)).status).toBe(201);
+    expect((await storedResponses(boundary)).find((row) => row.id === body.id)).toMatchObject({ paradata: null });
   });
 });
 
@@ -72,6 +85,8 @@ describe('paradata exports', () => {
   it('paradata.csv has one row per response with the paradata columns, joinable to the microdata by id', async () => {
     const body = submission({ startedAt: '2026-05-02T09:00:00.000Z', completedAt: '2026-05-02T09:02:30.000Z', paradata: PARADATA });
     expect((await post(context.app, SHORT, body)).status).toBe(201);
+    // And one from an older app, without paradata.
+    expect((await post(context.app, SHORT, submission())).status).toBe(201);
     const response = await get(`/api/surveys/${SHORT}/exports/paradata.csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(`${SHORT}-paradata.csv`);
