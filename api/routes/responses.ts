@@ -32,9 +32,9 @@ export function responseRoutes(store: Store, options: { perClientPerMinute?: num
     }
     const submission = parseSubmission(await readJson(c));
     const slug = c.req.param('slug');
-    const survey = await responses.findVersion(slug, submission.version);
+    const survey = await store.surveys.findVersion(slug, submission.version);
     if (!survey) {
-      if (submission.version !== undefined && (await responses.findVersion(slug))) {
+      if (submission.version !== undefined && (await store.surveys.findVersion(slug))) {
         throw new ApiError(422, 'The submission is not in the expected form.', [{ field: 'version', issue: `survey "${slug}" has no version ${submission.version}` }]);
       }
       throw new ApiError(404, `No published survey "${slug}".`);

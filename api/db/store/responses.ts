@@ -5,7 +5,7 @@ import { isMember } from '../../auth/survey-access.ts';
 import type { Origin } from '../../responses/interview-origin.ts';
 import { findPrior, storeResponse, type PriorSubmission } from '../../responses/store.ts';
 import type { Submission } from '../../responses/submission.ts';
-import { findVersion, type PublishedVersion } from '../../surveys/queries.ts';
+import type { PublishedVersion } from '../../surveys/queries.ts';
 import type { Db } from '../open.ts';
 import { surveyMembers, surveys, surveyVersions, users } from '../schema.ts';
 
@@ -21,11 +21,10 @@ export interface InterviewSurvey {
 
 /**
  * The submission write path (POST …/responses) and the enumerator's list of surveys (GET
- * /api/interviews), on either database. PostgreSQL: ./pg/responses.ts.
+ * /api/interviews), on either database. PostgreSQL: ./pg/responses.ts. (The version a submission
+ * answers is looked up by the surveys job.)
  */
 export interface ResponsesStore {
-  /** The given published version of a survey, or its latest when `version` is omitted. */
-  findVersion(slug: string, version?: number): Promise<PublishedVersion | undefined>;
   /** What the row already stored under this id (if any) says: new, an exact retry (same hash), or a clash. */
   findPrior(id: string, hash: string): Promise<PriorSubmission>;
   /** Whether user `userId` is an enumerator assigned to survey `surveyId`. */
@@ -55,7 +54,6 @@ export function interviewSurvey(row: { slug: string; status: 'open' | 'closed'; 
  */
 export function sqliteResponses(db: Db): ResponsesStore {
   return {
-    findVersion: async (slug, version) => findVersion(db, slug, version),
     findPrior: async (id, hash) => findPrior(db, id, hash),
     async isAssignedEnumerator(surveyId, userId) {
       const user = db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();

@@ -1,11 +1,9 @@
-import { and, desc, eq, max, sql } from 'drizzle-orm';
-import type { SurveyDefinition, SurveyMeta } from '../../../../surveys/types.ts';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Writes } from '../../group-commit.ts';
 import type { PgDb } from '../../pg/open.ts';
 import { responses, surveyMembers, surveys, surveyVersions, users } from '../../pg/schema.ts';
 import { pgResponseWriter } from '../../../responses/pg-response-rows.ts';
 import type { ResponseRow } from '../../../responses/response-rows.ts';
-import type { PublishedVersion } from '../../../surveys/queries.ts';
 import { interviewSurvey, priorSubmission, responseRow, type ResponsesStore } from '../responses.ts';
 
 /*
@@ -16,8 +14,6 @@ import { interviewSurvey, priorSubmission, responseRow, type ResponsesStore } fr
  * the first transaction and then writes nothing, and the route answers it from the stored row.
  */
 
-/** Published versions never change: their definition and meta are read once per pool. */
-const contents = new WeakMap<PgDb, Map<number, { definition: SurveyDefinition; meta: SurveyMeta }>>();
 const writers = new WeakMap<PgDb, Writes<ResponseRow, boolean>>();
 
 function writerOf(db: PgDb): Writes<ResponseRow, boolean> {
@@ -26,31 +22,9 @@ function writerOf(db: PgDb): Writes<ResponseRow, boolean> {
   return writer;
 }
 
-async function findVersion(db: PgDb, slug: string, version?: number): Promise<PublishedVersion | undefined> {
-  // The row (status, latest version) is read every time: another instance may close fieldwork or publish.
-  const [row] = await db.select({
-    surveyId: surveys.id, versionId: surveyVersions.id, slug: surveys.slug, status: surveys.status, version: surveyVersions.version,
-  }).from(surveyVersions).innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
-    .where(version === undefined ? eq(surveys.slug, slug) : and(eq(surveys.slug, slug), eq(surveyVersions.version, version)))
-    .orderBy(desc(surveyVersions.version)).limit(1);
-  if (!row) return undefined;
-  let known = contents.get(db);
-  if (!known) contents.set(db, (known = new Map()));
-  let content = known.get(row.versionId);
-  if (!content) {
-    const [stored] = await db.select({ definition: surveyVersions.definition, meta: surveyVersions.meta }).from(surveyVersions)
-      .where(eq(surveyVersions.id, row.versionId));
-    content = stored as { definition: SurveyDefinition; meta: SurveyMeta };
-    known.set(row.versionId, content);
-  }
-  return { ...row, ...content };
-}
-
 /** The responses job on a PostgreSQL pool. */
 export function postgresResponses(db: PgDb): ResponsesStore {
   return {
-    findVersion: (slug, version) => findVersion(db, slug, version),
-
     async findPrior(id, hash) {
       const [stored] = await db.select().from(responses).where(eq(responses.id, id));
       return priorSubmission(stored, hash);
