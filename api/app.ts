@@ -68,7 +68,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     .use(compress())
     // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
     .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next));
-  if (db) api.use(authenticate(db, config.trustProxy ?? false));
+  api.use(authenticate(store.accounts, config.trustProxy ?? false));
   // Groups take `store` once converted, `db && …(db)` until then (not mounted without SQLite).
   // The order of the lines is the order Hono tries them in: keep it when converting a line.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups differ in their Env types, as before
@@ -76,9 +76,9 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     if (routes) api.route(path, routes);
   };
   mount('/health', healthRoutes(store));
-  mount('/auth', db && authRoutes(db, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }));
-  mount('/tokens', db && tokenRoutes(db));
-  mount('/users', db && userRoutes(db));
+  mount('/auth', authRoutes(store, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }));
+  mount('/tokens', tokenRoutes(store));
+  mount('/users', userRoutes(store));
   mount('/surveys', surveyRoutes(store));
   mount('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient }));
   mount('/surveys', indicatorRoutes(store));
@@ -93,7 +93,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', db && qualityRoutes(db));
   mount('/surveys', db && importRoutes(db));
   mount('/manage', db && manageRoutes(db));
-  mount('/audit', db && auditRoutes(db));
+  mount('/audit', auditRoutes(store));
   mount('/interviews', interviewRoutes(store));
   mount('/', docsRoutes(OPERATIONS));
   api.all('*', (c) => {

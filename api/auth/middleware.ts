@@ -1,13 +1,12 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Db } from '../db/open.ts';
 import type { Role } from '../db/schema.ts';
+import type { AccountsStore } from '../db/store/accounts.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { constantTimeEqual } from './secrets.ts';
-import { findSession, SESSION_COOKIE } from './sessions.ts';
-import { findTokenUser } from './tokens.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -16,19 +15,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * cookie-authenticated write without the session's CSRF token in `X-CSRF-Token` (a page on another
  * site can make the browser send our cookie, but cannot read the token).
  */
-export function authenticate(db: Db, trustProxy: boolean) {
+export function authenticate(accounts: AccountsStore, trustProxy: boolean) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('clientKey', clientAddress(c, trustProxy));
     const header = c.req.header('authorization');
     if (header) {
       const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-      const found = bearer ? findTokenUser(db, bearer.trim()) : undefined;
+      const found = bearer ? await accounts.findTokenUser(bearer.trim()) : undefined;
       if (!found) throw new ApiError(401, 'The API token is not valid, or has been revoked.');
       c.set('auth', { user: found.user, role: found.role, via: 'token' });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? findSession(db, cookie) : undefined;
+    const session = cookie ? await accounts.findSession(cookie) : undefined;
     if (session) {
       if (!SAFE_METHODS.has(c.req.method) && !constantTimeEqual(c.req.header('x-csrf-token') ?? '', session.csrfToken)) {
         throw new ApiError(403, 'Missing or wrong X-CSRF-Token header: reload the page and try again.');

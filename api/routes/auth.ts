@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { recordAudit } from '../audit.ts';
 import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
-import { createSession, deleteSession, deleteUserSessions, findSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts';
+import { SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { readJsonBody } from '../body.ts';
-import type { Db } from '../db/open.ts';
-import { users, type User } from '../db/schema.ts';
+import type { User } from '../db/schema.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
@@ -41,12 +39,12 @@ export interface AuthRouteOptions {
  * Sign-in, sign-out, who am I, password change. Failed sign-ins say the same thing whether or not
  * the account exists, and take as long (a dummy hash is checked), so e-mails cannot be probed.
  */
-export function authRoutes(db: Db, options: AuthRouteOptions) {
+export function authRoutes(store: Store, options: AuthRouteOptions) {
   const byAccount = new RateLimiter(options.perAccount ?? 10, 15 * 60_000);
   const byClient = new RateLimiter(options.perClient ?? 50, 15 * 60_000);
 
-  const startSession = (c: Parameters<typeof setCookie>[0], user: User) => {
-    const session = createSession(db, user.id);
+  const startSession = async (c: Parameters<typeof setCookie>[0], user: User) => {
+    const session = await store.accounts.createSession(user.id);
     setCookie(c, SESSION_COOKIE, session.cookieValue, {
       httpOnly: true, sameSite: 'Lax', secure: options.secureCookies, path: '/', maxAge: SESSION_HOURS * 3600,
     });
@@ -61,26 +59,26 @@ export function authRoutes(db: Db, options: AuthRouteOptions) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
       }
-      const user = db.select().from(users).where(eq(users.email, email)).get();
+      const user = await store.accounts.userByEmail(email);
       const passwordMatches = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !passwordMatches || user.disabledAt) throw new ApiError(401, WRONG_CREDENTIALS);
       byAccount.reset(email);
-      const session = startSession(c, user);
-      recordAudit(db, { userId: user.id, action: 'auth.sign-in' });
+      const session = await startSession(c, user);
+      await store.audit.record({ userId: user.id, action: 'auth.sign-in' });
       return c.json({ user: publicUser(user), csrfToken: session.csrfToken });
     })
-    .post('/sign-out', (c) => {
+    .post('/sign-out', async (c) => {
       const cookie = getCookie(c, SESSION_COOKIE);
       const auth = c.get('auth');
-      if (cookie) deleteSession(db, cookie);
+      if (cookie) await store.accounts.deleteSession(cookie);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      if (auth) recordAudit(db, { userId: auth.user.id, action: 'auth.sign-out' });
+      if (auth) await store.audit.record({ userId: auth.user.id, action: 'auth.sign-out' });
       return c.body(null, 204);
     })
-    .get('/me', requireRole('admin', 'researcher', 'evaluator', 'enumerator'), (c) => {
+    .get('/me', requireRole('admin', 'researcher', 'evaluator', 'enumerator'), async (c) => {
       const auth = c.get('auth')!;
       const cookie = getCookie(c, SESSION_COOKIE);
-      const csrfToken = auth.via === 'session' && cookie ? findSession(db, cookie)?.csrfToken : undefined;
+      const csrfToken = auth.via === 'session' && cookie ? (await store.accounts.findSession(cookie))?.csrfToken : undefined;
       return c.json({ user: publicUser(auth.user), role: auth.role, via: auth.via, ...(csrfToken ? { csrfToken } : {}) });
     })
     .post('/password', requireRole('admin', 'researcher', 'evaluator', 'enumerator'), async (c) => {
@@ -89,10 +87,8 @@ export function authRoutes(db: Db, options: AuthRouteOptions) {
       if (!verifyPassword(currentPassword, auth.user.passwordHash)) {
         throw new ApiError(422, 'The current password is wrong.', [{ field: 'currentPassword', issue: 'is wrong' }]);
       }
-      db.update(users).set({ passwordHash: hashPassword(newPassword) }).where(eq(users.id, auth.user.id)).run();
-      deleteUserSessions(db, auth.user.id);
-      recordAudit(db, { userId: auth.user.id, action: 'auth.password-change' });
-      const session = auth.via === 'session' ? startSession(c, auth.user) : undefined;
+      await store.accounts.setPassword(auth.user, hashPassword(newPassword), { actorId: auth.user.id, action: 'auth.password-change' });
+      const session = auth.via === 'session' ? await startSession(c, auth.user) : undefined;
       return c.json({ changed: true, ...(session ? { csrfToken: session.csrfToken } : {}) });
     });
 }

@@ -1,12 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../audit.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { createToken, GRANTABLE_ROLES } from '../auth/tokens.ts';
+import { GRANTABLE_ROLES } from '../auth/tokens.ts';
 import { readJsonBody } from '../body.ts';
-import type { Db } from '../db/open.ts';
-import { apiTokens, ROLES, type ApiToken } from '../db/schema.ts';
+import { ROLES, type ApiToken } from '../db/schema.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
@@ -20,11 +18,11 @@ function publicToken(token: ApiToken) {
 }
 
 /** API tokens for scripts: each user manages their own; the secret is shown once, at creation. */
-export function tokenRoutes(db: Db) {
+export function tokenRoutes(store: Store) {
   return new Hono<AppEnv>()
     .use(requireRole('admin', 'researcher', 'evaluator', 'enumerator'))
-    .get('/', (c) => {
-      const rows = db.select().from(apiTokens).where(eq(apiTokens.userId, c.get('auth')!.user.id)).all();
+    .get('/', async (c) => {
+      const rows = await store.accounts.listTokens(c.get('auth')!.user.id);
       return c.json({ tokens: rows.map(publicToken) });
     })
     .post('/', async (c) => {
@@ -34,17 +32,15 @@ export function tokenRoutes(db: Db) {
       if (!GRANTABLE_ROLES[auth.user.role].includes(role)) {
         throw new ApiError(422, 'A token cannot have a wider role than its owner.', [{ field: 'role', issue: `must be one of ${GRANTABLE_ROLES[auth.user.role].join(', ')}` }]);
       }
-      const { token, record } = createToken(db, auth.user.id, name, role);
-      recordAudit(db, { userId: auth.user.id, action: 'token.create', target: record.id, details: { role } });
+      const { token, record } = await store.accounts.createToken(auth.user.id, name, role);
+      await store.audit.record({ userId: auth.user.id, action: 'token.create', target: record.id, details: { role } });
       return c.json({ ...publicToken(record), token }, 201);
     })
-    .delete('/:id', (c) => {
+    .delete('/:id', async (c) => {
       const auth = c.get('auth')!;
-      const owner = auth.role === 'admin' ? undefined : eq(apiTokens.userId, auth.user.id);
-      const result = db.update(apiTokens).set({ revokedAt: new Date().toISOString() })
-        .where(and(eq(apiTokens.id, c.req.param('id')), isNull(apiTokens.revokedAt), owner)).run();
-      if (result.changes === 0) throw new ApiError(404, 'No such active token of yours.');
-      recordAudit(db, { userId: auth.user.id, action: 'token.revoke', target: c.req.param('id') });
+      const revoked = await store.accounts.revokeToken(c.req.param('id'), auth.role === 'admin' ? undefined : auth.user.id);
+      if (!revoked) throw new ApiError(404, 'No such active token of yours.');
+      await store.audit.record({ userId: auth.user.id, action: 'token.revoke', target: c.req.param('id') });
       return c.body(null, 204);
     });
 }

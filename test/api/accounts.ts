@@ -1,6 +1,7 @@
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Db } from '../../api/db/open.ts';
-import { users, type Role } from '../../api/db/schema.ts';
+import { users, type Role, type User } from '../../api/db/schema.ts';
+import type { Store } from '../../api/db/store/index.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -24,4 +25,11 @@ export async function signIn(app: AppLike, email: string, password = PASSWORD) {
     cookie, 'content-type': 'application/json', ...(write ? { 'x-csrf-token': csrfToken } : {}),
   });
   return { cookie, csrfToken, headers };
+}
+
+/** createUser on either database, through the store (for tests run by forEachDialect). */
+export async function createAccount(store: Store, email: string, role: Role, password = PASSWORD): Promise<User> {
+  const user = await store.accounts.createUser({ email, role, passwordHash: hashPassword(password) });
+  if (!user) throw new Error(`an account for ${email} exists already`);
+  return user;
 }

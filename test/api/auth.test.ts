@@ -1,16 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../api/db/schema.ts';
-import { createUser, PASSWORD, signIn } from './accounts.ts';
-import { testApp } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { createAccount, PASSWORD, signIn } from './accounts.ts';
+import { forEachDialect } from './dialects.ts';
 
 function signInRequest(email: string, password: string) {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) };
 }
 
-describe('signing in and out', () => {
+forEachDialect('signing in and out', (ctx) => {
   it('signs in with e-mail and password, setting an HttpOnly SameSite session cookie, and knows who you are', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const response = await app.request('/api/auth/sign-in', signInRequest('RES@example.org ', PASSWORD));
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie')!;
@@ -27,8 +26,8 @@ describe('signing in and out', () => {
   });
 
   it('says the same thing for a wrong password and for an unknown e-mail', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const wrongPassword = await app.request('/api/auth/sign-in', signInRequest('res@example.org', 'not the password'));
     const unknownEmail = await app.request('/api/auth/sign-in', signInRequest('nobody@example.org', 'not the password'));
     expect(wrongPassword.status).toBe(401);
@@ -37,9 +36,9 @@ describe('signing in and out', () => {
   });
 
   it('refuses a disabled account', async () => {
-    const { app, db } = testApp();
-    const admin = await (async () => { createUser(db, 'admin@example.org', 'admin'); return signIn(app, 'admin@example.org'); })();
-    const user = createUser(db, 'gone@example.org', 'evaluator');
+    const { app, store } = await ctx.testApp();
+    const admin = await (async () => { await createAccount(store, 'admin@example.org', 'admin'); return signIn(app, 'admin@example.org'); })();
+    const user = await createAccount(store, 'gone@example.org', 'evaluator');
     const session = await signIn(app, 'gone@example.org');
     await app.request(`/api/users/${user.id}`, { method: 'PATCH', headers: admin.headers(true), body: JSON.stringify({ disabled: true }) });
     expect((await app.request('/api/auth/me', { headers: session.headers() })).status).toBe(401);
@@ -47,8 +46,8 @@ describe('signing in and out', () => {
   });
 
   it('limits sign-in attempts per account, even with the right password afterwards (429 with Retry-After)', async () => {
-    const { app, db } = testApp(undefined, undefined, { signInPerAccount: 3 });
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store } = await ctx.testApp({ limits: { signInPerAccount: 3 } });
+    await createAccount(store, 'res@example.org', 'researcher');
     for (let attempt = 0; attempt < 3; attempt += 1) {
       expect((await app.request('/api/auth/sign-in', signInRequest('res@example.org', 'guess'))).status).toBe(401);
     }
@@ -59,23 +58,23 @@ describe('signing in and out', () => {
   });
 
   it('limits sign-in attempts per client across accounts', async () => {
-    const { app } = testApp(undefined, undefined, { signInPerClient: 2 });
+    const { app } = await ctx.testApp({ limits: { signInPerClient: 2 } });
     expect((await app.request('/api/auth/sign-in', signInRequest('a@example.org', 'x'))).status).toBe(401);
     expect((await app.request('/api/auth/sign-in', signInRequest('b@example.org', 'x'))).status).toBe(401);
     expect((await app.request('/api/auth/sign-in', signInRequest('c@example.org', 'x'))).status).toBe(429);
   });
 
   it('signs out: the cookie no longer works', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const session = await signIn(app, 'res@example.org');
     expect((await app.request('/api/auth/sign-out', { method: 'POST', headers: session.headers(true) })).status).toBe(204);
     expect((await app.request('/api/auth/me', { headers: session.headers() })).status).toBe(401);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token (403) and accepts it with', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const session = await signIn(app, 'res@example.org');
     const withoutToken = await app.request('/api/tokens', { method: 'POST', headers: session.headers(false), body: JSON.stringify({ name: 'x' }) });
     expect(withoutToken.status).toBe(403);
@@ -85,10 +84,10 @@ describe('signing in and out', () => {
   });
 });
 
-describe('changing a password', () => {
+forEachDialect('changing a password', (ctx) => {
   it('needs the current password and a long enough new one, then ends other sessions', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store, rows } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const session = await signIn(app, 'res@example.org');
     const other = await signIn(app, 'res@example.org');
     const change = (body: unknown) => app.request('/api/auth/password', { method: 'POST', headers: session.headers(true), body: JSON.stringify(body) });
@@ -101,14 +100,14 @@ describe('changing a password', () => {
     expect((await app.request('/api/auth/me', { headers: other.headers() })).status).toBe(401);
     expect((await app.request('/api/auth/sign-in', signInRequest('res@example.org', PASSWORD))).status).toBe(401);
     await signIn(app, 'res@example.org', 'a new long password');
-    expect(db.select().from(auditLog).all().map((entry) => entry.action)).toContain('auth.password-change');
+    expect((await rows('audit_log')).map((entry) => entry.action)).toContain('auth.password-change');
   });
 });
 
-describe('API tokens', () => {
+forEachDialect('API tokens', (ctx) => {
   it('are shown once, stored hashed, work as Bearer tokens, record their last use, and stop working when revoked', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'res@example.org', 'researcher');
+    const { app, store, rows } = await ctx.testApp();
+    await createAccount(store, 'res@example.org', 'researcher');
     const session = await signIn(app, 'res@example.org');
     const created = await app.request('/api/tokens', { method: 'POST', headers: session.headers(true), body: JSON.stringify({ name: 'R scripts', role: 'evaluator' }) });
     expect(created.status).toBe(201);
@@ -116,7 +115,7 @@ describe('API tokens', () => {
     expect(token).toMatch(/^tl_[\w-]{12}_[\w-]{43}$/);
     // The secret is the last 43 characters (base64url, which may itself contain "_": splitting on
     // "_" could leave a two-letter tail that any hash or date contains).
-    expect(JSON.stringify(db.$client.prepare('select * from api_tokens').all())).not.toContain(token.slice(-43));
+    expect(JSON.stringify(await rows('api_tokens'))).not.toContain(token.slice(-43));
 
     const me = await app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
     expect(await me.json()).toMatchObject({ role: 'evaluator', via: 'token' });
@@ -130,8 +129,8 @@ describe('API tokens', () => {
   });
 
   it('cannot be wider than their owner, nor be made with another token', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'eval@example.org', 'evaluator');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'eval@example.org', 'evaluator');
     const session = await signIn(app, 'eval@example.org');
     const wider = await app.request('/api/tokens', { method: 'POST', headers: session.headers(true), body: JSON.stringify({ name: 'x', role: 'admin' }) });
     expect(wider.status).toBe(422);
@@ -142,17 +141,17 @@ describe('API tokens', () => {
   });
 
   it('refuses a malformed or made-up token with 401', async () => {
-    const { app } = testApp();
+    const { app } = await ctx.testApp();
     for (const header of ['Bearer nonsense', `Bearer tl_${'a'.repeat(12)}_${'b'.repeat(43)}`, 'Basic dXNlcjpwYXNz']) {
       expect((await app.request('/api/auth/me', { headers: { authorization: header } })).status).toBe(401);
     }
   });
 });
 
-describe('account administration', () => {
+forEachDialect('account administration', (ctx) => {
   it('lets an admin create accounts (with a generated password shown once) and refuses a duplicate', async () => {
-    const { app, db } = testApp();
-    createUser(db, 'admin@example.org', 'admin');
+    const { app, store } = await ctx.testApp();
+    await createAccount(store, 'admin@example.org', 'admin');
     const admin = await signIn(app, 'admin@example.org');
     const created = await app.request('/api/users', { method: 'POST', headers: admin.headers(true), body: JSON.stringify({ email: 'Enum@Example.org', role: 'enumerator' }) });
     expect(created.status).toBe(201);

@@ -1,9 +1,13 @@
 import type { Db } from '../open.ts';
 import type { PgDb } from '../pg/open.ts';
 import { sqliteAccess, type AccessStore } from './access.ts';
+import { sqliteAccounts, type AccountsStore } from './accounts.ts';
+import { sqliteAudit, type AuditStore } from './audit.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
 import { sqliteIndicatorStore, type IndicatorStore } from './indicators.ts';
 import { postgresAccess } from './pg/access.ts';
+import { postgresAccounts } from './pg/accounts.ts';
+import { postgresAudit } from './pg/audit.ts';
 import { postgresHealth } from './pg/health.ts';
 import { postgresResponses } from './pg/responses.ts';
 import { sqliteResponses, type ResponsesStore } from './responses.ts';
@@ -24,6 +28,8 @@ export interface Store {
   /** Indicator tables, models, targets, reports and exports: stored rows as columns, change stamp. */
   indicators: IndicatorStore;
   surveys: SurveysStore;
+  accounts: AccountsStore;
+  audit: AuditStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -35,6 +41,8 @@ export function sqliteStore(db: Db): Store {
     responses: sqliteResponses(db),
     indicators: sqliteIndicatorStore(db),
     surveys: sqliteSurveys(db),
+    accounts: sqliteAccounts(db),
+    audit: sqliteAudit(db),
   };
 }
 
@@ -47,5 +55,7 @@ export function postgresStore(pg: PgDb): Store {
     responses: postgresResponses(pg),
     indicators: postgresIndicatorStore(pg),
     surveys: postgresSurveys(pg),
+    accounts: postgresAccounts(pg),
+    audit: postgresAudit(pg),
   };
 }
