@@ -1,7 +1,7 @@
 import type { EstimateRow, IndicatorSpec } from './types.ts';
-import type { Prepared } from './prepared.ts';
+import type { AppendDerived, Prepared } from './prepared.ts';
 import type { Breakdown } from './domains.ts';
-import { crossDimensions, domainGroups, listedRowsByDomain } from './domains.ts';
+import { appendBreakdown, crossDimensions, domainGroups, listedRowsByDomain } from './domains.ts';
 import { domainSumsOfBreakdowns } from './domain-sums.ts';
 import { rowEntries } from './row-entries.ts';
 import type { DomainSums } from './domain-sums.ts';
@@ -34,6 +34,16 @@ const key = (names: readonly string[]): string => names.join('\u0000');
 // million responses, once per thread rather than once per prepared design kept.
 const sums = { buffer: new Float64Array(0) };
 
+/**
+ * A breakdown's crossing for appended rows, while its dimensions keep their labels (module level,
+ * from the names alone: see AppendDerived).
+ */
+const appendBreakdownRule = (names: readonly string[]): AppendDerived<Breakdown> => (previous, next, from, before) => {
+  const dimensions = names.map((name) => next.dimension(name));
+  if (dimensions.some((dimension, index) => dimension.labels !== before.dimension(names[index] as string).labels)) return undefined;
+  return appendBreakdown(previous, dimensions, from);
+};
+
 /** Plans breakdowns largest first, so smaller ones can be folded from a crossing with one more (complete partition) dimension in front. */
 function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): { plans: Plan[]; order: number[] } {
   const order = breakdowns.map((_, position) => position).sort((a, b) => breakdowns[b]!.length - breakdowns[a]!.length);
@@ -41,7 +51,8 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
   const plans: Plan[] = [];
   for (const position of order) {
     const names = breakdowns[position]!;
-    const breakdown = crossDimensions(names.map((name) => prepared.dimension(name)));
+    // Kept apart from the plan: the crossing is carried over to appended rows, the cells are not.
+    const breakdown = prepared.derived(`breakdown:${JSON.stringify(names)}`, () => crossDimensions(names.map((name) => prepared.dimension(name))), appendBreakdownRule(names));
     let foldFrom: Plan['foldFrom'] = null;
     for (const [crossedKey, crossedPosition] of planned) {
       const crossedNames = crossedKey === '' ? [] : crossedKey.split('\u0000');

@@ -1,7 +1,7 @@
 import type { Columns, DimensionSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
 import { labelColumn, numericColumn, tailColumns } from './columns.ts';
-import { appendRows, shareableArray } from './growable.ts';
+import { appendRows, roomyArray } from './growable.ts';
 
 /**
  * A dimension resolved against the data. A `column` dimension is one layer of codes (a
@@ -32,8 +32,9 @@ export interface Breakdown {
 function compactLayer(layer: Int32Array): DomainLayer {
   let count = 0;
   for (let row = 0; row < layer.length; row++) if ((layer[row] as number) >= 0) count++;
-  const rows = shareableArray(Int32Array, count);
-  const codes = shareableArray(Int32Array, count);
+  // With room: a breakdown's layers grow in place for appended rows (appendBreakdown).
+  const rows = roomyArray(Int32Array, count);
+  const codes = roomyArray(Int32Array, count);
   let next = 0;
   for (let row = 0; row < layer.length; row++) {
     const code = layer[row] as number;
@@ -139,8 +140,8 @@ export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
         for (const right of dimension.layers) {
           let count = 0;
           for (let index = 0; index < left.rows.length; index++) if ((right[left.rows[index] as number] as number) >= 0) count++;
-          const rows = shareableArray(Int32Array, count);
-          const codes = shareableArray(Int32Array, count);
+          const rows = roomyArray(Int32Array, count);
+          const codes = roomyArray(Int32Array, count);
           let next = 0;
           for (let index = 0; index < left.rows.length; index++) {
             const row = left.rows[index] as number;
@@ -158,6 +159,28 @@ export function crossDimensions(dimensions: ResolvedDimension[]): Breakdown {
     size *= groups;
   });
   return { dimensions, domainCount: size, layers };
+}
+
+/**
+ * `crossDimensions(dimensions)` made from the crossing of their first `from` rows (`previous`),
+ * when the dimensions kept their labels (so every group code and layer is the same): the
+ * appended rows alone are crossed, and their entries go after the earlier ones in each layer, as
+ * a fresh crossing lists them (rows in order).
+ *
+ * @example
+ * appendBreakdown(byRegionChannel, [region, channel], 1_000_000);
+ */
+export function appendBreakdown(previous: Breakdown, dimensions: ResolvedDimension[], from: number): Breakdown {
+  if (dimensions.length === 0) return previous;
+  const tail = crossDimensions(dimensions.map((dimension) => ({ ...dimension, layers: dimension.layers.map((layer) => layer.subarray(from)) })));
+  const layers = previous.layers.map((layer, index) => {
+    const added = tail.layers[index] as DomainLayer;
+    if (layer === null) return null;
+    const rows = new Int32Array(added.rows.length);
+    for (let entry = 0; entry < rows.length; entry++) rows[entry] = (added.rows[entry] as number) + from;
+    return { rows: appendRows(layer.rows, rows), codes: appendRows(layer.codes, added.codes) };
+  });
+  return { dimensions, domainCount: previous.domainCount, layers };
 }
 
 /**

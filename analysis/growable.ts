@@ -64,6 +64,16 @@ export function roomyColumn(rows: number): Float64Array {
 }
 
 /**
+ * A zero-filled array of `length` with room to grow (in shared memory when allocateShared is on).
+ *
+ * @example
+ * const rows = roomyArray(Int32Array, count);
+ */
+export function roomyArray<T extends GrowableArray>(Type: ArrayType<T>, length: number): T {
+  return roomy(Type, length, shared);
+}
+
+/**
  * A copy of `array` with room to grow (in shared memory when `inShared`, else as allocateShared
  * says), so that rows appended to it later are written in place.
  *

@@ -3,7 +3,6 @@ import type { AppendDerived, Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
 import { appendLayers, crossDimensions, type DomainLayer } from './domains.ts';
 import { numericColumn } from './columns.ts';
-import { roomyCopy } from './growable.ts';
 import type { AlphaResult } from './alpha-result.ts';
 import { appendScaleRows, cronbachAlphaByGroup, scaleRows, type ItemReading, type ScaleRows } from './alpha-groups.ts';
 
@@ -33,8 +32,6 @@ function itemReadings(prepared: Prepared, recodes: readonly ItemRecode[]): ItemR
 // A dimension's layers carry over only while the first rows keep their group codes (no new label).
 const appendLayersRule = (name: string): AppendDerived<DomainLayer[]> =>
   (previous, next, from, before) => next.dimension(name).labels === before.dimension(name).labels ? appendLayers(previous, next.dimension(name), from) : undefined;
-// Made with room, so appended rows' entries are written in place (growable.ts).
-const growableLayer = (layer: DomainLayer): DomainLayer => ({ rows: roomyCopy(layer.rows), codes: roomyCopy(layer.codes) });
 const appendScaleRule = (recodes: readonly ItemRecode[]): AppendDerived<ScaleRows> =>
   (previous, next, from) => appendScaleRows(previous, itemReadings(next, recodes), from);
 
@@ -51,7 +48,8 @@ export function reliabilityTable(prepared: Prepared, defaultBy: readonly string[
   const rows: ReliabilityRow[] = [];
   // Each dimension's member rows, listed once for every construct.
   const layersOf = (name: string): DomainLayer[] =>
-    prepared.derived(`layers:${name}`, () => (crossDimensions([prepared.dimension(name)]).layers as DomainLayer[]).map(growableLayer), appendLayersRule(name));
+    // Made with room to grow (crossDimensions), so appended rows' entries are written in place.
+    prepared.derived(`layers:${name}`, () => crossDimensions([prepared.dimension(name)]).layers as DomainLayer[], appendLayersRule(name));
   for (const construct of prepared.spec.reliability ?? []) {
     // Kept by how the items are read, which may come from the indicators of this table.
     const recodes = itemRecodes(prepared, construct);

@@ -43,6 +43,8 @@ describe('a prepared design updated for appended rows', () => {
         // The indicators' values and the dimensions were read for the appended rows only.
         expect(carried.filter((key) => key.startsWith('values:')).length, `${first} rows first`).toBe((spec.indicators ?? []).length);
         expect(carried.some((key) => key.startsWith('dimension:region'))).toBe(true);
+        // So was the region × channel crossing (its cells are made again).
+        expect(carried).toContain('breakdown:["region","channel"]');
         expect(appended, `${first} rows first`).toEqual(fresh);
       }
     });
