@@ -84,7 +84,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', indicatorRoutes(store));
   mount('/surveys', modelRoutes(store));
   mount('/surveys', targetRoutes(store));
-  mount('/surveys', db && exportRoutes(db));
+  mount('/surveys', exportRoutes(store, db));
   mount('/surveys', db && reportRoutes(db, { chromiumPath: config.chromiumPath }));
   mount('/surveys', chartRoutes(store));
   mount('/surveys', db && draftRoutes(db));

@@ -3,9 +3,9 @@ import { csvText } from './csv-text.ts';
 export type Cell = string | number | null;
 
 /** Pages of cells that may also write themselves as CSV text, faster than cell by cell. */
-export interface CsvPages extends Iterator<Cell[][]> {
-  csvText?: () => Iterator<string>;
-}
+export type CsvPages = (Iterator<Cell[][]> | AsyncIterator<Cell[][]>) & {
+  csvText?: () => Iterator<string> | AsyncIterator<string>;
+};
 
 /**
  * A CSV file as a byte stream: the header, then each page of rows as it is produced. Pages are
@@ -21,19 +21,20 @@ export function csvStream(header: readonly string[], pages: CsvPages, options: {
   const texts = pages.csvText?.();
   let started = false;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!started) {
         started = true;
         controller.enqueue(encoder.encode(`${options.bom ? '\uFEFF' : ''}${csvText([header as readonly Cell[]])}`));
         return;
       }
-      const next = texts ? texts.next() : pages.next();
+      // Synchronous pages (SQLite) are awaited as they are; PostgreSQL's come as promises.
+      const next = await (texts ? texts.next() : pages.next());
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(typeof next.value === 'string' ? next.value : csvText(next.value)));
     },
     cancel() {
       // The client went away: end the generator so its database paging stops too.
-      (texts ?? pages).return?.();
+      void (texts ?? pages).return?.();
     },
   }, { highWaterMark: 2 });
 }

@@ -23,7 +23,8 @@ export function* microdataCsvText(db: Db, request: MicrodataRequest): Generator<
   }
 }
 
-function lineWriter(columns: MicrodataColumn[], plans: ColumnPlan[], values: 'codes' | 'labels'): (row: StoredRow) => string {
+/** One stored row as a CSV line (without its newline), with the tables made once per export. */
+export function lineWriter(columns: MicrodataColumn[], plans: ColumnPlan[], values: 'codes' | 'labels'): (row: StoredRow) => string {
   const read = packedReader();
   const cells = rowBuilder(columns, plans, values); // for rows whose packed values are not written yet
   const text = (cell: Cell) => (cell === null ? '' : csvField(cell));

@@ -10,7 +10,8 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 export interface SheetSource {
   name: string;
   header: readonly string[];
-  pages: Iterator<Cell[][]>;
+  /** Pulled one page at a time; asynchronous when the pages come from PostgreSQL. */
+  pages: Iterator<Cell[][]> | AsyncIterator<Cell[][]>;
 }
 
 /**
@@ -30,7 +31,7 @@ export function xlsxStream(sheets: SheetSource[], maxRows = EXCEL_MAX_ROWS): Rea
       let sheet = workbook.addWorksheet(source.name);
       sheet.addRow([...source.header]).commit();
       let rowsInSheet = 1;
-      for (let page = source.pages.next(); !page.done; page = source.pages.next()) {
+      for (let page = await source.pages.next(); !page.done; page = await source.pages.next()) {
         for (const row of page.value) {
           if (rowsInSheet >= maxRows) {
             sheet.commit();

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { IndicatorSpec } from '../../analysis/index.ts';
-import { recordAudit } from '../audit.ts';
-import { surveyFor, type SurveyPurpose } from '../auth/survey-access.ts';
+import type { SurveyPurpose } from '../auth/survey-access.ts';
 import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { codebook, codebookRows, essNames, withEssNames } from '../exports/codebook.ts';
@@ -10,7 +10,7 @@ import { csvStream, onePage, type Cell } from '../exports/csv-stream.ts';
 import { comparisonSheet, definitionSheet, estimateSheet, methodNotes, reliabilitySheet } from '../exports/indicator-rows.ts';
 import { microdataColumns } from '../exports/microdata-columns.ts';
 import { parseMicrodataQuery } from '../exports/microdata-query.ts';
-import { microdataHeader, microdataPages } from '../exports/microdata-rows.ts';
+import { microdataHeader, storedMicrodataPages } from '../exports/microdata-rows.ts';
 import { xlsxStream } from '../exports/xlsx-stream.ts';
 import { paradataCodebook } from '../paradata/codebook.ts';
 import { paradataHeader, paradataPages, paradataRows } from '../paradata/export.ts';
@@ -33,26 +33,28 @@ const TYPES = {
 } as const;
 
 /** The audit entry of each export request, written only once the export is about to be sent: a refused one writes nothing. */
-const pendingAudits = new WeakMap<Context, () => void>();
+const pendingAudits = new WeakMap<Context, () => Promise<void>>();
 
-function download(c: Context, body: ReadableStream<Uint8Array> | string, filename: string, type: keyof typeof TYPES) {
-  pendingAudits.get(c)?.();
+async function download(c: Context, body: ReadableStream<Uint8Array> | string, filename: string, type: keyof typeof TYPES) {
+  await pendingAudits.get(c)?.();
   return c.body(body, 200, { 'content-type': TYPES[type], 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' });
 }
 
 /**
  * Exports, streamed: indicator tables (CSV, XLSX; aggregates) and microdata (CSV, XLSX) with its
  * codebook (CSV, JSON) for researchers of the survey. Every export is written to the audit log.
+ * On either database through `store`; the XLSX microdata (with its paradata sheet), the paradata
+ * CSV and the native files still read SQLite (`db`) and answer 501 without it.
  */
-export function exportRoutes(db: Db) {
+export function exportRoutes(store: Store, db?: Db) {
   /** The survey if the caller may use it for `purpose`, its context and parsed query; audits the export. */
   const open = async <T>(c: Context<AppEnv>, purpose: SurveyPurpose, what: string, parse: (url: URL, context: SurveyContext) => T) => {
     const auth = c.get('auth');
-    const survey = surveyFor(db, c.req.param('slug') ?? '', auth, purpose);
-    const context = await surveyContext(db, survey);
+    const survey = await store.access.surveyFor(c.req.param('slug') ?? '', auth, purpose);
+    const context = await surveyContext(store.indicators, survey);
     const url = new URL(c.req.url);
     const parsed = parse(url, context);
-    pendingAudits.set(c, () => recordAudit(db, { userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) }));
+    pendingAudits.set(c, () => store.audit.record({ userId: auth!.user.id, action: `export.${what}`, surveyId: survey.id, details: Object.fromEntries(url.searchParams) }));
     return { survey, context, parsed };
   };
 
@@ -72,7 +74,7 @@ export function exportRoutes(db: Db) {
 
   async function indicatorExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, parsed } = await open(c, 'aggregates', `indicators.${format}`, (url, context) => parseIndicatorQuery(url, context.meta, context.waves));
-      const table = await compute(db, 'table', { surveyId: survey.id, query: parsed });
+      const table = await compute(store.indicators, 'table', { surveyId: survey.id, query: parsed });
       const estimates = estimateSheet(table);
       const name = `${survey.slug}-indicators.${format}`;
       if (format === 'csv') return download(c, csvStream(estimates.header, onePage(estimates.rows)), name, 'csv');
@@ -86,8 +88,9 @@ export function exportRoutes(db: Db) {
 
   async function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, format));
+      if (format === 'xlsx') sqliteOnly('The XLSX microdata (with its paradata sheet)');
       const columns = microdataColumns(context);
-      const pages = microdataPages(db, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
+      const pages = storedMicrodataPages(store.exports, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
       const header = parsed.names === 'ess' ? essNames(microdataHeader(columns), codebook(context)) : microdataHeader(columns);
       const name = `${survey.slug}-microdata${parsed.values === 'labels' ? '-labels' : ''}.${format}`;
       return format === 'csv'
@@ -97,7 +100,7 @@ export function exportRoutes(db: Db) {
 
   /** Paradata (how each response was filled in), one row per response, joined to the microdata by id. */
   function paradataSheet(context: SurveyContext, surveyId: number, waves: number[] | undefined) {
-    return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(db, { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
+    return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(sqliteOnly('The paradata'), { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
   }
 
   async function paradataExport(c: Context<AppEnv>) {
@@ -112,7 +115,7 @@ export function exportRoutes(db: Db) {
 
   async function nativeExport(c: Context<AppEnv>, format: 'sav' | 'dta') {
     const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
-    const source = nativeSource(db, survey.id, context, parsed);
+    const source = nativeSource(sqliteOnly('The .sav and .dta files'), survey.id, context, parsed);
     const label = `Trustlens ${survey.slug}`;
     return download(c, byteStream(format === 'sav' ? savFile(source, label) : dtaFile(source, label)), `${survey.slug}-microdata.${format}`, format);
   }
@@ -123,7 +126,7 @@ export function exportRoutes(db: Db) {
       // names=ess: the syntax reads the CSV exported with names=ess, so its variables have the same ESS names.
       const entries = parsed.names === 'ess' ? withEssNames(codebook(context)) : codebook(context);
       const text = format === 'sps' ? spssSyntax(entries, csvFile, survey.slug) : rScript(entries, csvFile, survey.slug);
-      pendingAudits.get(c)?.();
+      await pendingAudits.get(c)?.();
       return c.body(text, 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="${survey.slug}-microdata.${format}"` });
   }
 
@@ -135,6 +138,12 @@ export function exportRoutes(db: Db) {
       // The paradata file's own columns follow the microdata's, marked by their construct "paradata".
       const { header, rows } = codebookRows([...entries, ...paradata], context.meta.languages);
       return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
+  }
+
+  /** The SQLite database of the exports not yet on the store (issue #15); 501 on PostgreSQL. */
+  function sqliteOnly(what: string): Db {
+    if (!db) throw new ApiError(501, `${what} cannot be exported from PostgreSQL yet; the CSV microdata, the codebook and the syntax files can.`);
+    return db;
   }
 }
 

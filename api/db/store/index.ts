@@ -3,11 +3,13 @@ import type { PgDb } from '../pg/open.ts';
 import { sqliteAccess, type AccessStore } from './access.ts';
 import { sqliteAccounts, type AccountsStore } from './accounts.ts';
 import { sqliteAudit, type AuditStore } from './audit.ts';
+import { sqliteExports, type ExportStore } from './exports.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
 import { sqliteIndicatorStore, type IndicatorStore } from './indicators.ts';
 import { postgresAccess } from './pg/access.ts';
 import { postgresAccounts } from './pg/accounts.ts';
 import { postgresAudit } from './pg/audit.ts';
+import { postgresExports } from './pg/exports.ts';
 import { postgresHealth } from './pg/health.ts';
 import { postgresResponses } from './pg/responses.ts';
 import { sqliteResponses, type ResponsesStore } from './responses.ts';
@@ -27,6 +29,8 @@ export interface Store {
   responses: ResponsesStore;
   /** Indicator tables, models, targets, reports and exports: stored rows as columns, change stamp. */
   indicators: IndicatorStore;
+  /** Microdata exports: stored rows page by page. */
+  exports: ExportStore;
   surveys: SurveysStore;
   accounts: AccountsStore;
   audit: AuditStore;
@@ -40,6 +44,7 @@ export function sqliteStore(db: Db): Store {
     access: sqliteAccess(db),
     responses: sqliteResponses(db),
     indicators: sqliteIndicatorStore(db),
+    exports: sqliteExports(db),
     surveys: sqliteSurveys(db),
     accounts: sqliteAccounts(db),
     audit: sqliteAudit(db),
@@ -54,6 +59,7 @@ export function postgresStore(pg: PgDb): Store {
     access: postgresAccess(pg),
     responses: postgresResponses(pg),
     indicators: postgresIndicatorStore(pg),
+    exports: postgresExports(pg),
     surveys: postgresSurveys(pg),
     accounts: postgresAccounts(pg),
     audit: postgresAudit(pg),
