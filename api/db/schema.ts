@@ -248,6 +248,20 @@ export const surveyStarts = sqliteTable(
   (table) => [primaryKey({ columns: [table.surveyId, table.day] })],
 );
 
+/**
+ * Attempts counted for a rate limit, one row per key and fixed window, so that on PostgreSQL every
+ * API instance counts against the same limit (api/db/store/pg/rate-limits.ts). The key is the
+ * limit's scope and a SHA-256 of what is limited (an e-mail, a client address), never the value
+ * itself, and a row is deleted once its window has passed. On SQLite (one instance) the counts stay
+ * in memory and this table stays empty: it exists so that both schemas are the same.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  /** Start of the window, milliseconds since 1970 (the database server's clock on PostgreSQL). */
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { DUMMY_HASH, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
-import { RateLimiter } from '../auth/rate-limit.ts';
 import { SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { readJsonBody } from '../body.ts';
@@ -40,8 +39,9 @@ export interface AuthRouteOptions {
  * the account exists, and take as long (a dummy hash is checked), so e-mails cannot be probed.
  */
 export function authRoutes(store: Store, options: AuthRouteOptions) {
-  const byAccount = new RateLimiter(options.perAccount ?? 10, 15 * 60_000);
-  const byClient = new RateLimiter(options.perClient ?? 50, 15 * 60_000);
+  // Shared by every instance on PostgreSQL (api/db/store/pg/rate-limits.ts).
+  const byAccount = store.rateLimits.limiter('sign-in-account', options.perAccount ?? 10, 15 * 60_000);
+  const byClient = store.rateLimits.limiter('sign-in-client', options.perClient ?? 50, 15 * 60_000);
 
   const startSession = async (c: Parameters<typeof setCookie>[0], user: User) => {
     const session = await store.accounts.createSession(user.id);
@@ -54,7 +54,7 @@ export function authRoutes(store: Store, options: AuthRouteOptions) {
   return new Hono<AppEnv>()
     .post('/sign-in', async (c) => {
       const { email, password } = await readJsonBody(c, signInSchema);
-      const wait = Math.max(byAccount.hit(email), byClient.hit(c.get('clientKey')));
+      const wait = Math.max(await byAccount.hit(email), await byClient.hit(c.get('clientKey')));
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
@@ -62,7 +62,7 @@ export function authRoutes(store: Store, options: AuthRouteOptions) {
       const user = await store.accounts.userByEmail(email);
       const passwordMatches = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !passwordMatches || user.disabledAt) throw new ApiError(401, WRONG_CREDENTIALS);
-      byAccount.reset(email);
+      await byAccount.reset(email);
       const session = await startSession(c, user);
       await store.audit.record({ userId: user.id, action: 'auth.sign-in' });
       return c.json({ user: publicUser(user), csrfToken: session.csrfToken });

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { validateAnswers } from '../../surveys/answers.ts';
-import { RateLimiter } from '../auth/rate-limit.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import type { Store } from '../db/store/index.ts';
@@ -20,11 +19,11 @@ export function responseRoutes(store: Store, options: { perClientPerMinute?: num
   const { responses } = store;
   const lookups: OriginLookups = { surveyFor: store.access.surveyFor, isAssignedEnumerator: responses.isAssignedEnumerator };
   // Anonymous submissions are limited per client address; signed-in enumerators are not, since a
-  // tablet may send a day's queued interviews at once.
-  const limiter = new RateLimiter(options.perClientPerMinute ?? 300, 60_000);
+  // tablet may send a day's queued interviews at once. Shared by every instance on PostgreSQL.
+  const limiter = store.rateLimits.limiter('submissions-client', options.perClientPerMinute ?? 300, 60_000);
   return new Hono<AppEnv>().post('/:slug/responses', async (c) => {
     if (!c.get('auth')) {
-      const wait = limiter.hit(c.get('clientKey'));
+      const wait = await limiter.hit(c.get('clientKey'));
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, `Too many submissions from this address. Try again in ${wait} s.`);

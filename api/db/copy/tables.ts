@@ -22,7 +22,7 @@ export interface CopiedTable {
  */
 const ORDER = [
   'users', 'surveys', 'survey_versions', 'survey_members', 'survey_drafts', 'sessions', 'api_tokens',
-  'audit_log', 'responses', 'response_values', 'response_changes', 'survey_starts',
+  'audit_log', 'responses', 'response_values', 'response_changes', 'survey_starts', 'rate_limits',
 ];
 
 const TYPES = new Set<CopiedColumn['type']>(['integer', 'bigint', 'text', 'json', 'boolean', 'double precision', 'bytea']);

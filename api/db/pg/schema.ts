@@ -187,3 +187,10 @@ export const surveyStarts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.surveyId, table.day] })],
 );
+
+/** Attempts per rate-limit key and window, shared by every instance (documented in api/db/schema.ts). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  count: integer('count').notNull(),
+});

@@ -5,6 +5,8 @@ import { sqliteAccounts, type AccountsStore } from './accounts.ts';
 import { sqliteAudit, type AuditStore } from './audit.ts';
 import { sqliteExports, type ExportStore } from './exports.ts';
 import { sqliteHealth, type HealthStore } from './health.ts';
+import { sqliteRateLimits, type RateLimitStore } from './rate-limits.ts';
+import { postgresRateLimits } from './pg/rate-limits.ts';
 import { sqliteIndicatorStore, type IndicatorStore } from './indicators.ts';
 import { postgresAccess } from './pg/access.ts';
 import { postgresAccounts } from './pg/accounts.ts';
@@ -34,6 +36,7 @@ export interface Store {
   surveys: SurveysStore;
   accounts: AccountsStore;
   audit: AuditStore;
+  rateLimits: RateLimitStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -48,6 +51,7 @@ export function sqliteStore(db: Db): Store {
     surveys: sqliteSurveys(db),
     accounts: sqliteAccounts(db),
     audit: sqliteAudit(db),
+    rateLimits: sqliteRateLimits(),
   };
 }
 
@@ -63,5 +67,6 @@ export function postgresStore(pg: PgDb): Store {
     surveys: postgresSurveys(pg),
     accounts: postgresAccounts(pg),
     audit: postgresAudit(pg),
+    rateLimits: postgresRateLimits(pg),
   };
 }
