@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { describePostgresUrl, openPostgres } from './db/pg/open.ts';
+import { postgresStore } from './db/store/index.ts';
 import { compute, useComputeThread } from './compute/compute-thread.ts';
 import type { WarmedSurvey } from './indicators/warm.ts';
 import { useWriterThread } from './responses/store.ts';
@@ -13,8 +14,8 @@ import { publishSurveyFiles } from './surveys/publish.ts';
 // The only file that reads the environment, opens the real database and listens.
 function start(): void {
   const config = readConfig(process.env);
-  if (config.postgresUrl) return void prepareOnPostgres(config.postgresUrl);
   const files = loadSurveyFiles(config.surveysDir);
+  if (config.postgresUrl) return void startOnPostgres(config, config.postgresUrl, files);
   const db = openDatabase(config.databasePath);
   const published = publishSurveyFiles(db, files);
   // Responses stored before the analysed-values table existed get their values now, not on the first request.
@@ -44,18 +45,34 @@ function start(): void {
 }
 
 /**
- * PostgreSQL so far: the database is created and migrated (so `db:copy` has a target), but the
- * routes still run on SQLite only (issue #15), so the server says so and stops rather than serve.
+ * On PostgreSQL (issue #15): migrates the database (under an advisory lock, so instances starting
+ * together take turns), publishes the questionnaire files and serves the route groups converted to
+ * the store so far; the others answer 501 (api/app.ts). Several instances may serve one database.
  */
-async function prepareOnPostgres(url: string): Promise<void> {
+async function startOnPostgres(config: ReturnType<typeof readConfig>, url: string, files: ReturnType<typeof loadSurveyFiles>): Promise<void> {
+  let pg: Awaited<ReturnType<typeof openPostgres>>;
+  let published: Awaited<ReturnType<ReturnType<typeof postgresStore>['surveys']['publishFiles']>>;
+  let store: ReturnType<typeof postgresStore>;
   try {
-    const db = await openPostgres(url);
-    await db.$client.end();
-    console.error(`PostgreSQL database ${describePostgresUrl(url)} is migrated, but the API does not run on PostgreSQL yet; use a SQLite DATABASE_URL to serve.`);
+    pg = await openPostgres(url);
+    store = postgresStore(pg);
+    published = await store.surveys.publishFiles(files);
   } catch (error) {
     console.error((error as Error).message);
+    process.exit(1);
   }
-  process.exit(1);
+  const app = createApp({ store, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    const base = `http://localhost:${info.port}`;
+    console.log(`Trustlens is running on ${base} (database: PostgreSQL ${describePostgresUrl(url)})`);
+    for (const survey of published) {
+      console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
+    }
+  });
+  // Submissions in flight are answered (after their COMMIT) before the pool closes.
+  const stop = () => server.close(() => void pg.$client.end().finally(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 function reportWarmed(warmed: WarmedSurvey[]): void {

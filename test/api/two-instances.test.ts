@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashPassword } from '../../api/auth/passwords.ts';
+import { describePostgres, freshPostgresDatabase } from '../db/postgres.ts';
+import { PASSWORD } from './accounts.ts';
+import { SHORT, VALID_ANSWERS } from './helpers.ts';
+
+/*
+ * Two real server processes (api/server.ts, as `npm start` runs it) on one PostgreSQL database,
+ * as behind a load balancer (issue #15): what one instance stores or signs in is what the other
+ * finds. Startup and requests get generous time limits: the machine may be busy.
+ */
+
+interface Instance {
+  base: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startInstance(databaseUrl: string, folder: string): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    env: {
+      ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SURVEYS_DIR: folder, WEB_DIST: folder,
+      WARM_INDICATORS: 'false', SUBMISSIONS_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Trustlens is running')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  await ready;
+  return { base: `http://127.0.0.1:${port}`, child, output: () => output };
+}
+
+async function stopInstance(instance: Instance | undefined): Promise<void> {
+  if (!instance || instance.child.exitCode !== null || instance.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => instance.child.once('exit', resolve));
+  instance.child.kill('SIGTERM');
+  await exited;
+}
+
+const submit = (instance: Instance, body: unknown, headers: Record<string, string> = {}) => fetch(`${instance.base}/api/surveys/${SHORT}/responses`, {
+  method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+});
+
+describePostgres('two API instances on one PostgreSQL database', () => {
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  let folder: string;
+  let client: pg.Client;
+  let a: Instance | undefined;
+  let b: Instance | undefined;
+
+  beforeAll(async () => {
+    database = await freshPostgresDatabase();
+    folder = mkdtempSync(join(tmpdir(), 'trustlens-two-instances-'));
+    copyFileSync('surveys/bih-police-trust-short.json', join(folder, 'short.json'));
+    // One after the other, as a rolling start: the first migrates and publishes, the second finds it done.
+    a = await startInstance(database.url, folder);
+    b = await startInstance(database.url, folder);
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all([stopInstance(a), stopInstance(b)]);
+    await client?.end();
+    await database?.drop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }, 120_000);
+
+  const count = async (id: string) => (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM responses WHERE id = $1', [id])).rows[0]!.n;
+
+  it('stores the same submission id sent to both at once once: 201 from one instance, 200 from the other', async () => {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const body = { id: crypto.randomUUID(), language: 'en', answers: { ...VALID_ANSWERS, trust_police: attempt } };
+      const replies = await Promise.all([submit(a!, body), submit(b!, body)]);
+      expect(replies.map((reply) => reply.status).sort()).toEqual([200, 201]);
+      const retry = await replies.find((reply) => reply.status === 200)!.json() as { id: string; answers: unknown };
+      expect(retry).toMatchObject({ id: body.id, answers: body.answers });
+      expect(await count(body.id)).toBe(1);
+      const values = await client.query('SELECT count(*)::int AS n FROM response_values WHERE response_id = $1', [body.id]);
+      expect(values.rows[0].n).toBe(1);
+    }
+  }, 120_000);
+
+  it('refuses on one instance (409) an id stored with other answers through the other, keeping the first answers', async () => {
+    const body = { id: crypto.randomUUID(), language: 'en', answers: VALID_ANSWERS };
+    expect((await submit(a!, body)).status).toBe(201);
+    const clash = await submit(b!, { ...body, answers: { ...VALID_ANSWERS, trust_police: 9 } });
+    expect(clash.status).toBe(409);
+    const stored = await client.query('SELECT answers FROM responses WHERE id = $1', [body.id]);
+    expect(stored.rows).toEqual([{ answers: VALID_ANSWERS }]);
+  }, 120_000);
+
+  it('keeps every submission acknowledged by an instance killed mid-load (kill -9), while the other carries on', async () => {
+    const acknowledged: string[] = [];
+    let killed = false;
+    const exited = new Promise((resolve) => a!.child.once('exit', resolve));
+    // 10 clients submit one questionnaire after another to A until it dies under them.
+    const sender = async () => {
+      while (!killed) {
+        const id = crypto.randomUUID();
+        try {
+          const response = await submit(a!, { id, language: 'en', answers: VALID_ANSWERS });
+          if (response.status === 201) acknowledged.push(id);
+          else await response.arrayBuffer();
+        } catch {
+          // The connection died with the process: this one was never acknowledged.
+        }
+      }
+    };
+    const clients = Array.from({ length: 10 }, sender);
+    while (acknowledged.length < 100) await new Promise((resolve) => setTimeout(resolve, 20));
+    a!.child.kill('SIGKILL');
+    killed = true;
+    await exited;
+    await Promise.all(clients);
+    const stored = new Set((await client.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1)', [acknowledged])).rows.map((row) => row.id));
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    // Each written whole: a response with its analysed values, or neither.
+    const unmatched = await client.query('SELECT count(*)::int AS n FROM responses r LEFT JOIN response_values v ON v.response_id = r.id WHERE v.response_id IS NULL');
+    expect(unmatched.rows[0].n).toBe(0);
+    // B never noticed: it stores the next submission as before.
+    expect((await submit(b!, { id: crypto.randomUUID(), language: 'en', answers: VALID_ANSWERS })).status).toBe(201);
+  }, 180_000);
+});
