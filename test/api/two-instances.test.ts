@@ -117,6 +117,32 @@ describePostgres('two API instances on one PostgreSQL database', () => {
     expect(stored.rows).toEqual([{ answers: VALID_ANSWERS }]);
   }, 120_000);
 
+  it('accepts on one instance a session signed in on the other, CSRF token included', async () => {
+    const email = 'enumerator@example.org';
+    const user = await client.query<{ id: number }>("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'enumerator') RETURNING id", [email, hashPassword(PASSWORD)]);
+    const enumeratorId = user.rows[0]!.id;
+    await client.query("INSERT INTO survey_members (survey_id, user_id) SELECT id, $1 FROM surveys WHERE slug = $2", [enumeratorId, SHORT]);
+    const signIn = await fetch(`${a!.base}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await signIn.json() as { csrfToken: string };
+
+    const me = await fetch(`${b!.base}/api/auth/me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { email }, role: 'enumerator', via: 'session', csrfToken });
+    const surveys = await fetch(`${b!.base}/api/interviews`, { headers: { cookie } });
+    expect((await surveys.json() as { surveys: { slug: string }[] }).surveys.map((survey) => survey.slug)).toEqual([SHORT]);
+
+    // A write with the session needs its CSRF token, on the instance that did not make it too.
+    const body = { id: crypto.randomUUID(), language: 'en', answers: VALID_ANSWERS };
+    expect((await submit(b!, body, { cookie })).status).toBe(403);
+    expect((await submit(b!, body, { cookie, 'x-csrf-token': csrfToken })).status).toBe(201);
+    const stored = await client.query('SELECT mode, enumerator_id FROM responses WHERE id = $1', [body.id]);
+    expect(stored.rows).toEqual([{ mode: 'enumerator', enumerator_id: enumeratorId }]);
+  }, 120_000);
+
   it('keeps every submission acknowledged by an instance killed mid-load (kill -9), while the other carries on', async () => {
     const acknowledged: string[] = [];
     let killed = false;
