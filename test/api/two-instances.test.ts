@@ -143,6 +143,33 @@ describePostgres('two API instances on one PostgreSQL database', () => {
     expect(stored.rows).toEqual([{ mode: 'enumerator', enumerator_id: enumeratorId }]);
   }, 120_000);
 
+  it("serves on one instance an indicator table that counts the other instance's writes and erasures at once, never a stale one", async () => {
+    const email = 'evaluator@example.org';
+    await client.query("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'evaluator')", [email, hashPassword(PASSWORD)]);
+    const signIn = await fetch(`${a!.base}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const counted = async () => {
+      const table = await fetch(`${a!.base}/api/surveys/${SHORT}/indicators`, { headers: { cookie } });
+      expect(table.status).toBe(200);
+      return ((await table.json()) as { design: { n: number } }).design.n;
+    };
+    const before = await counted(); // A's caches are warm from here on
+    const stored = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM responses')).rows[0]!.n;
+    expect(before).toBe(stored);
+
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of ids) expect((await submit(b!, { id, language: 'en', answers: VALID_ANSWERS })).status).toBe(201);
+    // The change stamp is read from the database on every request: the next table already has them.
+    expect(await counted()).toBe(before + 3);
+
+    // An erasure by another writer (the triggers count it in response_changes) is seen as soon.
+    await client.query('DELETE FROM responses WHERE id = $1', [ids[0]]);
+    expect(await counted()).toBe(before + 2);
+  }, 120_000);
+
   it('keeps every submission acknowledged by an instance killed mid-load (kill -9), while the other carries on', async () => {
     const acknowledged: string[] = [];
     let killed = false;
