@@ -1,21 +1,28 @@
 import { serve } from '@hono/node-server';
 import { loadSurveyFiles, SurveyFileError } from '../surveys/load.ts';
 import { createApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
-import { describePostgresUrl, openPostgres } from './db/pg/open.ts';
-import { postgresStore } from './db/store/index.ts';
+import { describePostgresUrl, openPostgres, type PgDb } from './db/pg/open.ts';
+import { postgresStore, sqliteStore, type Store } from './db/store/index.ts';
 import { compute, useComputeThread } from './compute/compute-thread.ts';
 import type { WarmedSurvey } from './indicators/warm.ts';
 import { useWriterThread } from './responses/store.ts';
 import { ensureAllResponseValues } from './responses/values.ts';
-import { publishSurveyFiles } from './surveys/publish.ts';
+import { publishSurveyFiles, type PublishResult } from './surveys/publish.ts';
+import type { SurveyFile } from '../surveys/types.ts';
 
 // The only file that reads the environment, opens the real database and listens.
 function start(): void {
   const config = readConfig(process.env);
   const files = loadSurveyFiles(config.surveysDir);
-  if (config.postgresUrl) return void startOnPostgres(config, config.postgresUrl, files);
+  if (config.postgresUrl) {
+    startOnPostgres(config, config.postgresUrl, files).catch((error: unknown) => {
+      console.error((error as Error).message);
+      process.exit(1);
+    });
+    return;
+  }
   const db = openDatabase(config.databasePath);
   const published = publishSurveyFiles(db, files);
   // Responses stored before the analysed-values table existed get their values now, not on the first request.
@@ -25,52 +32,49 @@ function start(): void {
   const stopWriter = config.databasePath === ':memory:' ? async () => {} : useWriterThread(db, config.databasePath);
   // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 010).
   const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath);
-  const app = createApp({ db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    const base = `http://localhost:${info.port}`;
-    console.log(`Trustlens is running on ${base} (database: ${config.databasePath})`);
-    for (const survey of published) {
-      console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
-    }
-    if (config.warmIndicators) void compute(db, 'warm', undefined).then(reportWarmed, (error: unknown) => console.error(error));
+  const store = sqliteStore(db);
+  const app = createApp({ store, db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
+  listen(config, app, store, config.databasePath, published, async () => {
+    await Promise.all([stopWriter(), stopCompute()]);
+    db.$client.close();
   });
-  const stop = () => server.close(() => {
-    void Promise.all([stopWriter(), stopCompute()]).finally(() => {
-      db.$client.close();
-      process.exit(0);
-    });
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 /**
- * On PostgreSQL (issue #15): migrates the database (under an advisory lock, so instances starting
- * together take turns), publishes the questionnaire files and serves the route groups converted to
- * the store so far; the others answer 501 (api/app.ts). Several instances may serve one database.
+ * PostgreSQL (several instances may share the database): migrated at start under an advisory lock,
+ * questionnaire files published in one transaction per start, the compute thread on a pool of its
+ * own. Only the route groups converted to the store are served; the others answer 501 (README).
  */
-async function startOnPostgres(config: ReturnType<typeof readConfig>, url: string, files: ReturnType<typeof loadSurveyFiles>): Promise<void> {
-  let pg: Awaited<ReturnType<typeof openPostgres>>;
-  let published: Awaited<ReturnType<ReturnType<typeof postgresStore>['surveys']['publishFiles']>>;
-  let store: ReturnType<typeof postgresStore>;
+async function startOnPostgres(config: Config, url: string, files: SurveyFile[]): Promise<void> {
+  let pg: PgDb;
   try {
     pg = await openPostgres(url);
-    store = postgresStore(pg);
-    published = await store.surveys.publishFiles(files);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
+  const store = postgresStore(pg);
+  const published = await store.surveys.publishFiles(files);
+  const stopCompute = useComputeThread(store.indicators, url);
   const app = createApp({ store, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
+  listen(config, app, store, `PostgreSQL ${describePostgresUrl(url)}`, published, async () => {
+    await stopCompute();
+    await pg.$client.end();
+  });
+}
+
+function listen(config: Config, app: ReturnType<typeof createApp>, store: Store, database: string, published: PublishResult[], close: () => Promise<void>): void {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const base = `http://localhost:${info.port}`;
-    console.log(`Trustlens is running on ${base} (database: PostgreSQL ${describePostgresUrl(url)})`);
+    console.log(`Trustlens is running on ${base} (database: ${database})`);
     for (const survey of published) {
       console.log(`  ${base}/s/${survey.slug}  (version ${survey.version}${survey.published ? ', just published' : ''})`);
     }
+    if (config.warmIndicators) void compute(store.indicators, 'warm', undefined).then(reportWarmed, (error: unknown) => console.error(error));
   });
-  // Submissions in flight are answered (after their COMMIT) before the pool closes.
-  const stop = () => server.close(() => void pg.$client.end().finally(() => process.exit(0)));
+  const stop = () => server.close(() => {
+    void close().finally(() => process.exit(0));
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { recordAudit } from '../audit.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
-import { ROLES, surveyMembers, surveys, users, type Role } from '../db/schema.ts';
+import { openPostgres } from '../db/pg/open.ts';
+import { ROLES, type Role } from '../db/schema.ts';
+import { postgresStore, sqliteStore, type Store } from '../db/store/index.ts';
 
 // npm run user:add -- --email someone@example.org --role admin [--password-stdin] [--survey slug …]
 // Creates an account in the database named by DATABASE_URL. Without --password-stdin it prints a
@@ -37,25 +37,36 @@ async function main(): Promise<void> {
   const password = values['password-stdin'] ? await readStdin() : generatePassword();
   if (password.length < MIN_PASSWORD_LENGTH) fail(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 
-  const db = openDatabase(readConfig(process.env).databasePath);
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) fail(`an account for ${email} already exists`);
-  const surveyIds = slugs.map((slug) => {
-    const survey = db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get();
-    if (!survey) fail(`no survey "${slug}" in this database (the questionnaires in surveys/ are added when the server starts: run npm start once)`);
-    return survey.id;
-  });
-  const user = db.transaction((tx) => {
-    const created = tx.insert(users).values({ email, role: values.role as Role, passwordHash: hashPassword(password) }).returning().get();
-    recordAudit(tx, { userId: null, action: 'user.create', target: email, details: { role: created.role, via: 'command line' } });
-    for (const surveyId of surveyIds) {
-      tx.insert(surveyMembers).values({ surveyId, userId: created.id }).run();
-      recordAudit(tx, { userId: null, action: 'member.add', surveyId, target: email, details: { via: 'command line' } });
+  const { store, close } = await openStore();
+  try {
+    if (await store.accounts.userByEmail(email)) fail(`an account for ${email} already exists`);
+    const surveyIds: number[] = [];
+    for (const slug of slugs) {
+      const survey = await store.surveys.findVersion(slug);
+      if (!survey) fail(`no survey "${slug}" in this database (the questionnaires in surveys/ are added when the server starts: run npm start once)`);
+      surveyIds.push(survey.surveyId);
     }
-    return created;
-  });
-  db.$client.close();
-  console.log(`Created ${user.role} account ${email}${slugs.length ? `, member of ${slugs.join(', ')}` : ''}.`);
+    const user = await store.accounts.createUser(
+      { email, role: values.role as Role, passwordHash: hashPassword(password) },
+      { actorId: null, details: { via: 'command line' }, memberOf: surveyIds },
+    );
+    if (!user) fail(`an account for ${email} already exists`);
+  } finally {
+    await close();
+  }
+  console.log(`Created ${values.role} account ${email}${slugs.length ? `, member of ${slugs.join(', ')}` : ''}.`);
   if (!values['password-stdin']) console.log(`Password (shown once, change it after signing in): ${password}`);
+}
+
+/** The database named by DATABASE_URL: a SQLite file, or PostgreSQL. */
+async function openStore(): Promise<{ store: Store; close: () => Promise<void> }> {
+  const config = readConfig(process.env);
+  if (config.postgresUrl) {
+    const pg = await openPostgres(config.postgresUrl, { maxConnections: 1 });
+    return { store: postgresStore(pg), close: () => pg.$client.end() };
+  }
+  const db = openDatabase(config.databasePath);
+  return { store: sqliteStore(db), close: async () => void db.$client.close() };
 }
 
 main().catch((error: unknown) => fail((error as Error).message));

@@ -39,7 +39,7 @@ export function userRoutes(store: Store) {
       if (await store.accounts.userByEmail(body.email)) throw taken();
       const password = body.password ?? generatePassword();
       const passwordHash = hashPassword(password);
-      const user = await store.accounts.createUser({ email: body.email, role: body.role, passwordHash }, c.get('auth')!.user.id);
+      const user = await store.accounts.createUser({ email: body.email, role: body.role, passwordHash }, { actorId: c.get('auth')!.user.id });
       if (!user) throw taken();
       return c.json({ user: publicUser(user), ...(body.password ? {} : { password }) }, 201);
     })

@@ -83,7 +83,7 @@ function postgresContext(): DialectContext {
     const entry = { pg, drop: database.drop, closed: false };
     opened.push(entry);
     const store = postgresStore(pg);
-    if (options.files?.length) await publishOnPostgres(store, options.files);
+    if (options.files?.length) await store.surveys.publishFiles(options.files);
     const app = createApp({ store, config: appConfig(options), limits: options.limits ?? {} });
     const rows = async (table: string) => (await pg.$client.query(`select * from ${checked(table)}`)).rows as Record<string, unknown>[];
     const closeDatabase = async () => {
@@ -93,13 +93,6 @@ function postgresContext(): DialectContext {
     return { app, store, dialect: 'postgres', rows, closeDatabase };
   };
   return { dialect: 'postgres', testApp };
-}
-
-/** Questionnaires on PostgreSQL go through the surveys store once it exists (store-surveys' job). */
-async function publishOnPostgres(store: Store, files: SurveyFile[]): Promise<void> {
-  const surveys = (store as Partial<{ surveys: { publishFiles?: (files: SurveyFile[]) => Promise<unknown> } }>).surveys;
-  if (!surveys?.publishFiles) throw new Error('Publishing questionnaires on PostgreSQL needs store.surveys.publishFiles, which is not there yet');
-  await surveys.publishFiles(files);
 }
 
 function appConfig(options: DialectAppOptions) {

@@ -15,10 +15,11 @@ export interface AccountsStore {
   /** Every account, ordered by e-mail. */
   listUsers(): Promise<User[]>;
   /**
-   * Creates an account, with a `user.create` audit entry by `actorId` in the same transaction when
-   * `actorId` is given; undefined (nothing written) when the e-mail is taken.
+   * Creates an account, in one transaction with its survey memberships and, when `audit` is given,
+   * the `user.create` (and `member.add`) audit entries by `audit.actorId` (null: the command line).
+   * Undefined (nothing written) when the e-mail is taken.
    */
-  createUser(values: { email: string; role: Role; passwordHash: string }, actorId?: number): Promise<User | undefined>;
+  createUser(values: { email: string; role: Role; passwordHash: string }, audit?: NewUserAudit): Promise<User | undefined>;
   /**
    * Changes role and disabled state, at once and together: the account, its sessions (ended when
    * `signOut`: the next page asks to sign in with the new role), its tokens wider than the new role (revoked), its survey
@@ -43,6 +44,22 @@ export interface AccountsStore {
   revokeToken(id: string, ownerId: number | undefined): Promise<boolean>;
 }
 
+export interface NewUserAudit {
+  actorId: number | null;
+  /** Added to each entry's details (e.g. `{ via: 'command line' }`). */
+  details?: Record<string, unknown>;
+  /** Surveys the new researcher or enumerator is a member of. */
+  memberOf?: number[];
+}
+
+/** The audit entries of a new account: its creation, then one per membership. */
+export function newUserEntries(user: User, audit: NewUserAudit) {
+  return [
+    { userId: audit.actorId, action: 'user.create', target: user.email, details: { role: user.role, ...audit.details } },
+    ...(audit.memberOf ?? []).map((surveyId) => ({ userId: audit.actorId, action: 'member.add', surveyId, target: user.email, details: { ...audit.details } })),
+  ];
+}
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function sqliteAccounts(db: Db): AccountsStore {
@@ -52,9 +69,11 @@ export function sqliteAccounts(db: Db): AccountsStore {
     userByEmail: async (email) => db.select().from(users).where(eq(users.email, email)).get(),
     userById: async (id) => db.select().from(users).where(eq(users.id, id)).get(),
     listUsers: async () => db.select().from(users).orderBy(users.email).all(),
-    createUser: async (values, actorId) => db.transaction((tx) => {
+    createUser: async (values, audit) => db.transaction((tx) => {
       const user = tx.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning().get();
-      if (user && actorId !== undefined) recordAudit(tx, { userId: actorId, action: 'user.create', target: user.email, details: { role: user.role } });
+      if (!user || !audit) return user;
+      for (const surveyId of audit.memberOf ?? []) tx.insert(surveyMembers).values({ surveyId, userId: user.id }).run();
+      for (const entry of newUserEntries(user, audit)) recordAudit(tx, entry);
       return user;
     }),
     updateUser: async (user, change, actorId, requested) => db.transaction((tx) => {

@@ -3,7 +3,7 @@ import { newSession, sessionIdHash } from '../../../auth/sessions.ts';
 import { GRANTABLE_ROLES, newToken, parseBearer, tokenOpens } from '../../../auth/tokens.ts';
 import type { PgDb } from '../../pg/open.ts';
 import { apiTokens, sessions, surveyMembers, users } from '../../pg/schema.ts';
-import type { AccountsStore } from '../accounts.ts';
+import { newUserEntries, type AccountsStore } from '../accounts.ts';
 import { recordAuditPg } from './audit.ts';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
@@ -16,9 +16,11 @@ export function postgresAccounts(db: PgDb): AccountsStore {
     userByEmail: async (email) => (await db.select().from(users).where(eq(users.email, email)))[0],
     userById: async (id) => (await db.select().from(users).where(eq(users.id, id)))[0],
     listUsers: () => db.select().from(users).orderBy(users.email),
-    createUser: (values, actorId) => db.transaction(async (tx) => {
+    createUser: (values, audit) => db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning();
-      if (user && actorId !== undefined) await recordAuditPg(tx, { userId: actorId, action: 'user.create', target: user.email, details: { role: user.role } });
+      if (!user || !audit) return user;
+      for (const surveyId of audit.memberOf ?? []) await tx.insert(surveyMembers).values({ surveyId, userId: user.id });
+      for (const entry of newUserEntries(user, audit)) await recordAuditPg(tx, entry);
       return user;
     }),
     updateUser: (user, change, actorId, requested) => db.transaction(async (tx) => {
