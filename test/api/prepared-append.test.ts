@@ -18,6 +18,33 @@ beforeAll(async () => {
 // dimensions and scales read for the new rows alone), and must give the numbers of a design made
 // afresh from the same rows.
 describe('the prepared design after new responses', () => {
+  it('is updated for responses of a wave the earlier rows did not have (raking gains that wave\'s margins), with the numbers of a design made afresh', async () => {
+    const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
+    const load = async () => {
+      const { meta, layout } = await surveyContext(context.db, survey);
+      return { meta, loaded: await loadColumns(context.db, { surveyId: survey.id, layout, variables: surveyVariables(meta, layout) }) };
+    };
+    const { meta, loaded: first } = await load();
+    const needs: TableNeeds = { indicators: (meta.indicators ?? []) as IndicatorSpec[], dimensions: ['region', 'channel'], weighting: 'raked' };
+    const by = ['region', 'channel'];
+    estimatePreparedTable(preparedInput(meta, first, needs).prepared, { by });
+    // The demo interviews all have a wave; a web response has none, which is a wave of its own
+    // for the wave-crossed raking margins.
+    expect(first.wave.some((wave) => Number.isNaN(wave))).toBe(false);
+    const demo = context.db.select().from(responses).where(eq(responses.surveyId, survey.id)).limit(1).get()!;
+    expect((await post(context.app, FULL, { id: crypto.randomUUID(), language: demo.language, answers: demo.answers })).status).toBe(201);
+    const grown = (await load()).loaded;
+    expect(grown.grownFrom?.source).toBe(first.source);
+    expect(Number.isNaN(grown.wave[grown.rows - 1])).toBe(true);
+    const updated = preparedInput(meta, grown, needs);
+    // Updated, not made again: the crossing of region × channel was carried over.
+    expect([...updated.prepared.derivedEntries.keys()]).toContain('breakdown:["region","channel"]');
+    const { data, spec, notes } = analysisInput(meta, grown, needs);
+    expect(notes.some((note) => note.startsWith('Responses without a wave'))).toBe(true);
+    const fresh = withIndicators(prepareDesign(data, spec), { ...spec, ...tableParts(meta, needs) });
+    expect(estimatePreparedTable(updated.prepared, { by })).toEqual(estimatePreparedTable(fresh, { by }));
+  });
+
   it('is updated for appended rows, with the numbers of a design made afresh; an erasure makes it afresh', async () => {
     const survey = context.db.select().from(surveys).where(eq(surveys.slug, FULL)).get()!;
     const load = async () => {
