@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from './body-limit.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { sqliteStore, type Store } from './db/store/index.ts';
@@ -53,14 +53,11 @@ export interface AppDependencies {
 export function createApp({ store: given, db, config, limits = {} }: AppDependencies) {
   if (!given && !db) throw new Error('createApp needs a store (or a SQLite db)');
   const store = given ?? sqliteStore(db!);
-  const limit = (maxSize: number) => bodyLimit({
-    maxSize,
-    onError: (c) => {
-      // The rest of the body is not read: the connection cannot carry another request after this
-      // reply, so say so, and the client's keep-alive pool opens a fresh one for its next request.
-      c.header('Connection', 'close');
-      throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
-    },
+  const limit = (maxSize: number) => bodyLimit(maxSize, (c) => {
+    // The rest of the body is not read: the connection cannot carry another request after this
+    // reply, so say so, and the client's keep-alive pool opens a fresh one for its next request.
+    c.header('Connection', 'close');
+    throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
   });
   const bodyLimits = { body: limit(config.bodyLimitBytes), imports: limit(config.importLimitBytes ?? 64 * 1024 * 1024) };
   const api = new Hono<AppEnv>()

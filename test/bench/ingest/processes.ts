@@ -56,10 +56,11 @@ export function startHelloWorld(): Promise<RunningServer> {
  * Starts api/server.ts of the checkout in `root` (this one, or an earlier commit's worktree for
  * the before-figures) as `npm start` does after its build: a file database, the questionnaires
  * in surveys/, and the anonymous-submission limit raised so the benchmark measures ingest, not
- * the limiter. Indicator warming is off: nothing else runs on the server meanwhile.
+ * the limiter. Indicator warming is off: nothing else runs on the server meanwhile. `nodeFlags`
+ * go to node before the script (e.g. --cpu-prof for ingest/profile.ts).
  */
-export function startTrustlens(root: string, databasePath: string, port: number): Promise<RunningServer> {
-  return startNode([join(root, 'api/server.ts')], {
+export function startTrustlens(root: string, databasePath: string, port: number, nodeFlags: string[] = []): Promise<RunningServer> {
+  return startNode([...nodeFlags, join(root, 'api/server.ts')], {
     cwd: root,
     env: {
       PORT: String(port), DATABASE_URL: databasePath, SURVEYS_DIR: join(root, 'surveys'), WEB_DIST: join(root, 'web/dist'),
