@@ -1,4 +1,4 @@
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { SurveyDefinition, SurveyMeta } from '../../surveys/types.ts';
 import type { Db } from '../db/open.ts';
 import { surveys, surveyVersions } from '../db/schema.ts';
@@ -43,13 +43,22 @@ function withContent(db: Db, row: VersionRow): PublishedVersion {
   return { ...row, ...content };
 }
 
-/** The two version lookups of every submission, prepared once per database (drizzle builds the SQL once). */
+/**
+ * The two version lookups of every submission, prepared once per database (drizzle builds the SQL
+ * once). Each finds at most one row through the unique (survey, version) index, so neither needs
+ * ORDER BY or LIMIT: with a bound `LIMIT ?` SQLite took ≈ 5× as long for the same plan (≈ 50 µs
+ * instead of ≈ 12 µs, the largest single item of a submission's time; docs/benchmarks.md, "Ingest:
+ * profile"). Read fresh for every submission, so a version published or fieldwork closed by any
+ * connection, process or instance counts from the next submission on; only the immutable
+ * content is cached (withContent).
+ */
 function versionQueries(db: Db) {
   const slug = sql.placeholder('slug');
   const base = () => db.select(columns).from(surveyVersions).innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId));
+  const latestNumber = db.select({ version: max(surveyVersions.version) }).from(surveyVersions).where(eq(surveyVersions.surveyId, surveys.id));
   return {
-    latest: base().where(eq(surveys.slug, slug)).orderBy(desc(surveyVersions.version)).limit(1).prepare(),
-    exact: base().where(and(eq(surveys.slug, slug), eq(surveyVersions.version, sql.placeholder('version')))).limit(1).prepare(),
+    latest: base().where(and(eq(surveys.slug, slug), eq(surveyVersions.version, latestNumber))).prepare(),
+    exact: base().where(and(eq(surveys.slug, slug), eq(surveyVersions.version, sql.placeholder('version')))).prepare(),
   };
 }
 
