@@ -32,6 +32,7 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
 
 const IMPORT_PATH = /^\/api\/surveys\/[^/]+\/imports\/?$/;
+const SUBMISSION_PATH = /^\/api\/surveys\/[^/]+\/responses\/?$/;
 
 export interface AppDependencies {
   /** The database behind every converted route (decision 014); built from `db` when only that is given. */
@@ -60,9 +61,13 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     throw new ApiError(413, `The request body is larger than ${maxSize} bytes.`);
   });
   const bodyLimits = { body: limit(config.bodyLimitBytes), imports: limit(config.importLimitBytes ?? 64 * 1024 * 1024) };
+  const gzip = compress();
   const api = new Hono<AppEnv>()
     // JSON (a questionnaire is ~100 KB) shrinks about tenfold; a phone on slow data feels each byte.
-    .use(compress())
+    // A submission's reply is a few dozen bytes (its id and version, or a 4xx): compressing it costs
+    // a zlib stream per submission and saves nothing (c.json sets no Content-Length, so hono's own
+    // threshold cannot tell), so submissions are answered uncompressed.
+    .use((c, next) => (c.req.method === 'POST' && SUBMISSION_PATH.test(c.req.path) ? next() : gzip(c, next)))
     // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
     .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next));
   api.use(authenticate(store.accounts, config.trustProxy ?? false));
