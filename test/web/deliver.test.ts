@@ -63,6 +63,28 @@ describe('delivering a completed questionnaire', () => {
     expect(await outboxFor('bih-police-trust-short')).toEqual([]);
   });
 
+  it('says a failed try is waiting, and tries again, even when the device storage refuses every write meanwhile', async () => {
+    // The page says "no connection, we will try again" only once the delivery reports it; a
+    // storage error on the way (clearing the mark, forgetting a stored one) must not end the
+    // delivery silently, leaving the enumerator looking at "sending" for ever.
+    const healthy = indexedDB;
+    closeDeviceDb();
+    vi.stubGlobal('indexedDB', { open: () => { throw new DOMException('Internal error opening backing store', 'UnknownError'); } });
+    const { states } = start(true);
+    await reply(new TypeError('Failed to fetch'));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting']));
+    // Stored by the server, but the device cannot forget it yet: tried again (the server answers 200 to the same id).
+    await vi.advanceTimersByTimeAsync(1000);
+    await reply(new Response('{}', { status: 201 }));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting', 'sending', 'waiting']));
+    // The storage is back: the next try is confirmed and the interview leaves the device.
+    vi.stubGlobal('indexedDB', healthy);
+    await vi.advanceTimersByTimeAsync(2000);
+    await reply(new Response('{}', { status: 200 }));
+    await vi.waitFor(() => expect(states).toEqual(['sending', 'waiting', 'sending', 'waiting', 'sending', 'stored']));
+    expect(await outboxFor('bih-police-trust-short')).toEqual([]);
+  });
+
   it('once stopped mid-send, reports nothing more, yet still clears the outbox when the server stored it', async () => {
     const { states, delivery } = start();
     delivery.stop();

@@ -24,6 +24,28 @@ function sendOnce(slug: string, submission: Submission, interview: boolean): Pro
   return request;
 }
 
+/**
+ * One try, ending in an outcome whatever happens: the server's answer with the outbox brought in
+ * line with it (stored is removed, refused is marked, even for a stopped delivery, so the outbox
+ * neither sends a stored one again nor resends a refused one by itself). Whatever throws on the
+ * way must not end the delivery silently (the page showing it would say "sending" for ever
+ * instead of "no connection, we will try again"): an error in the request, or the device's
+ * storage refusing to forget a stored one, is a failed try to repeat (the same id again: the
+ * server answers 200, and the removal is tried again); a refusal is still shown as one.
+ */
+async function attemptOnce(slug: string, submission: Submission, interview: boolean, cleared: Promise<void>): Promise<SendOutcome> {
+  let outcome: SendOutcome;
+  try {
+    outcome = await sendOnce(slug, submission, interview);
+    await cleared;
+    if (outcome.kind === 'stored') await removeFromOutbox(submission.id);
+  } catch (error) {
+    return { kind: 'retry', reason: (error as Error | undefined)?.message || 'unexpected error' };
+  }
+  if (outcome.kind === 'attention') await setProblem(submission.id, outcome.problem).catch(() => undefined);
+  return outcome;
+}
+
 /** Seconds to wait before each retry: quick at first, then every 30 s until it goes through. */
 const BACKOFF_SECONDS = [1, 2, 4, 8, 15, 30];
 /** A Retry-After longer than this is cut short: the page keeps offering "Try again now" meanwhile. */
@@ -46,15 +68,11 @@ export function deliver(slug: string, submission: Submission, onState: (state: D
 
   const run = async () => {
     // Sending again is a person's decision: the entry is an ordinary queued one until the server answers.
-    const cleared = setProblem(submission.id, undefined);
+    // A failure to write it down is handled like any other failed try, below, not left unhandled.
+    const cleared = setProblem(submission.id, undefined).catch(() => undefined);
     for (let attempt = 1; !stopped; attempt += 1) {
       onState({ kind: 'sending', attempt });
-      const outcome = await sendOnce(slug, submission, interview);
-      await cleared;
-      // Stored is stored, and refused is refused, even for a stopped delivery: the outbox must
-      // neither send a stored one again nor resend a refused one by itself.
-      if (outcome.kind === 'stored') await removeFromOutbox(submission.id);
-      if (outcome.kind === 'attention') await setProblem(submission.id, outcome.problem);
+      const outcome = await attemptOnce(slug, submission, interview, cleared);
       // Stopped while the request was out: whoever stopped it hears nothing more, and no retry is timed.
       if (stopped) break;
       if (outcome.kind === 'stored' || outcome.kind === 'signed-out') {

@@ -32,6 +32,10 @@ export function deviceDb(): Promise<DeviceDb> {
   }).then(async (db) => {
     await migrateLegacyOutbox(db);
     return db;
+  }).catch((error: unknown) => {
+    // A failed open (storage busy or refused for a moment) is not remembered: the next caller tries again.
+    opening = undefined;
+    throw error;
   });
   return opening;
 }

@@ -98,8 +98,10 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const complete = (completed: Completed) => {
     setCompletion(completed);
     // Moved from draft to outbox before the first try, so nothing is lost if the page closes
-    // mid-send; a completed questionnaire never stays a draft.
-    void completeDraft({ slug, submission: completed.submission, interview }).then(() => sendRef.current(completed.submission, round));
+    // mid-send; a completed questionnaire never stays a draft. If the device's storage refuses the
+    // move, the answers (still in memory) are sent all the same, and the page says how that goes.
+    void completeDraft({ slug, submission: completed.submission, interview }).catch(() => undefined)
+      .then(() => sendRef.current(completed.submission, round));
   };
 
   useEffect(() => {
