@@ -33,6 +33,12 @@ export interface DialectApp {
    * entry made). Plain `select *`, the same on both databases; rows come as the driver gives them.
    */
   rows(table: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs one statement written alike for both databases, with `?` placeholders, for setting up
+   * what no converted route writes yet (e.g. a survey membership before the manage routes are on
+   * the store).
+   */
+  execute(statement: string, params?: unknown[]): Promise<void>;
   /** Closes the connection(s) under the app, as a database that went away. */
   closeDatabase(): Promise<void>;
 }
@@ -55,7 +61,8 @@ async function sqliteTestApp(options: DialectAppOptions = {}): Promise<DialectAp
   const store = sqliteStore(db);
   const app = createApp({ store, db, config: appConfig(options), limits: options.limits ?? {} });
   const rows = async (table: string) => db.$client.prepare(`select * from ${checked(table)}`).all() as Record<string, unknown>[];
-  return { app, store, dialect: 'sqlite', rows, closeDatabase: async () => void db.$client.close() };
+  const execute = async (statement: string, params: unknown[] = []) => void db.$client.prepare(statement).run(...params);
+  return { app, store, dialect: 'sqlite', rows, execute, closeDatabase: async () => void db.$client.close() };
 }
 
 /**
@@ -90,7 +97,11 @@ function postgresContext(): DialectContext {
       entry.closed = true;
       await pg.$client.end();
     };
-    return { app, store, dialect: 'postgres', rows, closeDatabase };
+    const execute = async (statement: string, params: unknown[] = []) => {
+      let index = 0;
+      await pg.$client.query(statement.replace(/\?/g, () => `$${++index}`), params);
+    };
+    return { app, store, dialect: 'postgres', rows, execute, closeDatabase };
   };
   return { dialect: 'postgres', testApp };
 }
