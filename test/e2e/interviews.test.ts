@@ -83,7 +83,13 @@ describe('an enumerator on a tablet', () => {
       else await route.abort('internetdisconnected');
     });
     await answerShortSurveyInBosnian(page, running.baseUrl, null);
-    await page.getByText('nema veze sa serverom').waitFor();
+    // If the notice does not come, say what the page shows and how many tries went out (none: the
+    // delivery never started, or went around the route; some: the page did not show their failure).
+    await page.getByText('nema veze sa serverom').waitFor().catch(async (error: unknown) => {
+      const shown = await page.locator('main').innerText().catch(() => '(page unreadable)');
+      const stored = running.db.select().from(responses).all().length - before;
+      throw new Error(`${(error as Error).message}\ntries intercepted: ${attempts.length}; stored since the test began: ${stored}; the page shows:\n${shown}`);
+    });
     await page.getByRole('button', { name: 'Započni sljedeći intervju' }).click();
 
     // The first interview is still being sent, and refused, while the second one is answered.
