@@ -89,7 +89,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', exportRoutes(store, db));
   mount('/surveys', db && reportRoutes(db, { chromiumPath: config.chromiumPath }));
   mount('/surveys', chartRoutes(store));
-  mount('/surveys', db && draftRoutes(db));
+  mount('/surveys', draftRoutes(store));
   mount('/surveys', db && fieldworkRoutes(db));
   mount('/surveys', db && dataRoutes(db));
   mount('/surveys', db && qualityRoutes(db));

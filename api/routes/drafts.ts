@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { composeFromItems } from '../../surveys/compose.ts';
@@ -6,16 +5,13 @@ import { copyTitle } from '../../surveys/copy-title.ts';
 import { importDefinition, type Rename } from '../../surveys/import-surveyjs.ts';
 import { findItem, ITEM_BANK } from '../../surveys/items/index.ts';
 import { SUPPORTED_LANGUAGES, type SurveyDefinition, type SurveyMeta } from '../../surveys/types.ts';
-import { recordAudit } from '../audit.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { surveyFor } from '../auth/survey-access.ts';
 import { readJsonBody } from '../body.ts';
-import type { Db } from '../db/open.ts';
-import { surveyMembers, surveys } from '../db/schema.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { readXlsformUpload } from '../surveys/xlsform-upload.ts';
-import { draftCheck, draftFromLatest, findDraft, latestVersion, publishDraft, saveDraft, type DraftContent } from '../surveys/drafts.ts';
+import { draftCheck, type DraftContent } from '../surveys/drafts.ts';
 
 const jsonObject = z.record(z.string(), z.unknown(), { message: 'must be a JSON object' });
 const texts = z.strictObject({ en: z.string().min(1), bs: z.string().min(1), hr: z.string().min(1), 'sr-Latn': z.string().min(1) });
@@ -60,8 +56,8 @@ function copied(definition: SurveyDefinition, meta: SurveyMeta, title: string | 
 }
 
 /** Creating questionnaires and working on their next version: draft, check, publish. */
-export function draftRoutes(db: Db) {
-  const startingContent = (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): DraftContent & { renames?: Rename[] } => {
+export function draftRoutes(store: Store) {
+  const startingContent = async (body: z.infer<typeof surveyCreateSchema>, auth: AppEnv['Variables']['auth']): Promise<DraftContent & { renames?: Rename[] }> => {
     if (body.content) {
       // SurveyJS JSON from another tool: on one page if it has none, with names SPSS/Stata/R can use.
       const content = importDefinition(body.content.definition, body.content.meta as SurveyMeta);
@@ -78,14 +74,13 @@ export function draftRoutes(db: Db) {
       return composeFromItems(items, body.fromItems.title, body.fromItems.languages, ITEM_BANK);
     }
     if (body.fromSurvey) {
-      const source = surveyFor(db, body.fromSurvey, auth, 'manage');
-      const latest = latestVersion(db, source.id);
+      const source = await store.access.surveyFor(body.fromSurvey, auth, 'manage');
+      const latest = await store.drafts.latestVersion(source.id);
       if (!latest) throw new ApiError(422, 'Nothing to copy.', [{ field: 'fromSurvey', issue: `survey "${body.fromSurvey}" has no published version` }]);
       return copied(latest.definition as SurveyDefinition, latest.meta as SurveyMeta, body.title);
     }
     if (body.fromTemplate) {
-      const template = db.select().from(surveys).where(eq(surveys.slug, body.fromTemplate)).get();
-      const latest = template?.sourceHash ? latestVersion(db, template.id) : undefined;
+      const latest = await store.drafts.templateVersion(body.fromTemplate);
       if (!latest) throw new ApiError(422, 'No such template.', [{ field: 'fromTemplate', issue: `"${body.fromTemplate}" is not a questionnaire published from the surveys folder` }]);
       return copied(latest.definition as SurveyDefinition, latest.meta as SurveyMeta, body.title);
     }
@@ -99,47 +94,42 @@ export function draftRoutes(db: Db) {
       const upload = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '') ? await readXlsformUpload(c) : undefined;
       const body = upload ? undefined : await readJsonBody(c, surveyCreateSchema);
       const slug = upload?.slug ?? body!.slug;
-      if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get()) {
+      if (await store.drafts.slugTaken(slug)) {
         throw new ApiError(409, `A survey "${slug}" already exists.`);
       }
-      const { renames, ...content } = upload ? { ...upload.content, renames: upload.renames } : startingContent(body!, auth);
+      const { renames, ...content } = upload ? { ...upload.content, renames: upload.renames } : await startingContent(body!, auth);
       // Checked before anything is written, and written in one transaction: a failure stores nothing.
       const check = draftCheck(slug, content);
-      const { survey, draft } = db.transaction(() => {
-        const survey = db.insert(surveys).values({ slug, createdBy: auth.user.id }).returning().get();
-        if (auth.role === 'researcher') db.insert(surveyMembers).values({ surveyId: survey.id, userId: auth.user.id }).run();
-        recordAudit(db, { userId: auth.user.id, action: 'survey.create', surveyId: survey.id, target: survey.slug });
-        return { survey, draft: saveDraft(db, survey, content, auth.user.id) };
-      });
+      const { survey, draft } = await store.drafts.create({ slug, userId: auth.user.id, asMember: auth.role === 'researcher' }, content);
       return c.json({ slug: survey.slug, draft: { ...draft, ...check }, ...(renames ? { renames } : {}), ...(upload ? { xlsform: upload.xlsform } : {}) }, 201);
     })
     .post('/check', requireRole('admin', 'researcher'), async (c) => {
       const content = await readJsonBody(c, draftContentSchema.extend({ slug: z.string().default('draft') }));
       return c.json(draftCheck(content.slug, content as unknown as DraftContent));
     })
-    .get('/:slug/draft', (c) => {
-      const survey = surveyFor(db, c.req.param('slug'), c.get('auth'), 'manage');
-      const draft = findDraft(db, survey.id);
+    .get('/:slug/draft', async (c) => {
+      const survey = await store.access.surveyFor(c.req.param('slug'), c.get('auth'), 'manage');
+      const draft = await store.drafts.find(survey.id);
       if (!draft) throw new ApiError(404, `Survey "${survey.slug}" has no draft; POST to this address to start one from the latest version.`);
       return c.json({ ...draft, ...draftCheck(survey.slug, draft as DraftContent) });
     })
-    .post('/:slug/draft', (c) => {
+    .post('/:slug/draft', async (c) => {
       const auth = c.get('auth');
-      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
-      const { draft, created } = draftFromLatest(db, survey, auth!.user.id);
+      const survey = await store.access.surveyFor(c.req.param('slug'), auth, 'manage');
+      const { draft, created } = await store.drafts.fromLatest(survey, auth!.user.id);
       return c.json({ ...draft, ...draftCheck(survey.slug, draft as DraftContent) }, created ? 201 : 200);
     })
     .put('/:slug/draft', async (c) => {
       const auth = c.get('auth');
-      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
+      const survey = await store.access.surveyFor(c.req.param('slug'), auth, 'manage');
       const content = (await readJsonBody(c, draftContentSchema)) as unknown as DraftContent;
       const check = draftCheck(survey.slug, content); // before the write: a draft the checker cannot read is never stored
-      const draft = saveDraft(db, survey, content, auth!.user.id);
+      const draft = await store.drafts.save(survey, content, auth!.user.id);
       return c.json({ ...draft, ...check });
     })
-    .post('/:slug/publish', (c) => {
+    .post('/:slug/publish', async (c) => {
       const auth = c.get('auth');
-      const survey = surveyFor(db, c.req.param('slug'), auth, 'manage');
-      return c.json({ slug: survey.slug, ...publishDraft(db, survey, auth!.user.id) }, 201);
+      const survey = await store.access.surveyFor(c.req.param('slug'), auth, 'manage');
+      return c.json({ slug: survey.slug, ...(await store.drafts.publish(survey, auth!.user.id)) }, 201);
     });
 }

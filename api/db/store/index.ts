@@ -17,6 +17,8 @@ import { postgresResponses } from './pg/responses.ts';
 import { sqliteResponses, type ResponsesStore } from './responses.ts';
 import { postgresIndicatorStore } from './pg/indicators.ts';
 import { postgresSurveys } from './pg/surveys.ts';
+import { postgresDrafts } from './pg/drafts.ts';
+import { sqliteDrafts, type DraftsStore } from './drafts.ts';
 import { sqliteSurveys, type SurveysStore } from './surveys.ts';
 
 /**
@@ -37,6 +39,7 @@ export interface Store {
   accounts: AccountsStore;
   audit: AuditStore;
   rateLimits: RateLimitStore;
+  drafts: DraftsStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -52,6 +55,7 @@ export function sqliteStore(db: Db): Store {
     accounts: sqliteAccounts(db),
     audit: sqliteAudit(db),
     rateLimits: sqliteRateLimits(),
+    drafts: sqliteDrafts(db),
   };
 }
 
@@ -68,5 +72,6 @@ export function postgresStore(pg: PgDb): Store {
     accounts: postgresAccounts(pg),
     audit: postgresAudit(pg),
     rateLimits: postgresRateLimits(pg),
+    drafts: postgresDrafts(pg),
   };
 }
