@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 
 /** Machine-readable error kinds, one per status we answer with. */
 export type ErrorType =
@@ -20,7 +21,8 @@ export class ApiError extends HTTPException {
 
 /**
  * Shapes every error as `{ error: { type, message, details? } }`. Anything unexpected becomes a
- * plain 500 whose body says nothing about the code; the stack goes to the server log only.
+ * plain 500 whose body says nothing about the code; the stack goes to the server log only. A
+ * database that is not answering is not a bug: 503 with Retry-After.
  */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof HTTPException) {
@@ -28,6 +30,11 @@ export function handleError(error: Error, c: Context): Response {
     const details = error instanceof ApiError ? error.details : undefined;
     const body = { error: { type: TYPE_BY_STATUS[status] ?? 'bad_request', message: error.message, ...(details === undefined ? {} : { details }) } };
     return c.json(body, status);
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(error);
+    c.header('Retry-After', '5');
+    return c.json({ error: { type: 'unavailable', message: 'The database is not answering. Nothing was changed; please try again in a few seconds.' } }, 503);
   }
   console.error(error);
   return c.json({ error: { type: 'internal', message: 'Something went wrong on the server. Your request was not completed; please try again.' } }, 500);
