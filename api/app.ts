@@ -87,7 +87,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', modelRoutes(store));
   mount('/surveys', targetRoutes(store));
   mount('/surveys', exportRoutes(store, db));
-  mount('/surveys', db && reportRoutes(db, { chromiumPath: config.chromiumPath }));
+  mount('/surveys', reportRoutes(store, { chromiumPath: config.chromiumPath }));
   mount('/surveys', chartRoutes(store));
   mount('/surveys', draftRoutes(store));
   mount('/surveys', db && fieldworkRoutes(db));
