@@ -89,7 +89,7 @@ describe('a field day with no signal', () => {
     await draftSavedAt(page, 2);
     await page.reload();
     await page.locator('.resume-offer').waitFor();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Nastavi' }).click();
     // Back on the page where it stopped, in the language it was being asked in.
     await page.locator('.sd-rating__item', { hasText: /^7$/ }).waitFor();
     expect(await page.locator('select#language').inputValue()).toBe('bs');
@@ -144,7 +144,7 @@ describe('a new questionnaire version published while the tablet is offline', ()
     await context.setOffline(false);
     await expect.poll(() => queuedOnDevice(page), { timeout: 30_000 }).toEqual([]);
     await page.reload();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Nastavi' }).click();
     await finishShortFromTrustPage(page);
     await page.getByText('Hvala Vam!').waitFor();
     await page.getByRole('button', { name: 'Započni sljedeći intervju' }).click();

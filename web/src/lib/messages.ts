@@ -35,6 +35,8 @@ export interface PageMessages {
   queueLine: (waiting: number, lastConfirmed?: string) => string;
   waitingForSignIn: string;
   signInAgain: string;
+  updateReady: string;
+  updateNow: string;
 }
 
 const en: PageMessages = {
@@ -71,6 +73,8 @@ const en: PageMessages = {
   queueLine: (waiting, lastConfirmed) => `${waiting} interview(s) on this device waiting to be sent. ${lastConfirmed ? `Last confirmed by the server: ${lastConfirmed}.` : 'None confirmed by the server yet.'}`,
   waitingForSignIn: 'Your session has ended. The interview is kept on this device and will be sent as soon as you sign in again.',
   signInAgain: 'Sign in again',
+  updateReady: 'A new version of Trustlens is ready. Answers waiting to be sent are kept.',
+  updateNow: 'Update now',
 };
 
 const bs: PageMessages = {
@@ -107,6 +111,8 @@ const bs: PageMessages = {
   queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Server je posljednji put potvrdio prijem: ${lastConfirmed}.` : 'Server još nije potvrdio nijedan.'}`,
   waitingForSignIn: 'Vaša sesija je istekla. Intervju je sačuvan na ovom uređaju i bit će poslan čim se ponovo prijavite.',
   signInAgain: 'Prijavite se ponovo',
+  updateReady: 'Nova verzija Trustlensa je spremna. Odgovori koji čekaju na slanje ostaju sačuvani.',
+  updateNow: 'Ažuriraj sada',
 };
 
 const hr: PageMessages = {
@@ -143,6 +149,8 @@ const hr: PageMessages = {
   queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Poslužitelj je posljednji put potvrdio primitak: ${lastConfirmed}.` : 'Poslužitelj još nije potvrdio nijedan.'}`,
   waitingForSignIn: 'Vaša je sesija istekla. Intervju je spremljen na ovom uređaju i bit će poslan čim se ponovno prijavite.',
   signInAgain: 'Ponovno se prijavite',
+  updateReady: 'Nova inačica Trustlensa je spremna. Odgovori koji čekaju na slanje ostaju sačuvani.',
+  updateNow: 'Ažuriraj sada',
 };
 
 const srLatn: PageMessages = {
@@ -169,6 +177,8 @@ const srLatn: PageMessages = {
   queueLine: (waiting, lastConfirmed) => `Intervjui na ovom uređaju koji čekaju na slanje: ${waiting}. ${lastConfirmed ? `Server je posljednji put potvrdio prijem: ${lastConfirmed}.` : 'Server još nije potvrdio nijedan.'}`,
   waitingForSignIn: 'Vaša sesija je istekla. Intervju je sačuvan na ovom uređaju i biće poslat čim se ponovo prijavite.',
   signInAgain: 'Prijavite se ponovo',
+  updateReady: 'Nova verzija Trustlensa je spremna. Odgovori koji čekaju na slanje ostaju sačuvani.',
+  updateNow: 'Ažuriraj sada',
 };
 
 /** Serbian Cyrillic is generated from Serbian Latin, never typed twice. */

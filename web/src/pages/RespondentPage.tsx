@@ -16,7 +16,9 @@ import { useResumableDraft } from '../offline/use-resumable-draft.ts';
 import { useEarlierSubmissions } from '../lib/use-earlier-submissions.ts';
 import { useInterviewAssignment } from '../lib/use-interview-assignment.ts';
 import { keepForOffline } from '../offline/keep-for-offline.ts';
+import { applyUpdate, isUpdateReady } from '../offline/app-update.ts';
 import { setQuestionnaireInProgress } from '../offline/questionnaire-in-progress.ts';
+import { useUpdateNoticeTexts } from '../offline/UpdateNotice.tsx';
 import type { Completed } from './SurveyForm.tsx';
 
 // SurveyJS is most of the page's JavaScript; it comes in a file of its own, asked for as soon as
@@ -61,6 +63,7 @@ export function RespondentPage({ slug, interview = false }: Props) {
   const { choice, continueDraft, startOver } = useResumableDraft(slug, interview, round);
   const resumed = choice.kind === 'decided' ? choice.draft : undefined;
   const messages = pageMessages(language);
+  useUpdateNoticeTexts(language, messages.updateReady, messages.updateNow);
 
   useEffect(() => {
     void loadSurveyForm();
@@ -109,6 +112,12 @@ export function RespondentPage({ slug, interview = false }: Props) {
   }, [resumed]);
 
   const startNextInterview = () => {
+    // A new app version waiting: the next interview opens in it (the page reloads between two
+    // interviews; the one just completed is in the outbox). docs/decisions/009-offline-app-updates.md
+    if (isUpdateReady()) {
+      void applyUpdate();
+      return;
+    }
     shownRound.current = round + 1;
     setCompletion(undefined);
     setDelivery(undefined);
@@ -157,11 +166,12 @@ export function RespondentPage({ slug, interview = false }: Props) {
       {(loading.kind === 'loading' || assignment === 'checking' || choice.kind === 'checking') && !offer && <p>{messages.loading}</p>}
       {loading.kind === 'failed' && !offer && !resumed && <p className="notice notice-error">{loading.notFound ? messages.notFound : messages.loadFailed}</p>}
       {offer && (
-        <section className="notice notice-info resume-offer" aria-labelledby="resume-title">
-          <h1 id="resume-title">{messages.resumeTitle}</h1>
-          <p>{messages.resumeDetail(new Date(offer.savedAt).toLocaleString(language))}</p>
-          <button type="button" onClick={continueDraft}>{messages.resumeContinue}</button>{' '}
-          <button type="button" onClick={startOver}>{messages.resumeStartOver}</button>
+        // Asked in the language the answers were being given in, whatever the browser's.
+        <section className="notice notice-info resume-offer" aria-labelledby="resume-title" lang={offer.language}>
+          <h1 id="resume-title">{pageMessages(offer.language).resumeTitle}</h1>
+          <p>{pageMessages(offer.language).resumeDetail(new Date(offer.savedAt).toLocaleString(offer.language))}</p>
+          <button type="button" onClick={continueDraft}>{pageMessages(offer.language).resumeContinue}</button>{' '}
+          <button type="button" onClick={startOver}>{pageMessages(offer.language).resumeStartOver}</button>
         </section>
       )}
       {refused && (
