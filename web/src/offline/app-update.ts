@@ -19,6 +19,9 @@ type Listener = () => void;
 /** How often an open page asks the server whether a new version was published (an all-day tab). */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/** How long "Start the next interview" waits for a new version to take over before reloading anyway. */
+const TAKE_OVER_WAIT_MS = 5000;
+
 let updateReady = false;
 let takenOver = false;
 let applying = false;
@@ -100,6 +103,10 @@ export function applyUpdate(): Promise<void> {
   } else {
     // Workbox's generated worker calls skipWaiting() on this message.
     waiting.postMessage({ type: 'SKIP_WAITING' });
+    // Should the new worker not take over (a browser test saw it happen offline), the next
+    // interview must open all the same: the page reloads in the version it has, queue untouched,
+    // and the new one takes over once every tab of the app is closed.
+    setTimeout(() => window.location.reload(), TAKE_OVER_WAIT_MS);
   }
   return Promise.resolve();
 }
