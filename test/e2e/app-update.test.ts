@@ -14,10 +14,9 @@ import { findVersion } from '../../api/surveys/queries.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
 import { axeViolations } from './axe.ts';
-import { draftsOnDevice, queuedOnDevice } from './device-queue.ts';
 import { signInPage } from './harness.ts';
 import { firstPage, kept, offlineReady, openBrowser, profileFolders } from './offline-browser.ts';
-import { answerShortSurveyInBosnian, answerShortUpToTrustPage, BOSNIAN_ANSWERS } from './respondent-page.ts';
+import { answerShortUpToTrustPage, BOSNIAN_ANSWERS, finishShortAfterTrust } from './respondent-page.ts';
 
 // A new app version published while an enumerator is in the field (docs/decisions/009): the
 // interview on screen goes on in the version it started in, nothing queued is lost, and the new
@@ -28,8 +27,6 @@ import { answerShortSurveyInBosnian, answerShortUpToTrustPage, BOSNIAN_ANSWERS }
 const SLUG = 'bih-police-trust-short';
 const FIRST_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const NEXT_VERSION = `${FIRST_VERSION}-next`;
-const SAVED_ON_DEVICE = /Sigurno su sačuvani na ovom uređaju/;
-const NEXT_INTERVIEW = 'Započni sljedeći intervju';
 
 const profiles = profileFolders();
 const scratch = mkdtempSync(join(tmpdir(), 'trustlens-update-'));
@@ -40,9 +37,6 @@ let db: Db;
 let server: ServerType;
 let baseUrl: string;
 let enumeratorId: number;
-/** While true the server answers submissions 503 (busy, as during a deploy): queued interviews stay queued. */
-let submissionsBusy = false;
-let busyAnswers = 0;
 
 /** The same web app with another version number: what the next release's build would be. */
 async function buildNextVersion(): Promise<string> {
@@ -88,22 +82,8 @@ function runningEntry(page: Page): Promise<string | undefined> {
 const markDocument = (page: Page) => page.evaluate(() => { (window as unknown as { marked: boolean }).marked = true; });
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { marked?: boolean }).marked === true);
 
-async function draftSavedAt(page: Page, pageNo: number): Promise<void> {
-  await expect.poll(async () => (await draftsOnDevice(page)).find((draft) => draft.interview)?.pageNo, { timeout: 15_000 }).toBe(pageNo);
-}
-
 /** The rating chosen on the trust page on screen (SurveyJS marks the selected item). */
 const chosenTrust = (page: Page) => page.locator('[data-name="trust_police"] .sd-rating__item--selected').innerText();
-
-/** The rest of the short survey from the trust page once 7 is chosen there: the answers of BOSNIAN_ANSWERS. */
-async function finishAfterTrust(page: Page): Promise<void> {
-  await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
-  await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
-  await page.getByRole('button', { name: 'Sljedeća' }).click();
-  await page.getByText('Lično, u policijskoj stanici').click();
-  await page.getByText('Facebook stranica policije').click();
-  await page.getByRole('button', { name: 'Završi' }).click();
-}
 
 function storedInterviews() {
   return db.select().from(responses).all().filter((row) => row.mode === 'enumerator');
@@ -132,13 +112,7 @@ beforeAll(async () => {
   const app = createApp({ db, config: { bodyLimitBytes: 512 * 1024, webDist: served } });
   server = await new Promise((done) => {
     const started = serve({
-      fetch: (request, env) => {
-        if (submissionsBusy && request.method === 'POST' && new URL(request.url).pathname.endsWith('/responses')) {
-          busyAnswers += 1;
-          return new Response(JSON.stringify({ error: 'busy', message: 'Deploy in progress' }), { status: 503, headers: { 'content-type': 'application/json' } });
-        }
-        return app.fetch(request, env);
-      },
+      fetch: app.fetch,
       port: 0,
       hostname: '127.0.0.1',
     }, () => done(started));
@@ -156,7 +130,6 @@ afterAll(async () => {
 describe('a new app version while an enumerator is in the field', () => {
   it('applied in another tab, it leaves the interview on screen alone; that tab offers "Update now" once the interview is completed', async () => {
     deploy(firstDist);
-    submissionsBusy = false;
     const earlier = new Set(storedInterviews().map((row) => row.id));
     const { context, page: list } = await signedInOnce(profiles.create());
     const interview = await context.newPage();
@@ -184,7 +157,7 @@ describe('a new app version while an enumerator is in the field', () => {
     expect(await chosenTrust(interview)).toBe('7');
     expect(await interview.locator('.update-notice').count()).toBe(0);
 
-    await finishAfterTrust(interview);
+    await finishShortAfterTrust(interview);
     await interview.getByText('Intervju je sačuvan.').or(interview.getByText('Hvala Vam!')).first().waitFor({ timeout: 60_000 });
     const offer = interview.locator('.update-notice');
     await offer.getByRole('button', { name: 'Ažuriraj sada' }).click();

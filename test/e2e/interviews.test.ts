@@ -5,7 +5,7 @@ import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
 import { queuedOnDevice } from './device-queue.ts';
 import { launchBrowser, signInPage, startApp, type RunningApp } from './harness.ts';
-import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, passScreeningInBosnian } from './respondent-page.ts';
+import { answerShortSurveyInBosnian, BOSNIAN_ANSWERS, finishShortFromTrustPage, passScreeningInBosnian } from './respondent-page.ts';
 
 let browser: Browser;
 let running: RunningApp;
@@ -119,13 +119,7 @@ describe('an enumerator on a tablet', () => {
     expect(await page.getByText('Hvala Vam!').count()).toBe(0);
     await expect(page.locator('.sd-dropdown').first().textContent()).resolves.toContain('Kanton Sarajevo');
     await page.getByRole('button', { name: 'Sljedeća' }).click();
-    await page.locator('.sd-rating__item', { hasText: /^7$/ }).click();
-    await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
-    await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
-    await page.getByRole('button', { name: 'Sljedeća' }).click();
-    await page.getByText('Lično, u policijskoj stanici').click();
-    await page.getByText('Facebook stranica policije').click();
-    await page.getByRole('button', { name: 'Završi' }).click();
+    await finishShortFromTrustPage(page);
     await page.getByText('Hvala Vam!').waitFor();
 
     const secondId = attempts.at(-1)!;

@@ -40,6 +40,11 @@ export async function answerShortUpToTrustPage(page: Page): Promise<void> {
 /** From the short survey's trust page (in Bosnian) to the end: the rest of BOSNIAN_ANSWERS, then Complete. */
 export async function finishShortFromTrustPage(page: Page): Promise<void> {
   await page.locator('.sd-rating__item', { hasText: /^7$/ }).click();
+  await finishShortAfterTrust(page);
+}
+
+/** The same, once 7 is already chosen on the trust page. */
+export async function finishShortAfterTrust(page: Page): Promise<void> {
   await page.locator('.sd-question', { hasText: 's poštovanjem' }).getByText('Često', { exact: true }).click();
   await page.locator('.sd-question', { hasText: 'nepristrasne' }).getByText('Ne baš često', { exact: true }).click();
   await page.getByRole('button', { name: 'Sljedeća' }).click();

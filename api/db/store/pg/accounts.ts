@@ -4,7 +4,7 @@ import { GRANTABLE_ROLES, newToken, parseBearer, tokenOpens } from '../../../aut
 import type { PgDb } from '../../pg/open.ts';
 import { apiTokens, sessions, surveyMembers, users } from '../../pg/schema.ts';
 import { newUserEntries, type AccountsStore } from '../accounts.ts';
-import { recordAuditPg } from './audit.ts';
+import { recordAuditPg } from './audit-entry.ts';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 

@@ -1,22 +1,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import type { AuditEvent } from '../../../audit.ts';
 import type { PgDb } from '../../pg/open.ts';
 import { auditLog, surveys, users } from '../../pg/schema.ts';
 import type { AuditStore } from '../audit.ts';
-
-/** The pool, or a transaction on it: audit entries are written in the same transaction as the change. */
-export type PgWriter = Pick<PgDb, 'insert'>;
-
-/** recordAudit (api/audit.ts) on PostgreSQL: one entry, never answers. */
-export async function recordAuditPg(db: PgWriter, event: AuditEvent): Promise<void> {
-  await db.insert(auditLog).values({
-    userId: event.userId ?? null,
-    action: event.action,
-    surveyId: event.surveyId ?? null,
-    target: event.target ?? null,
-    details: event.details ?? null,
-  });
-}
+import { recordAuditPg } from './audit-entry.ts';
 
 export function postgresAudit(db: PgDb): AuditStore {
   return {
