@@ -1,4 +1,5 @@
 import type { Design } from './design.ts';
+import { combinedStrata, stratumCentre, stratumContribution } from './variance.ts';
 
 /**
  * Influence totals of the PSUs an estimate reaches: entry i is PSU psus[i] with total totals[i]
@@ -107,13 +108,13 @@ export function stratumCentres(
   untouched: UntouchedMoments | null,
   centres: Float64Array,
 ): void {
-  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount } = design;
+  const { psusInStratum, stratumCount } = design;
   const { sum: sums, reached } = accumulated;
   for (let stratum = 0; stratum < stratumCount; stratum++) {
     const psus = psusInStratum[stratum] as number;
     const present = usePresence ? (reached[stratum] as number) : psus;
     const total = (sums[stratum] as number) + (untouched === null ? 0 : (untouched.sum[stratum] as number));
-    centres[stratum] = lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
+    centres[stratum] = stratumCentre(design, total, psus, present);
   }
 }
 
@@ -133,7 +134,7 @@ export function strataVariance(
   usePresence: boolean,
   untouched: UntouchedMoments | null,
 ): number {
-  const { lonelyPsu, adjustDomainLonely, psusInStratum, stratumCount, fpc } = design;
+  const { psusInStratum, stratumCount } = design;
   const { listed, reached } = accumulated;
   let sum = 0;
   let strataPresent = 0;
@@ -149,22 +150,10 @@ export function strataVariance(
     if (untouched !== null) {
       stratumSquares += (untouched.squares[stratum] as number) - 2 * centre * (untouched.sum[stratum] as number);
     }
-    // Finite population correction (R's onestrat): a stratum sampled whole adds nothing.
-    const correction = fpc === null ? 1 : (fpc[stratum] as number);
-    if (correction < 1e-7) {
-      strataCounted++;
-      continue;
-    }
-    if (psus > 1) {
-      if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
-      sum += (correction * stratumSquares * psus) / (psus - 1);
-      strataCounted++;
-    } else {
-      if (lonelyPsu === 'average') continue;
-      sum += correction * stratumSquares;
-      strataCounted++;
-    }
+    const contribution = stratumContribution(design, stratum, stratumSquares, psus, present);
+    if (contribution === null) continue;
+    sum += contribution;
+    strataCounted++;
   }
-  if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
-  return (sum * strataPresent) / strataCounted;
+  return combinedStrata(sum, strataPresent, strataCounted);
 }

@@ -30,7 +30,7 @@ export function stratifiedVariance(
   offset: number,
   presence: Float64Array | null,
 ): number {
-  const { lonelyPsu, adjustDomainLonely, psusByStratum, stratumStart, fpc } = design;
+  const { psusByStratum, stratumStart } = design;
   let sum = 0;
   let strataPresent = 0;
   let strataCounted = 0;
@@ -47,28 +47,48 @@ export function stratifiedVariance(
     strataPresent++;
     let total = 0;
     for (let k = start; k < end; k++) total += psuTotals[offset + (psusByStratum[k] as number)] as number;
-    const centre = lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
+    const centre = stratumCentre(design, total, psus, present);
     let squares = 0;
     for (let k = start; k < end; k++) {
       const deviation = (psuTotals[offset + (psusByStratum[k] as number)] as number) - centre;
       squares += deviation * deviation;
     }
-    // Finite population correction (R's onestrat): a stratum sampled whole adds nothing.
-    const correction = fpc === null ? 1 : (fpc[stratum] as number);
-    if (correction < 1e-7) {
-      strataCounted++;
-      continue;
-    }
-    if (psus > 1) {
-      if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') continue;
-      sum += (correction * squares * psus) / (psus - 1);
-      strataCounted++;
-    } else {
-      if (lonelyPsu === 'average') continue;
-      sum += correction * squares;
-      strataCounted++;
-    }
+    const contribution = stratumContribution(design, stratum, squares, psus, present);
+    if (contribution === null) continue;
+    sum += contribution;
+    strataCounted++;
   }
+  return combinedStrata(sum, strataPresent, strataCounted);
+}
+
+/**
+ * The centre of a stratum's PSU totals: their mean, or zero (the overall mean of influence
+ * values) for a lonely PSU under "adjust", as R's onestrat centres it.
+ */
+export function stratumCentre(design: Design, total: number, psus: number, present: number): number {
+  const { lonelyPsu, adjustDomainLonely } = design;
+  return lonelyPsu !== 'adjust' || present > 1 || (psus > 1 && !adjustDomainLonely) ? total / psus : 0;
+}
+
+/**
+ * One stratum's share of the variance from its squared deviations, as R's onestrat weighs it:
+ * n_h/(n_h − 1) times the squares, times the finite population correction; null when the
+ * stratum drops out of the count ("average" for a lonely PSU, whose share is the others' mean).
+ */
+export function stratumContribution(design: Design, stratum: number, squares: number, psus: number, present: number): number | null {
+  const { lonelyPsu, adjustDomainLonely, fpc } = design;
+  // Finite population correction (R's onestrat): a stratum sampled whole adds nothing.
+  const correction = fpc === null ? 1 : (fpc[stratum] as number);
+  if (correction < 1e-7) return 0;
+  if (psus > 1) {
+    if (present === 1 && adjustDomainLonely && lonelyPsu === 'average') return null;
+    return (correction * squares * psus) / (psus - 1);
+  }
+  return lonelyPsu === 'average' ? null : correction * squares;
+}
+
+/** The strata's shares summed, scaled up for the strata "average" left out of the count. */
+export function combinedStrata(sum: number, strataPresent: number, strataCounted: number): number {
   if (strataCounted === 0) return strataPresent === 0 ? 0 : NaN;
   return (sum * strataPresent) / strataCounted;
 }
