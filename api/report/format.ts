@@ -20,3 +20,8 @@ export function number(value: number | null, type: IndicatorSpec['type'], digits
 export function interval(low: number | null, high: number | null, type: IndicatorSpec['type']): string {
   return low === null || high === null ? '' : `[${number(low, type)}, ${number(high, type)}]`;
 }
+
+/** A p-value as the report prints it: three decimals, "<0.001" below that (HTML-escaped). */
+export function pValue(value: number | null): string {
+  return value === null ? '–' : value < 0.001 ? '&lt;0.001' : value.toFixed(3);
+}

@@ -2,7 +2,7 @@ import type { EstimateRow, IndicatorSpec } from '../../analysis/index.ts';
 import { indicatorLabel } from '../indicators/table.ts';
 import type { ReportData } from './build.ts';
 import { heatMap, intervalChart, labelledRows, renderSvg } from './charts.ts';
-import { esc, interval, number, scaleOf } from './format.ts';
+import { esc, interval, number, pValue, scaleOf } from './format.ts';
 import { driversSection, programmeSection } from './model-sections.ts';
 import { targetSection } from './target-section.ts';
 import { REPORT_CSS } from './style.ts';
@@ -54,7 +54,7 @@ function changes(data: ReportData): string {
     const type = types.get(row.indicator) ?? 'mean';
     const significant = row.pValue !== null && row.pValue < 0.05;
     const label = data.definitions.find((indicator) => indicator.id === row.indicator);
-    return `<tr class="${significant ? 'significant' : ''}"><td>${esc(label ? indicatorLabel(label) : row.indicator)}</td><td>${number(row.estimateB, type)}</td><td>${number(row.estimateA, type)}</td><td>${row.difference === null ? (row.flag ?? '–') : number(row.difference, type === 'share' ? 'net' : type)}</td><td>${interval(row.ciLow, row.ciHigh, type === 'share' ? 'net' : type)}</td><td>${row.pValue === null ? '–' : row.pValue < 0.001 ? '&lt;0.001' : row.pValue.toFixed(3)}</td></tr>`;
+    return `<tr class="${significant ? 'significant' : ''}"><td>${esc(label ? indicatorLabel(label) : row.indicator)}</td><td>${number(row.estimateB, type)}</td><td>${number(row.estimateA, type)}</td><td>${row.difference === null ? (row.flag ?? '–') : number(row.difference, type === 'share' ? 'net' : type)}</td><td>${interval(row.ciLow, row.ciHigh, type === 'share' ? 'net' : type)}</td><td>${pValue(row.pValue)}</td></tr>`;
   }).join('')}</tbody></table>`;
 }
 

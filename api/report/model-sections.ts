@@ -1,10 +1,9 @@
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { ContrastEntry, ModelEntry, ModelTable } from '../indicators/model-table.ts';
 import { renderSvg } from './charts.ts';
-import { esc, interval, number } from './format.ts';
+import { esc, interval, number, pValue } from './format.ts';
 import { coefficientChart, coefficientScale } from './model-charts.ts';
 
-const p = (value: number | null) => (value === null ? '–' : value < 0.001 ? '&lt;0.001' : value.toFixed(3));
 const coefficient = (value: number | null) => (value === null ? '–' : value.toFixed(3));
 
 async function modelSection(model: ModelEntry, table: ModelTable, when: string): Promise<string> {
@@ -15,7 +14,7 @@ async function modelSection(model: ModelEntry, table: ModelTable, when: string):
     ? `<p class="suppressed">Fewer than ${rule.minN} respondents: the coefficients are withheld.</p>`
     : model.flag === 'unreliable' ? `<p>* Fewer than ${rule.flagBelowN} respondents: read these coefficients as unreliable.</p>` : '';
   const chart = model.flag === 'suppressed' ? '' : `<div class="chart">${await renderSvg(coefficientChart(model, `${model.label} (${when}, n = ${model.n})`))}</div>`;
-  const rows = model.coefficients.map((row) => `<tr><td class="text">${esc(row.label)}</td><td>${coefficient(row.estimate)}</td><td>${row.ciLow === null ? '' : `[${coefficient(row.ciLow)}, ${coefficient(row.ciHigh)}]`}</td><td>${coefficient(row.se)}</td><td>${p(row.pValue)}</td></tr>`).join('');
+  const rows = model.coefficients.map((row) => `<tr><td class="text">${esc(row.label)}</td><td>${coefficient(row.estimate)}</td><td>${row.ciLow === null ? '' : `[${coefficient(row.ciLow)}, ${coefficient(row.ciHigh)}]`}</td><td>${coefficient(row.se)}</td><td>${pValue(row.pValue)}</td></tr>`).join('');
   return `${heading}
 <p class="muted">${model.family === 'binomial' ? 'Logistic' : 'Linear'} regression of ${esc(model.outcome.label)} on ${model.n} respondents, ${esc(when)}; ${model.dfResidual} residual degrees of freedom. Each coefficient is the ${esc(coefficientScale(model))} with the other predictors held equal.${model.references.length > 0 ? ` Categories are compared with ${esc(model.references.join('; '))}.` : ''}</p>
 ${flag}${chart}
@@ -41,7 +40,7 @@ function contrastRow(contrast: ContrastEntry, type: IndicatorSpec['type']): stri
   const difference = type === 'share' ? 'net' : type;
   const significant = contrast.pValue !== null && contrast.pValue < 0.05;
   const shown = contrast.flag === 'suppressed' ? '<td class="suppressed" colspan="3">suppressed</td>'
-    : `<td>${number(contrast.estimate, difference)}${contrast.flag === 'unreliable' ? ' *' : ''}</td><td>${interval(contrast.ciLow, contrast.ciHigh, difference)}</td><td>${p(contrast.pValue)}</td>`;
+    : `<td>${number(contrast.estimate, difference)}${contrast.flag === 'unreliable' ? ' *' : ''}</td><td>${interval(contrast.ciLow, contrast.ciHigh, difference)}</td><td>${pValue(contrast.pValue)}</td>`;
   return `<tr class="${significant ? 'significant' : ''}"><td class="text">${esc(contrast.label)}<br><span class="muted">${esc(contrast.indicatorLabel)}: ${esc(labels.treated)} against ${esc(labels.control)}, ${esc(labels.before)} to ${esc(labels.after)}</span></td>`
     + `<td>${cell(means.treatedBefore, n.treatedBefore)}</td><td>${cell(means.treatedAfter, n.treatedAfter)}</td><td>${cell(means.controlBefore, n.controlBefore)}</td><td>${cell(means.controlAfter, n.controlAfter)}</td>${shown}</tr>`;
 }

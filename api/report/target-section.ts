@@ -1,7 +1,6 @@
 import type { TargetRow, TargetTable } from '../indicators/target-table.ts';
-import { esc, interval, number } from './format.ts';
+import { esc, interval, number, pValue } from './format.ts';
 
-const p = (value: number | null) => (value === null ? '–' : value < 0.001 ? '&lt;0.001' : value.toFixed(3));
 
 function targetRow(row: TargetRow): string {
   const type = row.type;
@@ -11,7 +10,7 @@ function targetRow(row: TargetRow): string {
     : entry.flag === 'suppressed' ? '<td class="suppressed" colspan="2">suppressed</td>'
       : `<td>${number(entry.estimate, type)}${entry.flag === 'unreliable' ? ' *' : ''}<br><span class="muted">${esc(entry.wave)}, n=${entry.n}</span></td><td>${interval(entry.ciLow, entry.ciHigh, type)}</td>`);
   const change = row.change && row.change.difference !== null
-    ? `<td>${number(row.change.difference, difference)}</td><td>${interval(row.change.ciLow, row.change.ciHigh, difference)}</td><td>${p(row.change.pValue)}</td>`
+    ? `<td>${number(row.change.difference, difference)}</td><td>${interval(row.change.ciLow, row.change.ciHigh, difference)}</td><td>${pValue(row.change.pValue)}</td>`
     : '<td colspan="3">–</td>';
   return `<tr><td class="text">${esc(row.label)}</td>${estimate(row.baseline)}${estimate(row.latest)}<td>${number(row.target, type)}${row.direction === 'decrease' ? ' or lower' : ''}<br><span class="muted">by ${esc(row.year)}</span></td>${change}`
     + `<td class="text">${esc(row.status ?? '–')}${row.note ? `<br><span class="muted">${esc(row.note)}</span>` : ''}</td></tr>`;

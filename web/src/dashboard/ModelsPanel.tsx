@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import { RequestError } from '../lib/api.ts';
-import { staffFetch } from '../lib/staff-api.ts';
+import { useState } from 'react';
+import { useStaffJson } from '../lib/use-staff-json.ts';
 import { formatCoefficient, formatP, type FittedModel, type ModelTable } from './model-types.ts';
 
 interface Props {
@@ -17,26 +16,9 @@ interface Props {
  * screen reader reads.
  */
 export function ModelsPanel({ slug, wave, weighting }: Props) {
-  const [table, setTable] = useState<ModelTable | undefined>();
-  const [error, setError] = useState<string | undefined>();
   const [chosen, setChosen] = useState('');
   const query = new URLSearchParams({ weighting, ...(wave ? { wave } : {}) });
-
-  useEffect(() => {
-    // Only the latest wave or weighting chosen may fill the panel.
-    let current = true;
-    setError(undefined);
-    staffFetch<ModelTable>(`/api/surveys/${slug}/models?${query}`).then((loaded) => {
-      if (current) setTable(loaded);
-    }, (failure: unknown) => {
-      if (!current) return;
-      setTable(undefined);
-      setError(failure instanceof RequestError ? failure.message : 'The models could not be loaded.');
-    });
-    return () => {
-      current = false;
-    };
-  }, [slug, wave, weighting]);
+  const { data: table, error } = useStaffJson<ModelTable>(`/api/surveys/${slug}/models?${query}`, 'The models could not be loaded.');
 
   const model = table?.models.find((entry) => entry.id === chosen) ?? table?.models[0];
   return (

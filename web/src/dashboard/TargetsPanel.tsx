@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import { RequestError } from '../lib/api.ts';
-import { staffFetch } from '../lib/staff-api.ts';
+import { useStaffJson } from '../lib/use-staff-json.ts';
+import { formatP } from './model-types.ts';
 
 /** One wave's estimate in GET /api/surveys/:slug/targets (api/indicators/target-table.ts). */
 interface WaveEstimate { wave: number; estimate: number | null; ciLow: number | null; ciHigh: number | null; n: number; flag: 'suppressed' | 'unreliable' | null }
@@ -19,7 +18,6 @@ const shown = (value: number | null, type: string, change = false) => {
   return value.toFixed(2);
 };
 const range = (low: number | null, high: number | null, type: string, change = false) => (low === null || high === null ? '' : `${shown(low, type, change)} to ${shown(high, type, change)}`);
-const p = (value: number | null) => (value === null ? '–' : value < 0.001 ? '< 0.001' : value.toFixed(3));
 
 function Estimate({ entry, type }: { entry: WaveEstimate | null; type: string }) {
   if (!entry) return <><td>no responses</td><td /></>;
@@ -33,22 +31,7 @@ function Estimate({ entry, type }: { entry: WaveEstimate | null; type: string })
  * Not shown when the survey declares no targets.
  */
 export function TargetsPanel({ slug, weighting }: { slug: string; weighting: string }) {
-  const [table, setTable] = useState<TargetTable | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    let current = true;
-    setError(undefined);
-    staffFetch<TargetTable>(`/api/surveys/${slug}/targets?${new URLSearchParams({ weighting })}`).then((loaded) => {
-      if (current) setTable(loaded);
-    }, (failure: unknown) => {
-      if (!current) return;
-      setTable(undefined);
-      setError(failure instanceof RequestError ? failure.message : 'The targets could not be loaded.');
-    });
-    return () => {
-      current = false;
-    };
-  }, [slug, weighting]);
+  const { data: table, error } = useStaffJson<TargetTable>(`/api/surveys/${slug}/targets?${new URLSearchParams({ weighting })}`, 'The targets could not be loaded.');
   if (!error && (!table || table.targets.length === 0)) return null;
   return (
     <section className="targets-panel" aria-labelledby="targets-heading">
@@ -68,7 +51,7 @@ export function TargetsPanel({ slug, weighting }: { slug: string; weighting: str
                   <td>{shown(row.target, row.type)}{row.direction === 'decrease' ? ' or lower' : ''} by {row.year}</td>
                   <td>{shown(row.change?.difference ?? null, row.type, true)}</td>
                   <td>{row.change ? range(row.change.ciLow, row.change.ciHigh, row.type, true) : ''}</td>
-                  <td>{p(row.change?.pValue ?? null)}</td>
+                  <td>{formatP(row.change?.pValue ?? null)}</td>
                   <td>{row.status ?? '–'}{row.note ? <span className="muted"> ({row.note})</span> : null}</td>
                 </tr>
               ))}
