@@ -90,11 +90,11 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', reportRoutes(store, { chromiumPath: config.chromiumPath }));
   mount('/surveys', chartRoutes(store));
   mount('/surveys', draftRoutes(store));
-  mount('/surveys', db && fieldworkRoutes(db));
+  mount('/surveys', fieldworkRoutes(store));
   mount('/surveys', db && dataRoutes(db));
   mount('/surveys', db && qualityRoutes(db));
   mount('/surveys', db && importRoutes(db));
-  mount('/manage', db && manageRoutes(db));
+  mount('/manage', manageRoutes(store));
   mount('/audit', auditRoutes(store));
   mount('/interviews', interviewRoutes(store));
   mount('/', docsRoutes(OPERATIONS));

@@ -20,6 +20,8 @@ import { postgresSurveys } from './pg/surveys.ts';
 import { postgresDrafts } from './pg/drafts.ts';
 import { sqliteDrafts, type DraftsStore } from './drafts.ts';
 import { sqliteSurveys, type SurveysStore } from './surveys.ts';
+import { sqliteFieldwork, type FieldworkStore } from './fieldwork.ts';
+import { postgresFieldwork } from './pg/fieldwork.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -40,6 +42,8 @@ export interface Store {
   audit: AuditStore;
   rateLimits: RateLimitStore;
   drafts: DraftsStore;
+  /** Opening and closing fieldwork, versions with counts, members, the manage page. */
+  fieldwork: FieldworkStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -56,6 +60,7 @@ export function sqliteStore(db: Db): Store {
     audit: sqliteAudit(db),
     rateLimits: sqliteRateLimits(),
     drafts: sqliteDrafts(db),
+    fieldwork: sqliteFieldwork(db),
   };
 }
 
@@ -73,5 +78,6 @@ export function postgresStore(pg: PgDb): Store {
     audit: postgresAudit(pg),
     rateLimits: postgresRateLimits(pg),
     drafts: postgresDrafts(pg),
+    fieldwork: postgresFieldwork(pg),
   };
 }
