@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, signIn } from './accounts.ts';
-import { shortSurvey, submission, testApp } from './helpers.ts';
+import { createAccount, signIn } from './accounts.ts';
+import { forEachDialect, type DialectApp } from './dialects.ts';
+import { shortSurvey, submission } from './helpers.ts';
 
 /**
  * Every protected endpoint × every role. "allow" means the request gets past authentication and
  * authorisation (any status but 401/403); "deny" means 403; an anonymous caller always gets 401.
+ * On both databases; the rules marked `sqliteOnly` are data.ts's routes (variables, progress, the microdata list), which
+ * do not run on PostgreSQL yet (501 there, issue #15) and are converted by their own owner.
  */
 type Caller = 'admin' | 'researcher' | 'outsider' | 'evaluator' | 'enumerator';
-type Rule = { method: string; path: string; body?: () => unknown; allow: Caller[] };
+type Rule = { method: string; path: string; body?: () => unknown; allow: Caller[]; sqliteOnly?: true };
 
 const content = () => ({ definition: shortSurvey().definition, meta: shortSurvey().meta });
 
@@ -34,56 +37,59 @@ const RULES: Rule[] = [
   { method: 'POST', path: '/api/surveys/field/members', body: () => ({ email: 'enum@example.org' }), allow: ['admin', 'researcher'] },
   { method: 'DELETE', path: '/api/surveys/field/members/999', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/surveys/field/versions', allow: ['admin', 'researcher', 'evaluator'] },
-  { method: 'GET', path: '/api/surveys/field/progress', allow: ['admin', 'researcher', 'evaluator'] },
-  { method: 'GET', path: '/api/surveys/field/variables', allow: ['admin', 'researcher', 'evaluator'] },
-  { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'] },
-  { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
-  { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
+  { method: 'GET', path: '/api/surveys/field/progress', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
+  { method: 'GET', path: '/api/surveys/field/variables', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
+  { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'], sqliteOnly: true },
+  { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'], sqliteOnly: true },
+  { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'], sqliteOnly: true },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/interviews', allow: ['enumerator'] },
   { method: 'GET', path: '/api/surveys/field/chart.svg?indicators=trust_fav&by=region', allow: ['admin', 'researcher', 'evaluator'] },
 ];
 
 const CALLERS: Caller[] = ['admin', 'researcher', 'outsider', 'evaluator', 'enumerator'];
-let context: ReturnType<typeof testApp>;
-const sessions = new Map<Caller, Awaited<ReturnType<typeof signIn>>>();
 
-beforeAll(async () => {
-  context = testApp();
-  for (const caller of CALLERS) createUser(context.db, `${caller}@example.org`, caller === 'outsider' ? 'researcher' : caller);
-  for (const caller of CALLERS) sessions.set(caller, await signIn(context.app, `${caller}@example.org`));
-  const researcher = sessions.get('researcher')!;
-  const call = (method: string, path: string, body?: unknown) =>
-    context.app.request(path, { method, headers: researcher.headers(true), body: body === undefined ? undefined : JSON.stringify(body) });
-  await call('POST', '/api/surveys', { slug: 'field', content: content() });
-  await call('POST', '/api/surveys/field/publish');
-  await call('POST', '/api/surveys/field/members', { email: 'enumerator@example.org' });
-});
+forEachDialect('roles', ({ dialect, testApp }) => {
+  let context: DialectApp;
+  const sessions = new Map<Caller, Awaited<ReturnType<typeof signIn>>>();
 
-describe.each(RULES)('$method $path', (rule) => {
-  it('refuses an anonymous caller with 401', async () => {
-    const response = await context.app.request(rule.path, {
-      method: rule.method, headers: { 'content-type': 'application/json' }, body: rule.body ? JSON.stringify(rule.body()) : undefined,
-    });
-    expect(response.status).toBe(401);
+  beforeAll(async () => {
+    context = await testApp();
+    for (const caller of CALLERS) await createAccount(context.store, `${caller}@example.org`, caller === 'outsider' ? 'researcher' : caller);
+    for (const caller of CALLERS) sessions.set(caller, await signIn(context.app, `${caller}@example.org`));
+    const researcher = sessions.get('researcher')!;
+    const call = (method: string, path: string, body?: unknown) =>
+      context.app.request(path, { method, headers: researcher.headers(true), body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await call('POST', '/api/surveys', { slug: 'field', content: content() })).status).toBe(201);
+    expect((await call('POST', '/api/surveys/field/publish')).status).toBe(201);
+    expect((await call('POST', '/api/surveys/field/members', { email: 'enumerator@example.org' })).status).toBe(201);
   });
 
-  it.each(CALLERS)('%s', async (caller) => {
-    const response = await context.app.request(rule.path, {
-      method: rule.method, headers: sessions.get(caller)!.headers(rule.method !== 'GET'), body: rule.body ? JSON.stringify(rule.body()) : undefined,
+  describe.each(RULES.filter((rule) => dialect === 'sqlite' || !rule.sqliteOnly))('$method $path', (rule) => {
+    it('refuses an anonymous caller with 401', async () => {
+      const response = await context.app.request(rule.path, {
+        method: rule.method, headers: { 'content-type': 'application/json' }, body: rule.body ? JSON.stringify(rule.body()) : undefined,
+      });
+      expect(response.status).toBe(401);
     });
-    if (rule.allow.includes(caller)) expect([401, 403]).not.toContain(response.status);
-    else expect(response.status).toBe(403);
-  });
-});
 
-describe('interviews', () => {
-  it('are accepted from an assigned enumerator and refused (403) from anyone signed in as an unassigned one', async () => {
-    const body = () => JSON.stringify(submission());
-    const assigned = await context.app.request('/api/surveys/field/responses', { method: 'POST', headers: sessions.get('enumerator')!.headers(true), body: body() });
-    expect(assigned.status).toBe(201);
-    createUser(context.db, 'lonely@example.org', 'enumerator');
-    const lonely = await signIn(context.app, 'lonely@example.org');
-    expect((await context.app.request('/api/surveys/field/responses', { method: 'POST', headers: lonely.headers(true), body: body() })).status).toBe(403);
+    it.each(CALLERS)('%s', async (caller) => {
+      const response = await context.app.request(rule.path, {
+        method: rule.method, headers: sessions.get(caller)!.headers(rule.method !== 'GET'), body: rule.body ? JSON.stringify(rule.body()) : undefined,
+      });
+      if (rule.allow.includes(caller)) expect([401, 403]).not.toContain(response.status);
+      else expect(response.status).toBe(403);
+    });
+  });
+
+  describe('interviews', () => {
+    it('are accepted from an assigned enumerator and refused (403) from anyone signed in as an unassigned one', async () => {
+      const body = () => JSON.stringify(submission());
+      const assigned = await context.app.request('/api/surveys/field/responses', { method: 'POST', headers: sessions.get('enumerator')!.headers(true), body: body() });
+      expect(assigned.status).toBe(201);
+      await createAccount(context.store, 'lonely@example.org', 'enumerator');
+      const lonely = await signIn(context.app, 'lonely@example.org');
+      expect((await context.app.request('/api/surveys/field/responses', { method: 'POST', headers: lonely.headers(true), body: body() })).status).toBe(403);
+    });
   });
 });
