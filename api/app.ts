@@ -92,7 +92,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', draftRoutes(store));
   mount('/surveys', fieldworkRoutes(store));
   mount('/surveys', db && dataRoutes(db));
-  mount('/surveys', db && qualityRoutes(db));
+  mount('/surveys', qualityRoutes(store));
   mount('/surveys', db && importRoutes(db));
   mount('/manage', manageRoutes(store));
   mount('/audit', auditRoutes(store));

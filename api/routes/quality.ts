@@ -1,13 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { fieldworkQuality, type QualityFigures } from '../../analysis/quality/index.ts';
-import { surveyFor } from '../auth/survey-access.ts';
-import type { Db } from '../db/open.ts';
-import { users } from '../db/schema.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
-import { surveyLayout } from '../indicators/survey-layout.ts';
 import { syntheticCount } from '../indicators/synthetic-counts.ts';
-import { loadQualityInterviews } from '../quality/load.ts';
 import { qualitySpec, questionsRead } from '../quality/spec.ts';
 
 /** A flag as sent: how many responses, and (for those who may read microdata) which. */
@@ -30,23 +25,21 @@ const figures = (result: QualityFigures, withIds: boolean) => ({
  * get the ids of the responses behind each flag and the enumerators' e-mails; evaluators get the
  * counts, with enumerators numbered instead of named.
  */
-export function qualityRoutes(db: Db) {
+export function qualityRoutes(store: Store) {
   return new Hono<AppEnv>().get('/:slug/quality', async (c) => {
     const auth = c.get('auth');
-    const survey = surveyFor(db, c.req.param('slug'), auth, 'aggregates');
+    const survey = await store.access.surveyFor(c.req.param('slug'), auth, 'aggregates');
     const withIds = auth!.role !== 'evaluator';
-    const spec = qualitySpec(surveyLayout(db, survey.id));
-    const report = fieldworkQuality(loadQualityInterviews(db, survey.id, questionsRead(spec)), spec);
+    const spec = qualitySpec(await store.indicators.surveyLayout(survey.id));
+    const report = fieldworkQuality(await store.quality.interviews(survey.id, questionsRead(spec)), spec);
     const ids = report.groups.flatMap((group) => (group.enumerator === null ? [] : [Number(group.enumerator)]));
-    const emails = new Map(withIds && ids.length > 0
-      ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)).all().map((user) => [String(user.id), user.email])
-      : []);
+    const emails = withIds ? await store.quality.emails(ids) : new Map<string, string>();
     let number = 0;
     return c.json({
       slug: survey.slug,
       responsesVisible: withIds,
       // The flags are computed over every stored response, synthetic ones included: say how many.
-      synthetic: await syntheticCount(db, survey.id),
+      synthetic: await syntheticCount(store.indicators, survey.id),
       thresholds: report.thresholds,
       shortThresholdSeconds: report.shortThresholdSeconds,
       constructs: spec.constructs.filter((construct) => construct.items.length >= report.thresholds.straightMinItems).map((construct) => construct.id),

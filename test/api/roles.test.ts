@@ -37,6 +37,7 @@ const RULES: Rule[] = [
   { method: 'POST', path: '/api/surveys/field/members', body: () => ({ email: 'enum@example.org' }), allow: ['admin', 'researcher'] },
   { method: 'DELETE', path: '/api/surveys/field/members/999', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/surveys/field/versions', allow: ['admin', 'researcher', 'evaluator'] },
+  { method: 'GET', path: '/api/surveys/field/quality', allow: ['admin', 'researcher', 'evaluator'] },
   { method: 'GET', path: '/api/surveys/field/progress', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
   { method: 'GET', path: '/api/surveys/field/variables', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
   { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'], sqliteOnly: true },

@@ -22,6 +22,8 @@ import { sqliteDrafts, type DraftsStore } from './drafts.ts';
 import { sqliteSurveys, type SurveysStore } from './surveys.ts';
 import { sqliteFieldwork, type FieldworkStore } from './fieldwork.ts';
 import { postgresFieldwork } from './pg/fieldwork.ts';
+import { sqliteQuality, type QualityStore } from './quality.ts';
+import { postgresQuality } from './pg/quality.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -44,6 +46,8 @@ export interface Store {
   drafts: DraftsStore;
   /** Opening and closing fieldwork, versions with counts, members, the manage page. */
   fieldwork: FieldworkStore;
+  /** The fieldwork quality flags' reads: responses with durations, days and chosen answers. */
+  quality: QualityStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -61,6 +65,7 @@ export function sqliteStore(db: Db): Store {
     rateLimits: sqliteRateLimits(),
     drafts: sqliteDrafts(db),
     fieldwork: sqliteFieldwork(db),
+    quality: sqliteQuality(db),
   };
 }
 
@@ -79,5 +84,6 @@ export function postgresStore(pg: PgDb): Store {
     rateLimits: postgresRateLimits(pg),
     drafts: postgresDrafts(pg),
     fieldwork: postgresFieldwork(pg),
+    quality: postgresQuality(pg),
   };
 }
