@@ -86,7 +86,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', indicatorRoutes(store));
   mount('/surveys', modelRoutes(store));
   mount('/surveys', targetRoutes(store));
-  mount('/surveys', exportRoutes(store, db));
+  mount('/surveys', exportRoutes(store));
   mount('/surveys', reportRoutes(store, { chromiumPath: config.chromiumPath }));
   mount('/surveys', chartRoutes(store));
   mount('/surveys', draftRoutes(store));

@@ -1,8 +1,9 @@
-import type { Db } from '../db/open.ts';
+import type { ExportStore } from '../db/store/exports.ts';
 import type { Cell } from '../exports/csv-stream.ts';
 import type { SurveyLayout } from '../indicators/survey-layout.ts';
 import { pageNames } from './check.ts';
 import type { Paradata } from './schema.ts';
+import type { StoredParadataRow } from './stored.ts';
 
 /** Response columns that start every paradata row, so the file joins the microdata by `id`. */
 export const PARADATA_FIXED = ['id', 'version', 'mode', 'enumerator_id', 'started_at', 'completed_at'] as const;
@@ -28,32 +29,21 @@ export function paradataHeader(pages: { page: string }[]): string[] {
   return [...PARADATA_FIXED, ...PARADATA_MEASURES, ...pages.map(({ page }) => pageColumn(page))];
 }
 
-type StoredRow = [number, string, number, string, number | null, string | null, string | null, string, string | null];
-
 /**
  * The paradata of a survey's responses as pages of cells, one row per response in the order of
- * the microdata export (version, then storage order), read one page at a time by a keyset query
- * on the responses_survey_version index, so memory stays one page however many responses.
+ * the microdata export (version, then storage order), read from the store one page at a time
+ * (stored.ts on SQLite, store/pg/exports.ts on PostgreSQL), so memory stays one page.
  */
-export function* paradataRows(db: Db, request: { surveyId: number; survey: SurveyLayout; waves?: number[]; pageSize?: number }): Generator<Cell[][]> {
-  const waves = request.waves ?? [];
+export async function* paradataRows(store: ExportStore, request: { surveyId: number; survey: SurveyLayout; waves?: number[]; pageSize?: number }): AsyncGenerator<Cell[][]> {
   const pages = paradataPages(request.survey).map(({ page }) => page);
-  const statement = db.$client.prepare(
-    'SELECT rowid, id, version, mode, enumerator_id, started_at, completed_at, language, paradata FROM responses ' +
-    `WHERE survey_id = ? AND version = ? AND rowid > ?${waves.length > 0 ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} ORDER BY rowid LIMIT ?`,
-  ).raw();
-  for (const { version } of request.survey.versions) {
-    let last = 0;
-    for (;;) {
-      const rows = statement.all(request.surveyId, version, last, ...waves, request.pageSize ?? 2000) as StoredRow[];
-      if (rows.length === 0) break;
-      last = rows[rows.length - 1]![0];
-      yield rows.map((row) => paradataCells(row, pages));
-    }
+  const { surveyId, waves, pageSize } = request;
+  const versions = request.survey.versions.map(({ version }) => version);
+  for await (const rows of store.paradataPages({ surveyId, versions, ...(waves ? { waves } : {}), ...(pageSize ? { pageSize } : {}) })) {
+    yield rows.map((row) => paradataCells(row, pages));
   }
 }
 
-function paradataCells([, id, version, mode, enumeratorId, startedAt, completedAt, language, json]: StoredRow, pages: string[]): Cell[] {
+function paradataCells([, id, version, mode, enumeratorId, startedAt, completedAt, language, json]: StoredParadataRow, pages: string[]): Cell[] {
   const paradata = (json === null ? {} : JSON.parse(json)) as Paradata;
   const duration = startedAt && completedAt ? (Date.parse(completedAt) - Date.parse(startedAt)) / 1000 : null;
   const switches = paradata.languageSwitches;

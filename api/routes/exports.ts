@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { IndicatorSpec } from '../../analysis/index.ts';
 import type { SurveyPurpose } from '../auth/survey-access.ts';
-import type { Db } from '../db/open.ts';
 import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -42,11 +41,11 @@ async function download(c: Context, body: ReadableStream<Uint8Array> | string, f
 
 /**
  * Exports, streamed: indicator tables (CSV, XLSX; aggregates) and microdata (CSV, XLSX) with its
- * codebook (CSV, JSON) for researchers of the survey. Every export is written to the audit log.
- * On either database through `store`; the XLSX microdata (with its paradata sheet), the paradata
- * CSV and the native files still read SQLite (`db`) and answer 501 without it.
+ * codebook (CSV, JSON), paradata (CSV, and a sheet of the XLSX) and native files (.sav, .dta) for
+ * researchers of the survey. Every export is written to the audit log. On either database, through
+ * `store` only.
  */
-export function exportRoutes(store: Store, db?: Db) {
+export function exportRoutes(store: Store) {
   /** The survey if the caller may use it for `purpose`, its context and parsed query; audits the export. */
   const open = async <T>(c: Context<AppEnv>, purpose: SurveyPurpose, what: string, parse: (url: URL, context: SurveyContext) => T) => {
     const auth = c.get('auth');
@@ -88,7 +87,6 @@ export function exportRoutes(store: Store, db?: Db) {
 
   async function microdataExport(c: Context<AppEnv>, format: 'csv' | 'xlsx') {
       const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, format));
-      if (format === 'xlsx') sqliteOnly('The XLSX microdata (with its paradata sheet)');
       const columns = microdataColumns(context);
       const pages = storedMicrodataPages(store.exports, { surveyId: survey.id, columns, values: parsed.values, ...(parsed.waves ? { waves: parsed.waves } : {}) });
       const header = parsed.names === 'ess' ? essNames(microdataHeader(columns), codebook(context)) : microdataHeader(columns);
@@ -100,7 +98,7 @@ export function exportRoutes(store: Store, db?: Db) {
 
   /** Paradata (how each response was filled in), one row per response, joined to the microdata by id. */
   function paradataSheet(context: SurveyContext, surveyId: number, waves: number[] | undefined) {
-    return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(sqliteOnly('The paradata'), { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
+    return { name: 'paradata', header: paradataHeader(paradataPages(context)), pages: paradataRows(store.exports, { surveyId, survey: context, ...(waves ? { waves } : {}) }) };
   }
 
   async function paradataExport(c: Context<AppEnv>) {
@@ -115,7 +113,7 @@ export function exportRoutes(store: Store, db?: Db) {
 
   async function nativeExport(c: Context<AppEnv>, format: 'sav' | 'dta') {
     const { survey, context, parsed } = await open(c, 'microdata', `microdata.${format}`, (url, context) => parseMicrodataQuery(url, context.waves, 'native', context.meta.languages));
-    const source = nativeSource(sqliteOnly('The .sav and .dta files'), survey.id, context, parsed);
+    const source = await nativeSource(store.exports, survey.id, context, parsed);
     const label = `Trustlens ${survey.slug}`;
     return download(c, byteStream(format === 'sav' ? savFile(source, label) : dtaFile(source, label)), `${survey.slug}-microdata.${format}`, format);
   }
@@ -138,12 +136,6 @@ export function exportRoutes(store: Store, db?: Db) {
       // The paradata file's own columns follow the microdata's, marked by their construct "paradata".
       const { header, rows } = codebookRows([...entries, ...paradata], context.meta.languages);
       return download(c, csvStream(header, onePage(rows)), `${survey.slug}-codebook.csv`, 'csv');
-  }
-
-  /** The SQLite database of the exports not yet on the store (issue #15); 501 on PostgreSQL. */
-  function sqliteOnly(what: string): Db {
-    if (!db) throw new ApiError(501, `${what} cannot be exported from PostgreSQL yet; the CSV microdata, the codebook and the syntax files can.`);
-    return db;
   }
 }
 

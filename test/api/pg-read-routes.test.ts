@@ -100,14 +100,4 @@ describePostgres('read routes on PostgreSQL', () => {
       'export.indicators.csv', 'export.microdata.csv', 'export.microdata.csv', 'export.microdata.csv', 'export.codebook.json', 'export.codebook.csv', 'export.microdata.R',
     ]);
   });
-
-  it('says which exports do not run on PostgreSQL yet (501), and audits none of them', async () => {
-    const before = (await pg.$client.query("SELECT count(*)::integer AS n FROM audit_log WHERE action LIKE 'export.%'")).rows[0].n as number;
-    for (const file of ['microdata.xlsx', 'microdata.sav', 'paradata.csv']) {
-      const response = await onPostgres.request(`/api/surveys/${FULL}/exports/${file}`, { headers: sessions.get('researcher')!.headers() });
-      expect([file, response.status]).toEqual([file, 501]);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/PostgreSQL/);
-    }
-    expect((await pg.$client.query("SELECT count(*)::integer AS n FROM audit_log WHERE action LIKE 'export.%'")).rows[0].n).toBe(before);
-  });
 });

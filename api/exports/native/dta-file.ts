@@ -17,7 +17,7 @@ const end = (name: string) => Buffer.from(`</${name}>`);
  * are exact; strL records are kept in a temporary file while the rows go out (they follow the
  * data), so memory stays one page.
  */
-export function* dtaFile(source: NativeSource, fileLabel: string, now = new Date()): Generator<Uint8Array> {
+export async function* dtaFile(source: NativeSource, fileLabel: string, now = new Date()): AsyncGenerator<Uint8Array> {
   const { variables, rows } = source;
   const columns = variables.map(dtaColumn);
   const names = fileNames(variables.map((variable) => variable.name), 32, 'stata');
@@ -68,7 +68,7 @@ export function* dtaFile(source: NativeSource, fileLabel: string, now = new Date
     let written = 0;
     let spooled = 0;
     try {
-      for (const page of source.pages) {
+      for await (const page of source.pages) {
         if (written + page.length > rows) throw new Error('More responses than counted: the .dta would be inconsistent.');
         const { data: bytes, strls: records } = encoder.page(page, written);
         written += page.length;
@@ -76,7 +76,7 @@ export function* dtaFile(source: NativeSource, fileLabel: string, now = new Date
         yield bytes;
       }
     } finally {
-      source.pages.return(undefined);
+      await source.pages.return(undefined);
     }
     if (written !== rows || spooled !== strlBytes) throw new Error(`The responses changed during the export (${written} of ${rows} rows, ${spooled} of ${strlBytes} strL bytes): download it again.`);
     yield Buffer.concat([end('data'), tag('strls')]);

@@ -11,6 +11,13 @@ export interface RowScope {
   upTo: number;
 }
 
+/** What the scan before a native file finds: the responses in scope, and per text column its longest value and strL bytes. */
+export interface RowScan {
+  rows: number;
+  widths: Map<string, number>;
+  strlBytes: Map<string, number>;
+}
+
 /** The highest rowid when an export starts: responses stored later (higher rowids) are left to the next export. */
 export function exportBound(db: Db): number {
   return (db.$client.prepare('SELECT max(rowid) FROM responses').pluck().get() as number | null) ?? 0;
@@ -28,7 +35,7 @@ export function exportBound(db: Db): number {
  * index in rowid order, as the export reads it: through another index SQLite jumps around the
  * table (8.4 s instead of 1.6 s for a million responses).
  */
-export function scanRows(db: Db, scope: RowScope, versions: readonly number[], columns: readonly string[]): { rows: number; widths: Map<string, number>; strlBytes: Map<string, number> } {
+export function scanRows(db: Db, scope: RowScope, versions: readonly number[], columns: readonly string[]): RowScan {
   const fixed = new Set<string>(FIXED_COLUMNS);
   const waves = scope.waves ?? [];
   const paths: string[] = [];

@@ -3,8 +3,10 @@ import { planColumns } from '../../../exports/microdata-plan.ts';
 import type { MicrodataRequest, StoredPage, StoredRow } from '../../../exports/microdata-stored.ts';
 import type { Cell } from '../../../exports/csv-stream.ts';
 import type { PgDb } from '../../pg/open.ts';
+import type { StoredParadataRow } from '../../../paradata/stored.ts';
 import type { ExportStore } from '../exports.ts';
 import { postgresIndicatorStore } from './indicators.ts';
+import { pgScanRows } from './text-widths.ts';
 
 /** The fixed columns as SQLite gives them: is_synthetic as 0/1, rowid as a number. */
 const FIXED_SQL = FIXED_COLUMNS.map((name) => (name === 'is_synthetic' ? 'r.is_synthetic::integer' : `r.${name}`)).join(', ');
@@ -29,6 +31,7 @@ function keyOf(path: string): string {
  * (per version, keyset by rowid, `rowMode: 'array'`), each with its packed values joined from
  * response_values (the JSON answers only where those are missing) and free-text answers taken
  * from the JSON. Each page is its own statement: between pages the connection goes back to the pool.
+ * The paradata pages are read the same way; the native files' bound and scan are in text-widths.ts.
  */
 export function postgresExports(db: PgDb): ExportStore {
   const pool = db.$client;
@@ -59,5 +62,25 @@ export function postgresExports(db: PgDb): ExportStore {
         }
       }
     },
+    paradataPages: async function* (request): AsyncGenerator<StoredParadataRow[]> {
+      const waves = request.waves ?? [];
+      // The paradata as its JSON text (node-postgres would parse a json column), as SQLite stores it.
+      const text = 'SELECT rowid::float8, id, version, mode, enumerator_id, started_at, completed_at, language, paradata::text FROM responses ' +
+        `WHERE survey_id = $1 AND version = $2 AND rowid > $3${waves.length > 0 ? ' AND wave = ANY($4::integer[])' : ' AND $4::integer[] IS NULL'} ORDER BY rowid LIMIT $5`;
+      for (const version of request.versions) {
+        let last = 0;
+        for (;;) {
+          const { rows } = await pool.query<StoredParadataRow>({ text, rowMode: 'array', values: [request.surveyId, version, last, waves.length > 0 ? waves : null, request.pageSize ?? 2000] });
+          if (rows.length === 0) break;
+          last = rows[rows.length - 1]![0];
+          yield rows;
+        }
+      }
+    },
+    exportBound: async () => {
+      const { rows } = await pool.query<[number | null]>({ text: 'SELECT max(rowid)::float8 FROM responses', rowMode: 'array' });
+      return rows[0]![0] ?? 0;
+    },
+    scanRows: (scope, versions, columns) => pgScanRows(pool, scope, versions, columns),
   };
 }
