@@ -1,11 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { surveyMembers } from '../../api/db/schema.ts';
-import { findVersion } from '../../api/surveys/queries.ts';
-import { createUser, signIn } from './accounts.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { createAccount, signIn } from './accounts.ts';
 import { forEachDialect, type DialectApp } from './dialects.ts';
-import { post, SHORT, shortSurvey, submission, testApp } from './helpers.ts';
+import { post, SHORT, shortSurvey, submission } from './helpers.ts';
 import { storedResponses } from './stored-responses.ts';
 
 const PARADATA = {
@@ -16,17 +14,7 @@ const PARADATA = {
   queuedSeconds: 300,
 };
 
-let context: ReturnType<typeof testApp>;
-let researcher: Awaited<ReturnType<typeof signIn>>;
-const get = (path: string) => context.app.request(path, { headers: researcher.headers() }) as Promise<Response>;
 const csv = async (response: Response) => parse((await response.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-
-beforeAll(async () => {
-  context = testApp();
-  const user = createUser(context.db, 'researcher@example.org', 'researcher');
-  context.db.insert(surveyMembers).values({ surveyId: findVersion(context.db, SHORT)!.surveyId, userId: user.id }).run();
-  researcher = await signIn(context.app, 'researcher@example.org');
-});
 
 forEachDialect('paradata at the API boundary', (ctx) => {
   let boundary: DialectApp;
@@ -81,7 +69,21 @@ forEachDialect('paradata at the API boundary', (ctx) => {
   });
 });
 
-describe('paradata exports', () => {
+forEachDialect('paradata exports', (ctx) => {
+  let context: DialectApp;
+  let researcher: Awaited<ReturnType<typeof signIn>>;
+  let researcherId: number;
+  const get = (path: string) => context.app.request(path, { headers: researcher.headers() }) as Promise<Response>;
+
+  beforeAll(async () => {
+    context = await ctx.testApp({ files: [shortSurvey()] });
+    const user = await createAccount(context.store, 'researcher@example.org', 'researcher');
+    const survey = (await context.rows('surveys')).find((row) => row.slug === SHORT)!;
+    researcherId = user.id;
+    await context.execute('INSERT INTO survey_members (survey_id, user_id) VALUES (?, ?)', [survey.id, user.id]);
+    researcher = await signIn(context.app, 'researcher@example.org');
+  });
+
   it('paradata.csv has one row per response with the paradata columns, joinable to the microdata by id', async () => {
     const body = submission({ startedAt: '2026-05-02T09:00:00.000Z', completedAt: '2026-05-02T09:02:30.000Z', paradata: PARADATA });
     expect((await post(context.app, SHORT, body)).status).toBe(201);
@@ -128,8 +130,16 @@ describe('paradata exports', () => {
 
   it('only the survey\'s researchers may export paradata, and the export is audited', async () => {
     expect((await context.app.request(`/api/surveys/${SHORT}/exports/paradata.csv`)).status).toBe(401);
-    createUser(context.db, 'evaluator@example.org', 'evaluator');
+    await createAccount(context.store, 'evaluator@example.org', 'evaluator');
     const evaluator = await signIn(context.app, 'evaluator@example.org');
     expect((await context.app.request(`/api/surveys/${SHORT}/exports/paradata.csv`, { headers: evaluator.headers() })).status).toBe(403);
+    const audited = async () => (await context.rows('audit_log')).filter((row) => String(row.action).startsWith('export.paradata'));
+    const before = await audited();
+    expect(before.every((row) => Number(row.user_id) === researcherId)).toBe(true);
+    expect((await get(`/api/surveys/${SHORT}/exports/paradata.csv`)).status).toBe(200);
+    const after = await audited();
+    // The researcher's export adds one entry; the refused ones (401, 403) none.
+    expect(after).toHaveLength(before.length + 1);
+    expect([after.at(-1)!.action, Number(after.at(-1)!.user_id)]).toEqual(['export.paradata.csv', researcherId]);
   });
 });
