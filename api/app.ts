@@ -91,7 +91,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', chartRoutes(store));
   mount('/surveys', draftRoutes(store));
   mount('/surveys', fieldworkRoutes(store));
-  mount('/surveys', db && dataRoutes(db));
+  mount('/surveys', dataRoutes(store));
   mount('/surveys', qualityRoutes(store));
   mount('/surveys', db && importRoutes(db));
   mount('/manage', manageRoutes(store));

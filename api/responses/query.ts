@@ -1,8 +1,6 @@
-import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseWith } from '../body.ts';
-import type { Db } from '../db/open.ts';
-import { responseRegion, responses, type StoredResponse } from '../db/schema.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'must be a date (YYYY-MM-DD) or an ISO date-time');
 
@@ -18,24 +16,43 @@ export const responseFilterSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type ResponseFilter = z.infer<typeof responseFilterSchema>;
+/** The monitor's filters: no paging, no region or enumerator. */
+export const progressFilterSchema = responseFilterSchema.pick({ version: true, from: true, to: true, mode: true, language: true });
+export type ProgressFilter = z.infer<typeof progressFilterSchema>;
 
-/** The SQL conditions of a filter (without paging), shared by listing and counting. */
-export function filterConditions(surveyId: number, filter: Omit<ResponseFilter, 'cursor' | 'limit'>): SQL {
+/** The columns of the responses table a filter reads, as either database's schema names them. */
+export interface FilterColumns {
+  surveyId: Column;
+  version: Column;
+  language: Column;
+  mode: Column;
+  enumeratorId: Column;
+  receivedAt: Column;
+}
+
+/**
+ * The SQL conditions of a filter (without paging), shared by listing and counting, on either
+ * database: `region` is that database's spelling of the answer (the one its index is built on).
+ */
+export function filterConditions(columns: FilterColumns, region: SQL, surveyId: number, filter: Omit<ResponseFilter, 'cursor' | 'limit'>): SQL {
   const conditions: (SQL | undefined)[] = [
-    eq(responses.surveyId, surveyId),
-    filter.version === undefined ? undefined : eq(responses.version, filter.version),
-    filter.region === undefined ? undefined : sql`${responseRegion} = ${filter.region}`,
-    filter.language === undefined ? undefined : eq(responses.language, filter.language),
-    filter.mode === undefined ? undefined : eq(responses.mode, filter.mode),
-    filter.enumerator === undefined ? undefined : eq(responses.enumeratorId, filter.enumerator),
-    filter.from === undefined ? undefined : gte(responses.receivedAt, filter.from),
+    eq(columns.surveyId, surveyId),
+    filter.version === undefined ? undefined : eq(columns.version, filter.version),
+    filter.region === undefined ? undefined : sql`${region} = ${filter.region}`,
+    filter.language === undefined ? undefined : eq(columns.language, filter.language),
+    filter.mode === undefined ? undefined : eq(columns.mode, filter.mode),
+    filter.enumerator === undefined ? undefined : eq(columns.enumeratorId, filter.enumerator),
+    filter.from === undefined ? undefined : gte(columns.receivedAt, filter.from),
     // A bare date as `to` includes that whole day.
-    filter.to === undefined ? undefined : lt(responses.receivedAt, filter.to.length === 10 ? `${filter.to}T99` : filter.to),
+    filter.to === undefined ? undefined : lt(columns.receivedAt, filter.to.length === 10 ? `${filter.to}T99` : filter.to),
   ];
   return and(...conditions)!;
 }
 
-function decodeCursor(cursor: string): [string, string] {
+/** Where a page of responses ended: its last row's received time and id (keyset paging). */
+export type PageCursor = [receivedAt: string, id: string];
+
+export function decodeCursor(cursor: string): PageCursor {
   const decoded: unknown = (() => {
     try {
       return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -47,24 +64,18 @@ function decodeCursor(cursor: string): [string, string] {
 }
 
 /**
- * One page of a survey's responses in the order they arrived, with a cursor for the next page
- * (keyset paging on received time and id, so pages stay stable while responses keep arriving).
+ * A page from the `limit + 1` rows asked for: the first `limit`, and a cursor for the next page
+ * when there was one more (so pages stay stable while responses keep arriving).
  */
-export function listResponses(db: Db, surveyId: number, filter: ResponseFilter): { items: StoredResponse[]; nextCursor: string | null } {
-  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const page = db.select().from(responses)
-    .where(and(filterConditions(surveyId, filter), after
-      ? or(gt(responses.receivedAt, after[0]), and(eq(responses.receivedAt, after[0]), gt(responses.id, after[1])))
-      : undefined))
-    .orderBy(asc(responses.receivedAt), asc(responses.id)).limit(filter.limit + 1).all();
-  const items = page.slice(0, filter.limit);
+export function pageOf<Row extends { receivedAt: string; id: string }>(rows: Row[], limit: number): { items: Row[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor = page.length > filter.limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.receivedAt, last.id])).toString('base64url') : null;
   return { items, nextCursor };
 }
 
-/** A stored response as researchers read it: everything but the internal fingerprint. */
-export function microdataRecord(row: StoredResponse) {
-  const { answersHash: _fingerprint, surveyVersionId: _versionRow, ...record } = row;
+/** A stored response as researchers read it: everything but the internal fingerprint and row numbers. */
+export function microdataRecord<Row extends { answersHash: string; surveyVersionId: number; rowid?: unknown }>(row: Row) {
+  const { answersHash: _fingerprint, surveyVersionId: _versionRow, rowid: _rowNumber, ...record } = row;
   return record;
 }

@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { auditLog, responses } from '../../api/db/schema.ts';
-import { createUser, signIn } from './accounts.ts';
-import { post, SHORT, shortSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { createAccount, signIn } from './accounts.ts';
+import { forEachDialect, type DialectContext } from './dialects.ts';
+import { SCREENED_OUT } from './messy-fixture.ts';
+import { post, SHORT, shortSurvey, skipLogicSurvey, submission, VALID_ANSWERS } from './helpers.ts';
+
+/*
+ * Microdata (list, fetch, erase), the fieldwork monitor's counts and the audit log, on both
+ * databases (issue #15): the same answers from SQLite and PostgreSQL.
+ */
 
 /** A researcher who runs a copy of the short survey, with `count` responses in it. */
-async function surveyWithResponses(count: number) {
-  const context = testApp();
-  createUser(context.db, 'res@example.org', 'researcher');
+async function surveyWithResponses(ctx: DialectContext, count: number) {
+  const context = await ctx.testApp({ files: [shortSurvey(), skipLogicSurvey()] });
+  await createAccount(context.store, 'res@example.org', 'researcher');
   const researcher = await signIn(context.app, 'res@example.org');
   const call = (method: string, path: string, body?: unknown) =>
     context.app.request(path, { method, headers: researcher.headers(method !== 'GET'), body: body === undefined ? undefined : JSON.stringify(body) });
@@ -22,9 +28,9 @@ async function surveyWithResponses(count: number) {
   return { ...context, call, ids };
 }
 
-describe('reading responses', () => {
+forEachDialect('reading responses', (ctx) => {
   it('pages through every response exactly once with a cursor', async () => {
-    const { call, ids } = await surveyWithResponses(7);
+    const { call, ids } = await surveyWithResponses(ctx, 7);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -37,7 +43,7 @@ describe('reading responses', () => {
   });
 
   it('filters by region, language, mode and version, and refuses a bad filter naming it', async () => {
-    const { call } = await surveyWithResponses(6);
+    const { call } = await surveyWithResponses(ctx, 6);
     const tuzla = await (await call('GET', '/api/surveys/field/responses?region=tuzla')).json();
     expect(tuzla.items).toHaveLength(2);
     expect(tuzla.items.every((item: { answers: { region: string } }) => item.answers.region === 'tuzla')).toBe(true);
@@ -50,7 +56,7 @@ describe('reading responses', () => {
   });
 
   it('fetches one response without internal fields', async () => {
-    const { call, ids } = await surveyWithResponses(1);
+    const { call, ids } = await surveyWithResponses(ctx, 1);
     const record = await (await call('GET', `/api/surveys/field/responses/${ids[0]}`)).json();
     expect(record).toMatchObject({ id: ids[0], version: 1, mode: 'web', answers: { ...VALID_ANSWERS, region: 'tuzla' } });
     expect(record.answersHash).toBeUndefined();
@@ -58,19 +64,19 @@ describe('reading responses', () => {
   });
 
   it('erases a response: gone from reads and counts, audited by id only', async () => {
-    const { db, call, ids } = await surveyWithResponses(3);
+    const { rows, call, ids } = await surveyWithResponses(ctx, 3);
     expect((await call('DELETE', `/api/surveys/field/responses/${ids[0]}`)).status).toBe(204);
     expect((await call('GET', `/api/surveys/field/responses/${ids[0]}`)).status).toBe(404);
-    expect(db.select().from(responses).all().map((row) => row.id)).not.toContain(ids[0]);
+    expect((await rows('responses')).map((row) => row.id)).not.toContain(ids[0]);
     expect((await (await call('GET', '/api/surveys/field/progress')).json()).total).toBe(2);
-    const erasure = db.select().from(auditLog).all().find((entry) => entry.action === 'response.erase');
+    const erasure = (await rows('audit_log')).find((entry) => entry.action === 'response.erase');
     expect(erasure).toMatchObject({ target: ids[0] });
     expect(JSON.stringify(erasure)).not.toContain('sarajevo');
     expect((await call('DELETE', `/api/surveys/field/responses/${ids[0]}`)).status).toBe(404);
   });
 
   it('counts responses by region against quota targets, by day, language and mode', async () => {
-    const { call } = await surveyWithResponses(6);
+    const { call } = await surveyWithResponses(ctx, 6);
     const progress = await (await call('GET', '/api/surveys/field/progress')).json();
     expect(progress.total).toBe(6);
     expect(progress.byRegion).toEqual([
@@ -82,8 +88,20 @@ describe('reading responses', () => {
     expect(progress.byMode).toEqual([{ mode: 'web', responses: 6 }]);
   });
 
+  it('counts screened-out contacts (declined, under 18, not resident) apart from interviews, with "(none)" as their region', async () => {
+    const { app, call } = await surveyWithResponses(ctx, 3);
+    for (const answers of SCREENED_OUT) expect((await post(app, 'field', submission({ answers }))).status).toBe(201);
+    const progress = await (await call('GET', '/api/surveys/field/progress')).json();
+    expect(progress.outcomes).toEqual({ contacts: 6, interviews: 3, declined: 1, notEligible: 2, responseRate: 0.75 });
+    expect(progress.byRegion).toEqual([
+      { region: 'sarajevo', responses: 2, target: 10 },
+      { region: 'tuzla', responses: 1, target: 5 },
+      { region: '(none)', responses: 3, target: null },
+    ]);
+  });
+
   it('gives the median duration, the web completion rate from anonymous starts, and the latest submissions to researchers only', async () => {
-    const { app, db, call } = await surveyWithResponses(0);
+    const { app, store, rows, call } = await surveyWithResponses(ctx, 0);
     const at = (seconds: number) => new Date(Date.parse('2026-03-01T10:00:00Z') + seconds * 1000).toISOString();
     for (const seconds of [300, 60, 120]) {
       expect((await post(app, 'field', submission({ startedAt: at(0), completedAt: at(seconds) }))).status).toBe(201);
@@ -96,10 +114,10 @@ describe('reading responses', () => {
     expect(progress.latest).toHaveLength(4);
     expect(Object.keys(progress.latest[0]).sort()).toEqual(['language', 'mode', 'receivedAt', 'region', 'version']);
     expect(progress.latest[0]).toMatchObject({ region: 'tuzla', language: 'en', mode: 'web', version: 1 });
-    expect(db.$client.prepare('select * from survey_starts').all()).toEqual([{ survey_id: expect.any(Number), day: new Date().toISOString().slice(0, 10), starts: 5 }]);
+    expect(await rows('survey_starts')).toEqual([{ survey_id: expect.any(Number), day: new Date().toISOString().slice(0, 10), starts: 5 }]);
     expect((await (await call('GET', '/api/surveys/field/progress?language=bs')).json()).completion).toBeNull();
 
-    createUser(db, 'eval@example.org', 'evaluator');
+    await createAccount(store, 'eval@example.org', 'evaluator');
     const evaluator = await signIn(app, 'eval@example.org');
     const seen = await (await app.request('/api/surveys/field/progress', { headers: evaluator.headers() })).json();
     expect(seen.total).toBe(4);
@@ -111,7 +129,7 @@ describe('reading responses', () => {
   });
 
   it('lines questions up across versions by name: a removed question stays listed with the versions it was in', async () => {
-    const { call } = await surveyWithResponses(0);
+    const { call } = await surveyWithResponses(ctx, 0);
     const draft = await (await call('POST', '/api/surveys/field/draft')).json();
     const trustPage = draft.definition.pages[2];
     trustPage.elements = trustPage.elements.filter((element: { name: string }) => element.name !== 'pf_fair');
@@ -131,19 +149,19 @@ describe('reading responses', () => {
   });
 
   it('lets no one read microdata of a survey they do not run', async () => {
-    const { app, db } = await surveyWithResponses(1);
-    createUser(db, 'other@example.org', 'researcher');
+    const { app, store } = await surveyWithResponses(ctx, 1);
+    await createAccount(store, 'other@example.org', 'researcher');
     const other = await signIn(app, 'other@example.org');
     expect((await app.request('/api/surveys/field/responses', { headers: other.headers() })).status).toBe(403);
     expect((await app.request(`/api/surveys/${SHORT}/responses`)).status).toBe(401);
   });
 });
 
-describe('the audit log', () => {
+forEachDialect('the audit log', (ctx) => {
   it('shows admins who did what to which survey, newest first, filterable by survey and action', async () => {
-    const { app, db, ids, call } = await surveyWithResponses(1);
+    const { app, store, ids, call } = await surveyWithResponses(ctx, 1);
     await call('DELETE', `/api/surveys/field/responses/${ids[0]}`);
-    createUser(db, 'admin@example.org', 'admin');
+    await createAccount(store, 'admin@example.org', 'admin');
     const admin = await signIn(app, 'admin@example.org');
     const { entries } = await (await app.request('/api/audit?survey=field', { headers: admin.headers() })).json();
     expect(entries.map((entry: { action: string; user: string | null }) => [entry.action, entry.user])).toEqual([

@@ -6,11 +6,10 @@ import { shortSurvey, submission } from './helpers.ts';
 /**
  * Every protected endpoint × every role. "allow" means the request gets past authentication and
  * authorisation (any status but 401/403); "deny" means 403; an anonymous caller always gets 401.
- * On both databases; the rules marked `sqliteOnly` are data.ts's routes (variables, progress, the microdata list), which
- * do not run on PostgreSQL yet (501 there, issue #15) and are converted by their own owner.
+ * On both databases: the same answers from SQLite and PostgreSQL.
  */
 type Caller = 'admin' | 'researcher' | 'outsider' | 'evaluator' | 'enumerator';
-type Rule = { method: string; path: string; body?: () => unknown; allow: Caller[]; sqliteOnly?: true };
+type Rule = { method: string; path: string; body?: () => unknown; allow: Caller[] };
 
 const content = () => ({ definition: shortSurvey().definition, meta: shortSurvey().meta });
 
@@ -38,11 +37,11 @@ const RULES: Rule[] = [
   { method: 'DELETE', path: '/api/surveys/field/members/999', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/surveys/field/versions', allow: ['admin', 'researcher', 'evaluator'] },
   { method: 'GET', path: '/api/surveys/field/quality', allow: ['admin', 'researcher', 'evaluator'] },
-  { method: 'GET', path: '/api/surveys/field/progress', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
-  { method: 'GET', path: '/api/surveys/field/variables', allow: ['admin', 'researcher', 'evaluator'], sqliteOnly: true },
-  { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'], sqliteOnly: true },
-  { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'], sqliteOnly: true },
-  { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'], sqliteOnly: true },
+  { method: 'GET', path: '/api/surveys/field/progress', allow: ['admin', 'researcher', 'evaluator'] },
+  { method: 'GET', path: '/api/surveys/field/variables', allow: ['admin', 'researcher', 'evaluator'] },
+  { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'] },
+  { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
+  { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/interviews', allow: ['enumerator'] },
   { method: 'GET', path: '/api/surveys/field/chart.svg?indicators=trust_fav&by=region', allow: ['admin', 'researcher', 'evaluator'] },
@@ -50,7 +49,7 @@ const RULES: Rule[] = [
 
 const CALLERS: Caller[] = ['admin', 'researcher', 'outsider', 'evaluator', 'enumerator'];
 
-forEachDialect('roles', ({ dialect, testApp }) => {
+forEachDialect('roles', ({ testApp }) => {
   let context: DialectApp;
   const sessions = new Map<Caller, Awaited<ReturnType<typeof signIn>>>();
 
@@ -66,7 +65,7 @@ forEachDialect('roles', ({ dialect, testApp }) => {
     expect((await call('POST', '/api/surveys/field/members', { email: 'enumerator@example.org' })).status).toBe(201);
   });
 
-  describe.each(RULES.filter((rule) => dialect === 'sqlite' || !rule.sqliteOnly))('$method $path', (rule) => {
+  describe.each(RULES)('$method $path', (rule) => {
     it('refuses an anonymous caller with 401', async () => {
       const response = await context.app.request(rule.path, {
         method: rule.method, headers: { 'content-type': 'application/json' }, body: rule.body ? JSON.stringify(rule.body()) : undefined,

@@ -144,13 +144,15 @@ describePostgres('two API instances on one PostgreSQL database', () => {
   }, 120_000);
 
   it("serves on one instance an indicator table that counts the other instance's writes and erasures at once, never a stale one", async () => {
-    const email = 'evaluator@example.org';
-    await client.query("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'evaluator')", [email, hashPassword(PASSWORD)]);
+    // An admin: reads the table on A and erases a response on B.
+    const email = 'admin@example.org';
+    await client.query("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin')", [email, hashPassword(PASSWORD)]);
     const signIn = await fetch(`${a!.base}/api/auth/sign-in`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
     });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await signIn.json() as { csrfToken: string };
     const counted = async () => {
       const table = await fetch(`${a!.base}/api/surveys/${SHORT}/indicators`, { headers: { cookie } });
       expect(table.status).toBe(200);
@@ -165,9 +167,13 @@ describePostgres('two API instances on one PostgreSQL database', () => {
     // The change stamp is read from the database on every request: the next table already has them.
     expect(await counted()).toBe(before + 3);
 
-    // An erasure by another writer (the triggers count it in response_changes) is seen as soon.
-    await client.query('DELETE FROM responses WHERE id = $1', [ids[0]]);
+    // An erasure on the other instance (the triggers count it in response_changes) is seen as soon.
+    const erased = await fetch(`${b!.base}/api/surveys/${SHORT}/responses/${ids[0]}`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(erased.status).toBe(204);
     expect(await counted()).toBe(before + 2);
+    // So is one by any other writer of the database.
+    await client.query('DELETE FROM responses WHERE id = $1', [ids[1]]);
+    expect(await counted()).toBe(before + 1);
   }, 120_000);
 
   it('keeps every submission acknowledged by an instance killed mid-load (kill -9), while the other carries on', async () => {

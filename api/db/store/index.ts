@@ -24,6 +24,8 @@ import { sqliteFieldwork, type FieldworkStore } from './fieldwork.ts';
 import { postgresFieldwork } from './pg/fieldwork.ts';
 import { sqliteQuality, type QualityStore } from './quality.ts';
 import { postgresQuality } from './pg/quality.ts';
+import { sqliteData, type DataStore } from './data.ts';
+import { postgresData } from './pg/data.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -48,6 +50,8 @@ export interface Store {
   fieldwork: FieldworkStore;
   /** The fieldwork quality flags' reads: responses with durations, days and chosen answers. */
   quality: QualityStore;
+  /** Microdata for researchers (list, fetch, erase) and the fieldwork monitor's counts. */
+  data: DataStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -66,6 +70,7 @@ export function sqliteStore(db: Db): Store {
     drafts: sqliteDrafts(db),
     fieldwork: sqliteFieldwork(db),
     quality: sqliteQuality(db),
+    data: sqliteData(db),
   };
 }
 
@@ -85,5 +90,6 @@ export function postgresStore(pg: PgDb): Store {
     drafts: postgresDrafts(pg),
     fieldwork: postgresFieldwork(pg),
     quality: postgresQuality(pg),
+    data: postgresData(pg),
   };
 }
