@@ -40,6 +40,11 @@ describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', ()
       const response = await post(context.app, 'native', body);
       expect(response.status, await response.clone().text()).toBe(201);
     }
+    // Texts measured in bytes, not characters (4-byte emoji, the longest "other" text), and an empty one (no strL record).
+    for (const answers of [{ region: 'brcko', story: '' }, { region: 'tuzla', contact_how: 'other', 'contact_how-Comment': `${'😀'.repeat(10)} најдужи одговор`, story: '😀 emoji' }]) {
+      const response = await post(context.app, 'native', { id: crypto.randomUUID(), language: 'sr-Cyrl', answers });
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
     const database = await freshPostgresDatabase();
     drop = database.drop;
     pg = await openPostgres(database.url);
@@ -70,7 +75,7 @@ describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', ()
       expect(postgres.equals(sqlite), path).toBe(true);
     }
     const rows = parse((await both('native/exports/paradata.csv')).postgres.toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(NATIVE_ANSWERS.length + 2);
+    expect(rows).toHaveLength(NATIVE_ANSWERS.length + 4);
     expect(rows.find((row) => row.para_app_version === '0.2.0')).toMatchObject({
       para_duration_seconds: '150.5', para_offline_seconds: '60', para_queued_seconds: '90', para_language_switches: '1', para_languages: 'sr-Cyrl en', para_page_p1_seconds: '42.5',
     });
