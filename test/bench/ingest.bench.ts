@@ -18,14 +18,9 @@
  * alone and while an indicator table is being made (ingest/beside-indicators.ts):
  * BENCH_BESIDE_CONNECTIONS (10), BENCH_BESIDE_SECONDS (10 per window), BENCH_BESIDE=0 skips it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fullQuestionnaire, shortQuestionnaire, type Questionnaire } from './ingest/bodies.ts';
-import { submitUnderLoad, type LoadResult } from './ingest/load.ts';
-import { startHelloWorld, startTrustlens } from './ingest/processes.ts';
-import { checkStored, type StoredCheck } from './ingest/stored.ts';
+import { resolve } from 'node:path';
+import { fullQuestionnaire, shortQuestionnaire } from './ingest/bodies.ts';
+import { describeCheck, freePort, load, measureHelloWorld, measureSqlite, ms } from './ingest/measure.ts';
 import { submitBesideIndicators } from './ingest/beside-indicators.ts';
 import { BENCH_ROWS } from './exports/settings.ts';
 import { timeValidation } from './ingest/validation-timing.ts';
@@ -34,6 +29,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP_SECONDS = 2;
+const settings = { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS };
 const wanted = (process.env.BENCH_QUESTIONNAIRES ?? 'short,full').split(',');
 /** Connections and seconds of the measurement beside an indicator request (BENCH_BESIDE=0 skips it). */
 const BESIDE_CONNECTIONS = Number(process.env.BENCH_BESIDE_CONNECTIONS ?? 10);
@@ -44,46 +40,6 @@ const targets = [
   ...(process.env.BENCH_BEFORE ? [{ name: 'before', root: resolve(process.env.BENCH_BEFORE) }] : []),
   { name: 'trustlens', root: process.cwd() },
 ];
-
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
-const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function measureHelloWorld(questionnaire: Questionnaire): Promise<LoadResult> {
-  const server = await startHelloWorld();
-  try {
-    await submitUnderLoad('hello-world', server.url, questionnaire, CONNECTIONS, WARM_UP_SECONDS);
-    return await submitUnderLoad('hello-world', server.url, questionnaire, CONNECTIONS, SECONDS);
-  } finally {
-    await server.stop();
-  }
-}
-
-async function measureTrustlens(name: string, root: string, questionnaire: Questionnaire): Promise<LoadResult & { stored: StoredCheck }> {
-  const folder = mkdtempSync(join(tmpdir(), 'trustlens-ingest-'));
-  const databasePath = join(folder, 'trustlens.db');
-  try {
-    const server = await startTrustlens(root, databasePath, await freePort());
-    let warmUp: LoadResult, result: LoadResult;
-    try {
-      warmUp = await submitUnderLoad(name, server.url, questionnaire, CONNECTIONS, WARM_UP_SECONDS);
-      result = await submitUnderLoad(name, server.url, questionnaire, CONNECTIONS, SECONDS);
-    } finally {
-      await server.stop();
-    }
-    return { ...result, stored: checkStored(databasePath, [...warmUp.acknowledged, ...result.acknowledged]) };
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 console.log(`bench:ingest — ${CONNECTIONS} connections, ${SECONDS} s per measurement (after ${WARM_UP_SECONDS} s warm-up), ${RUNS} runs; load average ${load()} at start`);
 for (const target of targets) {
@@ -96,12 +52,11 @@ for (const target of targets) {
 const rows: string[] = [];
 for (let run = 1; run <= RUNS; run++) {
   for (const questionnaire of questionnaires) {
-    const hello = await measureHelloWorld(questionnaire);
+    const hello = await measureHelloWorld(questionnaire, settings);
     rows.push(`| ${run} | ${questionnaire.label} | hello-world | ${Math.round(hello.perSecond).toLocaleString('en')} | | ${ms(hello.p50)} | ${ms(hello.p99)} | | ${load()} |`);
     for (const target of targets) {
-      const result = await measureTrustlens(target.name, target.root, questionnaire);
-      const refused = Object.entries(result.statuses).filter(([code]) => code !== '201').map(([code, count]) => `${count}×${code}`);
-      const check = `${result.stored.lost} lost, ${result.stored.duplicated} duplicated of ${result.stored.acknowledged.toLocaleString('en')}${refused.length || result.errors ? `; also ${[...refused, ...(result.errors ? [`${result.errors} errors`] : [])].join(', ')}` : ''}`;
+      const result = await measureSqlite(target.name, target.root, questionnaire, settings);
+      const check = describeCheck(result);
       rows.push(`| ${run} | ${questionnaire.label} | ${target.name} | ${Math.round(result.perSecond).toLocaleString('en')} | ${(result.perSecond / hello.perSecond).toFixed(3)}× | ${ms(result.p50)} | ${ms(result.p99)} | ${check} | ${load()} |`);
       console.log(`run ${run} ${questionnaire.label}: hello-world ${Math.round(hello.perSecond)}/s, ${target.name} ${Math.round(result.perSecond)}/s (${(result.perSecond / hello.perSecond).toFixed(3)}×), p99 ${ms(result.p99)}, ${check}`);
     }

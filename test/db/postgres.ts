@@ -30,19 +30,20 @@ export function describePostgres(name: string, body: () => void): void {
 /**
  * A new, empty database on the test server; `drop` removes it (closing what is still connected).
  * With `template` (the name of a database nobody is connected to), a copy of that one: far quicker
- * than migrating each time, for tests that want a database of their own per test.
+ * than migrating each time, for tests that want a database of their own per test. `server` names
+ * another server to create it on (the benchmarks' BENCH_POSTGRES_URL).
  */
-export async function freshPostgresDatabase(template?: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  if (!TEST_POSTGRES_URL) throw new Error('TEST_POSTGRES_URL is unset');
+export async function freshPostgresDatabase(template?: string, server = TEST_POSTGRES_URL): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  if (!server) throw new Error('TEST_POSTGRES_URL is unset');
   const name = `trustlens_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await onServer(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  const url = new URL(TEST_POSTGRES_URL);
+  await onServer(server, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), name, drop: () => onServer(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+async function onServer(server: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(statement);

@@ -17,15 +17,20 @@ export function checkStored(databasePath: string, acknowledged: string[]): Store
   try {
     const ids = new Set(db.prepare('select id from responses').pluck().all() as string[]);
     const valueRows = db.prepare('select count(*) - count(distinct response_id) from response_values').pluck().get() as number;
-    const unique = new Set(acknowledged);
-    const lost = [...unique].filter((id) => !ids.has(id)).length;
-    return {
-      acknowledged: unique.size,
-      lost,
-      duplicated: acknowledged.length - unique.size + valueRows,
-      storedUnacknowledged: ids.size - (unique.size - lost),
-    };
+    return compareStored(ids, valueRows, acknowledged);
   } finally {
     db.close();
   }
+}
+
+/** The check itself, for either database: the ids stored, extra analysed-value rows, the ids acknowledged. */
+export function compareStored(ids: Set<string>, extraValueRows: number, acknowledged: string[]): StoredCheck {
+  const unique = new Set(acknowledged);
+  const lost = [...unique].filter((id) => !ids.has(id)).length;
+  return {
+    acknowledged: unique.size,
+    lost,
+    duplicated: acknowledged.length - unique.size + extraValueRows,
+    storedUnacknowledged: ids.size - (unique.size - lost),
+  };
 }
