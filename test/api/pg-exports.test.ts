@@ -8,7 +8,11 @@ import { copyDatabase } from '../../api/db/copy/copy.ts';
 import { openPostgres, type PgDb } from '../../api/db/pg/open.ts';
 import { postgresStore } from '../../api/db/store/index.ts';
 import { fileNames } from '../../api/exports/native/names.ts';
-import { NATIVE_ANSWERS } from '../fixtures/api/native-survey.ts';
+import { eq } from 'drizzle-orm';
+import { surveyMembers, surveys } from '../../api/db/schema.ts';
+import { publishSurveyFiles } from '../../api/surveys/publish.ts';
+import type { SurveyFile } from '../../surveys/types.ts';
+import { NATIVE_ANSWERS, nativeSurvey } from '../fixtures/api/native-survey.ts';
 import { describePostgres, freshPostgresDatabase } from '../db/postgres.ts';
 import { signIn } from './accounts.ts';
 import { FULL } from './analytics-fixture.ts';
@@ -20,7 +24,9 @@ import { readWithPspp, readWithReadstat } from './native-readers.ts';
  * The microdata XLSX (with its paradata sheet), the paradata CSV and the SPSS/Stata files served
  * from PostgreSQL: an app on a PostgreSQL copy of the same rows (the full instrument with demo
  * responses, the `native` survey of Cyrillic, long texts, "other" and missing codes, and
- * responses with paradata) gives the same files as the SQLite app, and audits each export there.
+ * responses with paradata, and a survey whose text columns hold JSON arrays and objects: a
+ * ranking, a multiple text, a matrix) gives the same files as the SQLite app, and audits each
+ * export there.
  */
 describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', () => {
   let context: NativeContext;
@@ -43,6 +49,13 @@ describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', ()
     // Texts measured in bytes, not characters (4-byte emoji, the longest "other" text), and an empty one (no strL record).
     for (const answers of [{ region: 'brcko', story: '' }, { region: 'tuzla', contact_how: 'other', 'contact_how-Comment': `${'😀'.repeat(10)} најдужи одговор`, story: '😀 emoji' }]) {
       const response = await post(context.app, 'native', { id: crypto.randomUUID(), language: 'sr-Cyrl', answers });
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
+    publishSurveyFiles(context.db, [shapesSurvey()]);
+    const shapes = context.db.select().from(surveys).where(eq(surveys.slug, 'shapes')).get()!;
+    context.db.insert(surveyMembers).values({ surveyId: shapes.id, userId: context.db.select().from(surveyMembers).get()!.userId }).run();
+    for (const answers of SHAPES_ANSWERS) {
+      const response = await post(context.app, 'shapes', { id: crypto.randomUUID(), language: 'en', answers });
       expect(response.status, await response.clone().text()).toBe(201);
     }
     const database = await freshPostgresDatabase();
@@ -83,7 +96,7 @@ describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', ()
   });
 
   it('microdata.xlsx has the same sheets, rows and cells (microdata and paradata)', async () => {
-    for (const path of [`${FULL}/exports/microdata.xlsx`, `${FULL}/exports/microdata.xlsx?values=labels&wave=2025&names=ess`, 'native/exports/microdata.xlsx']) {
+    for (const path of [`${FULL}/exports/microdata.xlsx`, `${FULL}/exports/microdata.xlsx?values=labels&wave=2025&names=ess`, 'native/exports/microdata.xlsx', 'shapes/exports/microdata.xlsx']) {
       const { sqlite, postgres } = await both(path);
       const [fromSqlite, fromPostgres] = await Promise.all([workbook(sqlite), workbook(postgres)]);
       expect(fromPostgres.map((sheet) => sheet.name)).toEqual(['microdata', 'paradata']);
@@ -98,13 +111,14 @@ describePostgres('microdata XLSX, paradata and native exports on PostgreSQL', ()
     for (const [path, names] of [
       [`${FULL}/exports/microdata.sav`, 'spss'], ['native/exports/microdata.sav?lang=sr-Cyrl', 'spss'], [`${FULL}/exports/microdata.sav?wave=2024&names=ess`, 'spss'],
       [`${FULL}/exports/microdata.dta`, 'stata'], ['native/exports/microdata.dta?lang=en', 'stata'],
+      ['shapes/exports/microdata.sav', 'spss'], ['shapes/exports/microdata.dta', 'stata'],
     ] as const) {
       const { sqlite, postgres } = await both(path);
       expect(postgres.length, path).toBe(sqlite.length);
       expect(withoutTimestamp(postgres, names).equals(withoutTimestamp(sqlite, names)), path).toBe(true);
     }
     // Independent readers of the PostgreSQL files: every cell as in the microdata CSV.
-    for (const [slug, extension, query] of [[FULL, 'sav', ''], ['native', 'sav', '?lang=en'], [FULL, 'dta', ''], ['native', 'dta', '?lang=en']] as const) {
+    for (const [slug, extension, query] of [[FULL, 'sav', ''], ['native', 'sav', '?lang=en'], ['shapes', 'sav', ''], [FULL, 'dta', ''], ['native', 'dta', '?lang=en'], ['shapes', 'dta', '']] as const) {
       const file = `pg-${slug}.${extension}`;
       writeFileSync(join(context.folder, file), (await both(`${slug}/exports/microdata.${extension}${query}`)).postgres);
       const reference = await context.reference(slug);
@@ -158,3 +172,21 @@ function missingCode(codebook: Awaited<ReturnType<NativeContext['reference']>>['
   const codes = codebook.find((entry) => entry.variable === column)!.missing.map((code) => code.value).sort((a, b) => a - b);
   return codes[value.charCodeAt(1) - 'a'.charCodeAt(0)];
 }
+
+/** The native survey plus questions whose answers are JSON arrays and objects (text columns holding their JSON). */
+function shapesSurvey(): SurveyFile {
+  const file = nativeSurvey();
+  const definition = structuredClone(file.definition) as unknown as { pages: { elements: Record<string, unknown>[] }[] };
+  definition.pages[0]!.elements.push(
+    { type: 'ranking', name: 'priorities', title: 'Order these', choices: ['patrols', 'response_time', 'courtesy'] },
+    { type: 'multipletext', name: 'contact', title: 'How to reach you', items: [{ name: 'phone' }, { name: 'email' }] },
+    { type: 'matrix', name: 'grid', title: 'Rate each', columns: ['good', 'bad'], rows: ['station', 'phone_line'] },
+  );
+  return { ...file, slug: 'shapes', definition: definition as unknown as SurveyFile['definition'] };
+}
+
+const SHAPES_ANSWERS: Record<string, unknown>[] = [
+  { region: 'tuzla', priorities: ['courtesy', 'patrols', 'response_time'], contact: { phone: '061 222 333', email: 'ж@example.org' }, grid: { station: 'good', phone_line: 'bad' } },
+  { region: 'brcko', priorities: ['patrols', 'courtesy', 'response_time'], contact: { phone: '😀' }, story: 'Kratko "citat" \\ kraj' },
+  { region: 'sarajevo', grid: { station: 'bad' } },
+];
