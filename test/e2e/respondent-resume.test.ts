@@ -6,7 +6,7 @@ import { axeViolations } from './axe.ts';
 import { draftsOnDevice, queuedOnDevice } from './device-queue.ts';
 import { startApp, type RunningApp } from './harness.ts';
 import { firstPage, kept, offlineReady, openBrowser, profileFolders } from './offline-browser.ts';
-import { answerShortUpToTrustPage, BOSNIAN_ANSWERS, finishShortFromTrustPage, LANGUAGES, WORDS } from './respondent-page.ts';
+import { answerShortUpToTrustPage, BOSNIAN_ANSWERS, finishShortFromTrustPage, LANGUAGES, passScreeningInBosnian, WORDS } from './respondent-page.ts';
 
 // A resident who leaves a questionnaire half-way (a reload, a closed tab, a phone that restarts)
 // is offered their answers back: "continue" where they stopped, or "start over". What is stored
@@ -67,6 +67,39 @@ describe('a resident who reloads half-way', () => {
     await page.reload();
     await page.locator('[data-name="consent"]').waitFor();
     expect(await page.locator('.resume-offer').count()).toBe(0);
+    await context.close();
+  }, 180_000);
+
+  it('"start over" empties the form: no earlier answer is kept, shown or stored, and what is stored is the new answers once', async () => {
+    const before = storedAnswers().length;
+    const context = await openBrowser(profiles.create());
+    const page = await firstPage(context);
+    await page.goto(`${running.baseUrl}/s/${SLUG}`);
+    await answerShortUpToTrustPage(page); // region: Kanton Sarajevo
+    await draftSavedAt(page, 2);
+
+    await page.reload();
+    await page.locator('.resume-offer').getByRole('button', { name: 'Počni ispočetka' }).click();
+    // The first page again, nothing chosen, and the saved answers gone from the device.
+    // In Bosnian still, the language they were answering in (the browser's is English).
+    await page.locator('[data-name="consent"]').getByText('Da, pristajem', { exact: true }).waitFor();
+    expect(await page.locator('select#language').inputValue()).toBe('bs');
+    expect(await page.locator('[data-name="consent"] input:checked').count()).toBe(0);
+    await expect.poll(async () => (await draftsOnDevice(page)).filter((draft) => !draft.interview && draft.pageNo > 0)).toEqual([]);
+    await passScreeningInBosnian(page);
+    expect(await page.locator('[data-name="region"]').innerText()).not.toContain('Kanton Sarajevo');
+    await page.locator('.sd-dropdown').first().click();
+    await page.getByRole('option', { name: 'Tuzlanski kanton' }).click();
+    await page.getByRole('button', { name: 'Sljedeća' }).click();
+    // The trust page comes up empty too: the 7 chosen before start over is not kept.
+    await page.locator('[data-name="trust_police"] .sd-rating__item', { hasText: /^7$/ }).waitFor();
+    expect(await page.locator('[data-name="trust_police"] .sd-rating__item--selected').count()).toBe(0);
+    await finishShortFromTrustPage(page);
+    await page.getByText('Hvala Vam!').waitFor();
+
+    await expect.poll(() => storedAnswers().length, { timeout: 30_000 }).toBe(before + 1);
+    expect(storedAnswers().slice(before).map((row) => row.answers)).toEqual([{ ...BOSNIAN_ANSWERS, region: 'tuzla' }]);
+    expect(await draftsOnDevice(page)).toEqual([]);
     await context.close();
   }, 180_000);
 

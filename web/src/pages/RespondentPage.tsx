@@ -171,7 +171,8 @@ export function RespondentPage({ slug, interview = false }: Props) {
           <h1 id="resume-title">{pageMessages(offer.language).resumeTitle}</h1>
           <p>{pageMessages(offer.language).resumeDetail(new Date(offer.savedAt).toLocaleString(offer.language))}</p>
           <button type="button" onClick={continueDraft}>{pageMessages(offer.language).resumeContinue}</button>{' '}
-          <button type="button" onClick={startOver}>{pageMessages(offer.language).resumeStartOver}</button>
+          {/* An empty form, in the language they were answering in, unless the link names one (?lang=). */}
+          <button type="button" onClick={() => { if (!new URLSearchParams(window.location.search).has('lang')) setLanguage(offer.language); startOver(); }}>{pageMessages(offer.language).resumeStartOver}</button>
         </section>
       )}
       {refused && (
