@@ -93,7 +93,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/surveys', fieldworkRoutes(store));
   mount('/surveys', dataRoutes(store));
   mount('/surveys', qualityRoutes(store));
-  mount('/surveys', db && importRoutes(db));
+  mount('/surveys', importRoutes(store));
   mount('/manage', manageRoutes(store));
   mount('/audit', auditRoutes(store));
   mount('/interviews', interviewRoutes(store));

@@ -3,15 +3,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
+import { openPostgres } from '../db/pg/open.ts';
+import { postgresStore, sqliteStore, type Store } from '../db/store/index.ts';
 import { ApiError } from '../errors.ts';
 import { importResponses } from '../imports/import-responses.ts';
-import { findVersion } from '../surveys/queries.ts';
 
 // npm run import -- --survey <slug> --version N --file wave1.csv [--skip-invalid] [--language bs] [--wave 2019]
 // Loads a microdata file (our CSV export, or KoBoToolbox's CSV export of the same XLSForm) as
-// stored responses of a published version, in the database named by DATABASE_URL, exactly as
-// POST /api/surveys/:slug/imports does (api/imports). Exit 0 when stored (or already imported),
-// 2 with one line per problem (row, column, issue) when nothing was stored.
+// stored responses of a published version, in the database named by DATABASE_URL (a SQLite file
+// or PostgreSQL), exactly as POST /api/surveys/:slug/imports does (api/imports). Exit 0 when
+// stored (or already imported), 2 with one line per problem (row, column, issue) when nothing was stored.
 
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
@@ -37,11 +38,22 @@ try {
   fail([`import: cannot read ${values.file}: ${(error as Error).message}`]);
 }
 
-const db = openDatabase(readConfig(process.env).databasePath);
+/** The database named by DATABASE_URL: a SQLite file, or PostgreSQL. */
+async function openStore(): Promise<{ store: Store; close: () => Promise<void> }> {
+  const config = readConfig(process.env);
+  if (config.postgresUrl) {
+    const pg = await openPostgres(config.postgresUrl, { maxConnections: 1 });
+    return { store: postgresStore(pg), close: () => pg.$client.end() };
+  }
+  const db = openDatabase(config.databasePath);
+  return { store: sqliteStore(db), close: async () => void db.$client.close() };
+}
+
+const { store, close } = await openStore();
 try {
-  const survey = findVersion(db, values.survey, version);
+  const survey = await store.surveys.findVersion(values.survey, version);
   if (!survey) fail([`import: no published ${version === undefined ? '' : `version ${version} of the `}survey "${values.survey}" in this database`]);
-  const report = importResponses(db, survey, bytes, {
+  const report = await importResponses(store.imports, survey, bytes, {
     fileName: basename(values.file), skipInvalid: values['skip-invalid'] ?? false, userId: null, via: 'command line',
     ...(values.language === undefined ? {} : { language: values.language }), ...(wave === undefined ? {} : { wave }),
   });
@@ -54,5 +66,5 @@ try {
   const details = (error.details ?? []) as { row?: number; column?: string; field?: string; issue: string }[];
   fail([`import: ${error.message}`, ...details.map((entry) => (entry.row === undefined ? `  ${entry.field}: ${entry.issue}` : `  row ${entry.row}${entry.column ? `, column ${entry.column}` : ''}: ${entry.issue}`))]);
 } finally {
-  db.$client.close();
+  await close();
 }

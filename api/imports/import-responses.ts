@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import { validateAnswers } from '../../surveys/answers.ts';
 import { listQuestions, type QuestionInfo } from '../../surveys/questions.ts';
-import { recordAudit } from '../audit.ts';
 import { contentHash } from '../canonical-json.ts';
-import type { Db } from '../db/open.ts';
-import { responses } from '../db/schema.ts';
+import type { ImportedResponse, ImportsStore } from '../db/store/imports.ts';
 import { ApiError } from '../errors.ts';
-import { surveyLayout } from '../indicators/survey-layout.ts';
-import { writeResponseValues } from '../responses/values.ts';
 import type { PublishedVersion } from '../surveys/queries.ts';
 import { fileProblem, readCsv } from './read-csv.ts';
 import { issueAt, readRow, type ImportedRow, type ImportIssue } from './row-answers.ts';
@@ -54,19 +49,18 @@ const MAX_LISTED_ISSUES = 1000;
  * `skipInvalid`. Everything is written in one transaction with its audit entry: the import
  * happens whole or not at all. The same file again adds nothing, and the report says so.
  */
-export function importResponses(db: Db, survey: PublishedVersion, file: Uint8Array, options: ImportOptions): ImportReport {
+export async function importResponses(store: ImportsStore, survey: PublishedVersion, file: Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const sha256 = createHash('sha256').update(file).digest('hex');
   const language = options.language ?? survey.meta.languages[0]!;
   if (!survey.meta.languages.includes(language as never)) {
     throw new ApiError(422, 'The import options do not fit the questionnaire.', [{ field: 'language', issue: `must be one of ${survey.meta.languages.join(', ')}` }]);
   }
-  const earlier = db.select({ rows: sql<number>`count(*)`, at: sql<string | null>`min(${responses.receivedAt})` }).from(responses)
-    .where(and(eq(responses.surveyId, survey.surveyId), eq(responses.importHash, sha256))).get();
+  const earlier = await store.earlier(survey.surveyId, sha256);
   const table = readCsv(file);
   const format = sourceFormat(table.header);
   const base = { survey: survey.slug, version: survey.version, file: { name: options.fileName, sha256, format, rows: table.rows.length } };
-  if (earlier && earlier.rows > 0) {
-    return { ...base, imported: 0, alreadyStored: [], skipped: [], ignoredColumns: [], alreadyImported: { rows: earlier.rows, at: earlier.at! },
+  if (earlier) {
+    return { ...base, imported: 0, alreadyStored: [], skipped: [], ignoredColumns: [], alreadyImported: earlier,
       message: `This file (sha256 ${sha256.slice(0, 12)}…) was imported on ${earlier.at}: its ${earlier.rows} rows are stored; nothing was added.` };
   }
 
@@ -106,29 +100,22 @@ export function importResponses(db: Db, survey: PublishedVersion, file: Uint8Arr
   }
   if (rows.length === 0) throw fileProblem(1, '', 'no row fits the questionnaire; nothing was imported');
 
-  const alreadyStored: number[] = [];
-  const { layout } = surveyLayout(db, survey.surveyId);
-  db.transaction((tx) => {
-    for (const row of rows) {
-      const id = importedId(survey.surveyId, row.sourceId ?? `${sha256}:${row.row}`);
-      const stored = {
-        id, surveyId: survey.surveyId, surveyVersionId: survey.versionId, version: survey.version, answers: row.answers,
-        answersHash: contentHash({ survey: survey.surveyId, version: survey.version, language: row.language, answers: row.answers }),
-        language: row.language!, mode: 'import' as const, isSynthetic: row.isSynthetic, wave: row.wave, stratum: row.stratum, psu: row.psu, weight: row.weight,
-        startedAt: row.startedAt, completedAt: row.completedAt, importHash: sha256,
-      };
-      if (tx.insert(responses).values(stored).onConflictDoNothing().run().changes === 0) {
-        alreadyStored.push(row.row);
-        continue;
-      }
-      writeResponseValues(db, stored, layout);
-    }
+  const stored: ImportedResponse[] = rows.map((row) => ({
+    id: importedId(survey.surveyId, row.sourceId ?? `${sha256}:${row.row}`), surveyId: survey.surveyId, surveyVersionId: survey.versionId, version: survey.version, answers: row.answers,
+    answersHash: contentHash({ survey: survey.surveyId, version: survey.version, language: row.language, answers: row.answers }),
+    language: row.language!, mode: 'import' as const, isSynthetic: row.isSynthetic, wave: row.wave, stratum: row.stratum, psu: row.psu, weight: row.weight,
+    startedAt: row.startedAt, completedAt: row.completedAt, importHash: sha256,
+  }));
+  // Rows whose id was stored before: by an earlier import of another file with the same rows.
+  const alreadyStoredOf = (written: boolean[]) => rows.flatMap((row, index) => (written[index] ? [] : [row.row]));
+  const written = await store.write(survey.surveyId, stored, (written) => {
+    const alreadyStored = alreadyStoredOf(written);
     const imported = rows.length - alreadyStored.length;
-    if (imported > 0) {
-      recordAudit(tx, { userId: options.userId, action: 'responses.import', surveyId: survey.surveyId, target: `version ${survey.version}`,
-        details: { file: options.fileName, sha256, format, imported, skipped: skipped.map((entry) => entry.row), alreadyStored, via: options.via } });
-    }
+    if (imported === 0) return undefined;
+    return { userId: options.userId, action: 'responses.import', surveyId: survey.surveyId, target: `version ${survey.version}`,
+      details: { file: options.fileName, sha256, format, imported, skipped: skipped.map((entry) => entry.row), alreadyStored, via: options.via } };
   });
+  const alreadyStored = alreadyStoredOf(written);
   const imported = rows.length - alreadyStored.length;
   const parts = [`${imported} of ${table.rows.length} rows imported into version ${survey.version} of "${survey.slug}" (mode import)`];
   if (skipped.length > 0) parts.push(`${skipped.length} skipped for their issues`);

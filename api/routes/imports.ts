@@ -1,12 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { surveyFor } from '../auth/survey-access.ts';
 import { parseWith } from '../body.ts';
-import type { Db } from '../db/open.ts';
+import type { Store } from '../db/store/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { importResponses } from '../imports/import-responses.ts';
-import { findVersion } from '../surveys/queries.ts';
 
 const flag = z.enum(['1', '0', 'true', 'false'], { message: 'must be 1 or 0' }).transform((value) => value === '1' || value === 'true');
 
@@ -26,18 +24,18 @@ const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/octet-s
  * KoBoToolbox's CSV export) as stored responses of a published version (api/imports). The file
  * is the body (`text/csv`) or the `file` field of a multipart form.
  */
-export function importRoutes(db: Db) {
+export function importRoutes(store: Store) {
   return new Hono<AppEnv>().post('/:slug/imports', async (c) => {
     const auth = c.get('auth');
-    const survey = surveyFor(db, c.req.param('slug'), auth, 'microdata');
+    const survey = await store.access.surveyFor(c.req.param('slug'), auth, 'microdata');
     const query = parseWith(importQuerySchema, Object.fromEntries(new URL(c.req.url).searchParams), 'The import options are not in the expected form.');
     const { bytes, name } = await uploadedFile(c);
-    const version = findVersion(db, survey.slug, query.version);
+    const version = await store.surveys.findVersion(survey.slug, query.version);
     if (!version) {
       if (query.version !== undefined) throw new ApiError(422, 'The import options are not in the expected form.', [{ field: 'version', issue: `survey "${survey.slug}" has no version ${query.version}` }]);
       throw new ApiError(409, `Survey "${survey.slug}" has no published version to import into; publish one first.`);
     }
-    const report = importResponses(db, version, bytes, {
+    const report = await importResponses(store.imports, version, bytes, {
       fileName: query.fileName ?? name, skipInvalid: query.skipInvalid ?? false, userId: auth!.user.id, via: 'api',
       ...(query.language === undefined ? {} : { language: query.language }), ...(query.wave === undefined ? {} : { wave: query.wave }),
     });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open.ts';
+import { postgresStore } from '../../api/db/store/index.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
+import { describePostgres, usePostgres } from '../db/postgres.ts';
 
 /** `npm run import -- --survey <slug> --version N --file wave1.csv [--skip-invalid]`, run as a user would, on a database file. */
 const KOBO = JSON.parse(readFileSync('test/fixtures/imports/kobo-survey.json', 'utf8')) as SurveyFile;
@@ -14,7 +16,8 @@ const database = join(folder, 'trustlens.db');
 const good = 'test/fixtures/imports/kobo-wave1.csv';
 const bad = join(folder, 'wave1-bad.csv');
 
-const run = (...args: string[]) => spawnSync('npx', ['tsx', 'api/cli/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: database }, timeout: 120_000 });
+const runOn = (url: string, ...args: string[]) => spawnSync('npx', ['tsx', 'api/cli/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
+const run = (...args: string[]) => runOn(database, ...args);
 const count = () => {
   const db = openDatabase(database);
   const rows = db.$client.prepare("SELECT count(*) FROM responses WHERE mode = 'import'").pluck().get() as number;
@@ -60,5 +63,27 @@ describe('npm run import', () => {
   it('names what is missing or wrong in the command', () => {
     expect(run('--survey', KOBO.slug).stderr).toMatch(/--file <csv> are needed/);
     expect(run('--survey', 'nope', '--file', good).stderr).toMatch(/no published survey "nope"/);
+  }, 300_000);
+});
+
+describePostgres('npm run import on PostgreSQL (DATABASE_URL=postgres://…)', () => {
+  const server = usePostgres();
+  const imported = async () => (await server.db.$client.query<{ n: string }>("SELECT count(*) AS n FROM responses WHERE mode = 'import'")).rows[0]!.n;
+  const entries = async () => (await server.db.$client.query("SELECT details FROM audit_log WHERE action = 'responses.import'")).rows as { details: { via: string; imported: number } }[];
+  beforeAll(async () => void await postgresStore(server.db).surveys.publishFiles([KOBO]), 60_000);
+
+  it('stores nothing while a row fails, then the good file once, audited, and nothing the second time', async () => {
+    const refused = runOn(server.url, '--survey', KOBO.slug, '--file', bad);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/row 3, column trust\/age: must be at least 18/);
+    expect(await imported()).toBe('0');
+    const first = runOn(server.url, '--survey', KOBO.slug, '--version', '1', '--file', good, '--language', 'bs');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^4 of 4 rows imported/);
+    const again = runOn(server.url, '--survey', KOBO.slug, '--file', good);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/its 4 rows are stored; nothing was added/);
+    expect(await imported()).toBe('4');
+    expect((await entries()).map((entry) => [entry.details.via, entry.details.imported])).toEqual([['command line', 4]]);
   }, 300_000);
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { convertXlsform } from '../../surveys/xlsform/convert.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { sheet } from '../surveys/xlsform/sheet.ts';
-import { createUser, signIn } from './accounts.ts';
-import { testApp } from './helpers.ts';
+import { createAccount, signIn } from './accounts.ts';
+import { forEachDialect, type DialectApp } from './dialects.ts';
 
 /**
  * The KoBoToolbox CSV export of an XLSForm, imported into the questionnaire our XLSForm import
@@ -38,19 +38,19 @@ const XLSFORM = {
 };
 const KOBO_CSV = readFileSync('test/fixtures/imports/kobo-wave1.csv', 'utf8').replaceAll('contact/contact_any', 'contact/Contact_Any');
 
-let context: ReturnType<typeof testApp>;
-let admin: Awaited<ReturnType<typeof signIn>>;
+forEachDialect('KoBoToolbox CSV into the questionnaire made from its XLSForm', (ctx) => {
+  let context: DialectApp;
+  let admin: Awaited<ReturnType<typeof signIn>>;
 
-beforeAll(async () => {
-  const { definition, meta, renames } = convertXlsform(XLSFORM);
-  expect(renames.map((rename) => rename.to)).toContain('contact_any');
-  const file: SurveyFile = { slug: 'from-xlsform', definition, meta: { ...meta, design: { weight: 'weight', strata: 'stratum', cluster: 'psu' } } };
-  context = testApp([file]);
-  createUser(context.db, 'admin@example.org', 'admin');
-  admin = await signIn(context.app, 'admin@example.org');
-}, 60_000);
+  beforeAll(async () => {
+    const { definition, meta, renames } = convertXlsform(XLSFORM);
+    expect(renames.map((rename) => rename.to)).toContain('contact_any');
+    const file: SurveyFile = { slug: 'from-xlsform', definition, meta: { ...meta, design: { weight: 'weight', strata: 'stratum', cluster: 'psu' } } };
+    context = await ctx.testApp({ files: [file] });
+    await createAccount(context.store, 'admin@example.org', 'admin');
+    admin = await signIn(context.app, 'admin@example.org');
+  }, 60_000);
 
-describe('KoBoToolbox CSV into the questionnaire made from its XLSForm', () => {
   it('imports every row, with the renamed question found by its original name', async () => {
     const response = await context.app.request('/api/surveys/from-xlsform/imports?version=1', { method: 'POST', headers: { ...admin.headers(true), 'content-type': 'text/csv' }, body: KOBO_CSV });
     const report = await response.json() as { imported: number };

@@ -42,6 +42,7 @@ const RULES: Rule[] = [
   { method: 'GET', path: '/api/surveys/field/responses', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
   { method: 'DELETE', path: '/api/surveys/field/responses/x', allow: ['admin', 'researcher'] },
+  { method: 'POST', path: '/api/surveys/field/imports', allow: ['admin', 'researcher'] },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/interviews', allow: ['enumerator'] },
   { method: 'GET', path: '/api/surveys/field/chart.svg?indicators=trust_fav&by=region', allow: ['admin', 'researcher', 'evaluator'] },

@@ -26,6 +26,8 @@ import { sqliteQuality, type QualityStore } from './quality.ts';
 import { postgresQuality } from './pg/quality.ts';
 import { sqliteData, type DataStore } from './data.ts';
 import { postgresData } from './pg/data.ts';
+import { sqliteImports, type ImportsStore } from './imports.ts';
+import { postgresImports } from './pg/imports.ts';
 
 /**
  * Everything the routes ask of the database, one asynchronous interface per job (decision 014).
@@ -52,6 +54,8 @@ export interface Store {
   quality: QualityStore;
   /** Microdata for researchers (list, fetch, erase) and the fieldwork monitor's counts. */
   data: DataStore;
+  /** Earlier waves' microdata stored as responses: all rows and the audit entry in one transaction. */
+  imports: ImportsStore;
 }
 
 /** Today's synchronous SQLite code behind the interface: resolved promises, no change in behaviour. */
@@ -71,6 +75,7 @@ export function sqliteStore(db: Db): Store {
     fieldwork: sqliteFieldwork(db),
     quality: sqliteQuality(db),
     data: sqliteData(db),
+    imports: sqliteImports(db),
   };
 }
 
@@ -91,5 +96,6 @@ export function postgresStore(pg: PgDb): Store {
     fieldwork: postgresFieldwork(pg),
     quality: postgresQuality(pg),
     data: postgresData(pg),
+    imports: postgresImports(pg),
   };
 }
