@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { hashPassword } from '../../../api/auth/passwords.ts';
 import { benchDatabase, SLUG } from '../exports/bench-db.ts';
 import { BENCH_DB, BENCH_ROWS } from '../exports/settings.ts';
 import type { Questionnaire } from './bodies.ts';
 import { submitUnderLoad, type LoadResult } from './load.ts';
 import { startTrustlens } from './processes.ts';
+import { addBenchAdmin, signInBenchAdmin } from './staff.ts';
 
 /** One window of submissions: alone, or while indicator tables were being made (those that finished in it). */
 export interface BesideWindow {
@@ -12,9 +12,6 @@ export interface BesideWindow {
   /** Seconds each indicator request that finished during the window took (the first reads every response). */
   tables: number[] | null;
 }
-
-const EMAIL = 'bench-ingest@example.org';
-const PASSWORD = 'bench password 1';
 
 /**
  * The server of the checkout in `root` on the benchmark database (BENCH_ROWS responses of the full
@@ -27,15 +24,11 @@ const PASSWORD = 'bench password 1';
  */
 export async function submitBesideIndicators(root: string, name: string, questionnaire: Questionnaire, connections: number, seconds: number, port: number, maxWindows = 6): Promise<BesideWindow[]> {
   benchDatabase(BENCH_DB, BENCH_ROWS).$client.close();
-  const setup = new Database(BENCH_DB);
-  setup.prepare("INSERT INTO users (email, role, password_hash) VALUES (?, 'admin', ?) ON CONFLICT DO NOTHING").run(EMAIL, hashPassword(PASSWORD));
-  setup.close();
+  addBenchAdmin(BENCH_DB);
   const server = await startTrustlens(root, BENCH_DB, port);
   const stop = new AbortController();
   try {
-    const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
-    if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status}`);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInBenchAdmin(server.url);
     await submitUnderLoad(name, server.url, questionnaire, connections, 2);
     const windows: BesideWindow[] = [{ load: await submitUnderLoad(name, server.url, questionnaire, connections, seconds), tables: null }];
     const finished: number[] = [];
