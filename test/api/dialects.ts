@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createApp, type AppDependencies } from '../../api/app.ts';
-import { openDatabase } from '../../api/db/open.ts';
+import { copyDatabase } from '../../api/db/copy/copy.ts';
+import { openDatabase, type Db } from '../../api/db/open.ts';
 import { openPostgres, type PgDb } from '../../api/db/pg/open.ts';
 import { postgresStore, sqliteStore, type Store } from '../../api/db/store/index.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
@@ -22,6 +23,13 @@ export interface DialectAppOptions {
   files?: SurveyFile[];
   bodyLimitBytes?: number;
   limits?: AppDependencies['limits'];
+  /**
+   * A migrated SQLite database whose rows the app starts from, for data no route can write (the
+   * synthetic demo rows with their design columns): used as it is on SQLite, copied to PostgreSQL
+   * by db:copy's code (every table, ids and rowids kept, checked by hash). With `files` too, those
+   * are published after it.
+   */
+  seed?: Db;
 }
 
 export interface DialectApp {
@@ -56,7 +64,7 @@ export function forEachDialect(name: string, body: (ctx: DialectContext) => void
 }
 
 async function sqliteTestApp(options: DialectAppOptions = {}): Promise<DialectApp> {
-  const db = openDatabase(':memory:');
+  const db = options.seed ?? openDatabase(':memory:');
   if (options.files?.length) publishSurveyFiles(db, options.files);
   const store = sqliteStore(db);
   const app = createApp({ store, db, config: appConfig(options), limits: options.limits ?? {} });
@@ -90,6 +98,7 @@ function postgresContext(): DialectContext {
     const entry = { pg, drop: database.drop, closed: false };
     opened.push(entry);
     const store = postgresStore(pg);
+    if (options.seed) await copyDatabase(options.seed, pg);
     if (options.files?.length) await store.surveys.publishFiles(options.files);
     const app = createApp({ store, config: appConfig(options), limits: options.limits ?? {} });
     const rows = async (table: string) => (await pg.$client.query(`select * from ${checked(table)}`)).rows as Record<string, unknown>[];
