@@ -7,7 +7,7 @@ import { storeDemoRows } from '../../data/demo/store.ts';
 import { readRegions } from '../../data/regions.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser, signIn } from './accounts.ts';
-import type { DialectContext } from './dialects.ts';
+import type { DialectApp, DialectContext } from './dialects.ts';
 import { testApp } from './helpers.ts';
 
 export const FULL = 'bih-police-trust';
@@ -55,4 +55,38 @@ export async function analyticsDialectApp(ctx: DialectContext, responses = 1200)
   const get = (path: string, caller?: Caller) =>
     context.app.request(path, { headers: caller ? sessions.get(caller)!.headers() : {} }) as Promise<Response>;
   return { ...context, survey, sessions, get };
+}
+
+export type AnalyticsDialectApp = Awaited<ReturnType<typeof analyticsDialectApp>>;
+
+/** A stored response as both databases give it back: answers parsed, columns by their API names. */
+export interface StoredResponse {
+  id: string;
+  surveyId: number;
+  wave: number | null;
+  weight: number | null;
+  stratum: string | null;
+  psu: string | null;
+  mode: string;
+  language: string;
+  answers: Record<string, unknown>;
+  completedAt: string | null;
+  receivedAt: string;
+}
+
+/**
+ * The responses stored in the database behind an app, in storage (rowid) order, for tests that
+ * compute what the API should answer straight from the stored JSON (not from response_values).
+ */
+export async function storedResponses(context: Pick<DialectApp, 'rows' | 'dialect'>): Promise<StoredResponse[]> {
+  const rows = await context.rows('responses');
+  // PostgreSQL has the rowid as a column; SQLite's `select *` comes in rowid order already.
+  if (context.dialect === 'postgres') rows.sort((a, b) => Number(a.rowid) - Number(b.rowid));
+  return rows.map((row) => ({
+    id: row.id as string, surveyId: Number(row.survey_id), wave: row.wave === null ? null : Number(row.wave),
+    weight: row.weight === null ? null : Number(row.weight), stratum: row.stratum as string | null, psu: row.psu as string | null,
+    mode: row.mode as string, language: row.language as string, completedAt: row.completed_at as string | null, receivedAt: row.received_at as string,
+    // SQLite hands the JSON column over as text, PostgreSQL parsed.
+    answers: (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Record<string, unknown>,
+  }));
 }
