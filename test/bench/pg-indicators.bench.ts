@@ -12,8 +12,11 @@
  * 3. The same on the SQLite file (BENCH_SQLITE=0 leaves it out); the new response is erased after,
  *    so the file keeps BENCH_ROWS responses. The PostgreSQL database is dropped at the end.
  * The PostgreSQL server runs on the same machine; the load average is printed (the machine is shared).
+ * db:copy does not ANALYZE: whether autovacuum has given the planner statistics of the copied rows
+ * before the server starts is printed; BENCH_ANALYZE=1 runs ANALYZE after the copy, as an operator may.
  */
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { openDatabase } from '../../api/db/open.ts';
 import { freshPostgresDatabase } from '../db/postgres.ts';
 import { benchDatabase, SLUG } from './exports/bench-db.ts';
@@ -65,6 +68,21 @@ function erase(id: string): void {
   db.$client.close();
 }
 
+/** Whether the planner has statistics of the copied responses (autovacuum analyses some time after a large commit). */
+async function plannerStatistics(url: string, analyze: boolean): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (analyze) await client.query('ANALYZE');
+    const { rows } = await client.query<{ relname: string; analysed: string | null }>(
+      "SELECT relname, greatest(last_analyze, last_autoanalyze)::text AS analysed FROM pg_stat_user_tables WHERE relname IN ('responses', 'response_values') ORDER BY relname",
+    );
+    return rows.map((row) => `${row.relname} ${row.analysed ? `analysed ${row.analysed}` : 'not analysed yet'}`).join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 function report(name: string, table: ServedTable): void {
   console.log(`${name}: start-up tables ready ${s(table.startUp)} after listening (every survey's; the server's figure for this one ${s(table.startUpReported)}); first request after them ${s(table.first)}; repeat ${table.repeats.map(s).join(', ')}; after a new response ${s(table.afterNew)}; ${table.rows} estimate rows; server peak RSS ${mb(table.peakRss)}; load average ${load()}`);
@@ -79,6 +97,7 @@ const database = await freshPostgresDatabase(undefined, server);
 try {
   const copy = await timedCopy(BENCH_DB, database.url);
   console.log(`db:copy into a new PostgreSQL database: ${s(copy.seconds)} (checks included), peak RSS ${mb(copy.peakRss)}; load average ${load()}`);
+  console.log(`planner statistics${process.env.BENCH_ANALYZE === '1' ? ' (after ANALYZE, BENCH_ANALYZE=1)' : ''}: ${await plannerStatistics(database.url, process.env.BENCH_ANALYZE === '1')}`);
   const onPostgres = await timeServedTable(database.url, await freePort(), newResponse());
   report('PostgreSQL', onPostgres);
   if (SQLITE) {
