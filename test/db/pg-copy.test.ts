@@ -76,6 +76,12 @@ describePostgres('db:copy: moving a SQLite database into PostgreSQL', () => {
     expect(first.stdout).toMatch(/the copy is committed/);
   });
 
+  it('leaves the planner statistics of the copied tables in place (ANALYZE), so the first queries on the copy are planned on its real size', async () => {
+    const { rows } = await client.query<{ table: string }>("SELECT DISTINCT tablename AS table FROM pg_stats WHERE schemaname = 'public' ORDER BY 1");
+    expect(rows.map((row) => row.table)).toEqual(expect.arrayContaining(['responses', 'response_values', 'survey_versions', 'users', 'audit_log']));
+    expect(first.stderr).toMatch(/analysing the copied tables/);
+  });
+
   it('keeps every cell: JSON text as written, Cyrillic, blobs, booleans, timestamps and rowids', async () => {
     const sqliteRows = source.$client.prepare('SELECT rowid, id, answers, language, is_synthetic, started_at, received_at, paradata FROM responses ORDER BY rowid').raw().all();
     const pgRows = (await client.query({ text: 'SELECT rowid, id, answers::text, language, is_synthetic, started_at, received_at, paradata::text FROM responses ORDER BY rowid', rowMode: 'array' })).rows;

@@ -30,7 +30,7 @@ const quote = (name: string) => `"${name}"`;
  * counter's first row aside) and locked against writes; then each table is copied with its ids and
  * rowids, its sequences moved past them; then both sides are read back and compared by row count and
  * content hash (./digest.ts). Only when every table matches is the transaction committed, so a
- * refused or failed copy leaves the target as it was.
+ * refused or failed copy leaves the target as it was. The copied tables are analysed after the commit.
  */
 export async function copyDatabase(source: Db, target: PgDb, progress: (line: string) => void = () => {}): Promise<TableReport[]> {
   const tables = copiedTables();
@@ -53,6 +53,10 @@ export async function copyDatabase(source: Db, target: PgDb, progress: (line: st
     const wrong = report.filter((line) => line.sourceRows !== line.targetRows || line.sourceHash !== line.targetHash);
     if (wrong.length > 0) throw new CopyError(`the copy differs from the source in ${wrong.map((line) => line.table).join(', ')}; nothing was kept`, report);
     await client.query('COMMIT');
+    // The planner's statistics, now rather than whenever autovacuum gets to it: without them the
+    // first indicator tables and monitor counts on the copy are planned as if the tables were empty.
+    progress('analysing the copied tables for the query planner');
+    await client.query(`ANALYZE ${tables.map((table) => quote(table.name)).join(', ')}`);
     return report;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
