@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SurveyFile } from '../../surveys/types.ts';
-import { post, submission, testApp } from './helpers.ts';
+import { forEachDialect } from './dialects.ts';
+import { post, submission } from './helpers.ts';
 
 /**
  * A household roster: one row shown from the start, whose age cell is required. A resident who
@@ -23,15 +24,15 @@ const roster: SurveyFile = {
   meta: { languages: ['en'] },
 };
 
-describe('a verdict never depends on earlier submissions', () => {
+forEachDialect('a verdict never depends on earlier submissions', (ctx) => {
   it('refuses the same answers on a fresh server and after another submission alike', async () => {
     const untouched = { town: 'Bihać' };
-    const fresh = testApp([roster]);
+    const fresh = await ctx.testApp({ files: [roster] });
     const first = await post(fresh.app, roster.slug, submission({ answers: untouched }));
     expect(first.status).toBe(422);
     const firstIssues = (await first.json()).error.details;
 
-    const used = testApp([roster]);
+    const used = await ctx.testApp({ files: [roster] });
     expect((await post(used.app, roster.slug, submission({ answers: { town: 'Tuzla', members: [{ age: 41 }, { age: 12 }] } }))).status).toBe(201);
     const second = await post(used.app, roster.slug, submission({ answers: untouched }));
     expect(second.status).toBe(422);

@@ -1,20 +1,27 @@
-import { describe, expect, it } from 'vitest';
-import { post, SHORT, submission, testApp, VALID_ANSWERS } from './helpers.ts';
-
-/** Sends answers that must be refused, and returns the `{ field, issue }` list of the 422. */
-async function refused(slug: string, body: Record<string, unknown>) {
-  const { app, storedRows } = testApp();
-  const response = await post(app, slug, body);
-  expect(response.status).toBe(422);
-  const payload = await response.json();
-  expect(payload.error.type).toBe('validation');
-  expect(storedRows()).toHaveLength(0);
-  return payload.error.details as { field: string; issue: string }[];
-}
+import { beforeAll, expect, it } from 'vitest';
+import { forEachDialect, type DialectApp } from './dialects.ts';
+import { post, SHORT, shortSurvey, skipLogicSurvey, submission, VALID_ANSWERS } from './helpers.ts';
 
 const withAnswers = (answers: Record<string, unknown>) => submission({ answers });
 
-describe('answers are checked against the questionnaire version answered (422)', () => {
+/* On both databases (issue #15), one app per database: a refused submission stores no row. */
+forEachDialect('answers are checked against the questionnaire version answered (422)', (ctx) => {
+  let context: DialectApp;
+  beforeAll(async () => {
+    context = await ctx.testApp({ files: [shortSurvey(), skipLogicSurvey()] });
+  });
+
+  /** Sends answers that must be refused, and returns the `{ field, issue }` list of the 422. */
+  async function refused(slug: string, body: Record<string, unknown>) {
+    const before = (await context.rows('responses')).length;
+    const response = await post(context.app, slug, body);
+    expect(response.status).toBe(422);
+    const payload = await response.json();
+    expect(payload.error.type).toBe('validation');
+    expect(await context.rows('responses')).toHaveLength(before);
+    return payload.error.details as { field: string; issue: string }[];
+  }
+
   it('refuses a question the questionnaire does not have', async () => {
     expect(await refused(SHORT, withAnswers({ ...VALID_ANSWERS, favourite_colour: 'blue' }))).toEqual([{ field: 'favourite_colour', issue: 'unknown question' }]);
   });
@@ -73,7 +80,7 @@ describe('answers are checked against the questionnaire version answered (422)',
     expect(skipped).toEqual([{ field: 'contact_satisfaction', issue: 'answered, but the questionnaire skips this question for these answers' }]);
     expect(await refused('skip-logic-test', withAnswers({ had_contact: 1 }))).toEqual([{ field: 'contact_satisfaction', issue: 'required' }]);
 
-    const { app } = testApp();
+    const { app } = context;
     expect((await post(app, 'skip-logic-test', withAnswers({ had_contact: 2 }))).status).toBe(201);
     expect((await post(app, 'skip-logic-test', withAnswers({ had_contact: 1, contact_satisfaction: 5 }))).status).toBe(201);
   });
