@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../api/app.ts';
 import { openDatabase, type Db } from '../../api/db/open.ts';
@@ -10,12 +10,15 @@ import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { PASSWORD } from '../api/accounts.ts';
+import { SignalGate } from './no-signal.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RunningApp {
   baseUrl: string;
   db: Db;
+  /** Cuts browsers off from this server while a tablet has no signal (no-signal.ts). */
+  signal: SignalGate;
   stop: () => Promise<void>;
 }
 
@@ -28,13 +31,17 @@ export async function startApp(webDist: string, surveyFiles: SurveyFile[] = load
   const db = openDatabase(join(folder, 'test.db'));
   publishSurveyFiles(db, surveyFiles);
   const app = createApp({ db, config: { bodyLimitBytes: 512 * 1024, webDist } });
+  const signal = new SignalGate();
+  // A dropped request's connection is closed already: the answer returned for it is never sent.
+  const fetch = (request: Request, env: HttpBindings | Http2Bindings) => (signal.drops(request, env.incoming.socket) ? new Response(null, { status: 503 }) : app.fetch(request, env));
   const server: ServerType = await new Promise((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     db,
+    signal,
     stop: () => new Promise((resolve) => server.close(() => {
       db.$client.close();
       rmSync(folder, { recursive: true, force: true });
