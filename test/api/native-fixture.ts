@@ -8,7 +8,8 @@ import type { CodebookEntry } from '../../api/exports/codebook.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { eq } from 'drizzle-orm';
 import { NATIVE_ANSWERS, nativeSurvey } from '../fixtures/api/native-survey.ts';
-import { analyticsApp, type Caller } from './analytics-fixture.ts';
+import { analyticsApp, analyticsDialectApp, type Caller } from './analytics-fixture.ts';
+import type { DialectContext } from './dialects.ts';
 import { post } from './helpers.ts';
 import type { ReadBack } from './native-readers.ts';
 
@@ -21,14 +22,37 @@ export async function nativeApp(responses = 150) {
   const native = context.db.select().from(surveys).where(eq(surveys.slug, 'native')).get()!;
   const researcher = context.db.select().from(surveyMembers).get()!;
   context.db.insert(surveyMembers).values({ surveyId: native.id, userId: researcher.userId }).run();
+  await postNativeAnswers(context.app);
+  return { ...context, ...downloads(context.get) };
+}
+
+/**
+ * nativeApp on either database (issue #15), for a forEachDialect block: the demo rows copied as
+ * analyticsDialectApp does, then the `native` survey published, its member added and its answers
+ * submitted through the app under test.
+ */
+export async function nativeDialectApp(ctx: DialectContext, responses = 150) {
+  const context = await analyticsDialectApp(ctx, responses);
+  await context.store.surveys.publishFiles([nativeSurvey()]);
+  const native = (await context.store.surveys.findVersion('native'))!;
+  const [researcher] = await context.rows('survey_members');
+  await context.execute('INSERT INTO survey_members (survey_id, user_id) VALUES (?, ?)', [native.surveyId, researcher!.user_id]);
+  await postNativeAnswers(context.app);
+  return { ...context, ...downloads(context.get) };
+}
+
+async function postNativeAnswers(app: Parameters<typeof post>[0]) {
   for (const answers of NATIVE_ANSWERS) {
-    const response = await post(context.app, 'native', { id: crypto.randomUUID(), language: 'sr-Cyrl', answers });
+    const response = await post(app, 'native', { id: crypto.randomUUID(), language: 'sr-Cyrl', answers });
     expect(response.status, await response.clone().text()).toBe(201);
   }
+}
+
+function downloads(get: (path: string, caller?: Caller) => Promise<Response>) {
   const folder = mkdtempSync(join(tmpdir(), 'trustlens-native-'));
   /** Downloads an export into the folder (as the researcher) and returns its file name. */
   const download = async (slug: string, path: string, caller: Caller = 'researcher') => {
-    const response = await context.get(`/api/surveys/${slug}/exports/${path}`, caller);
+    const response = await get(`/api/surveys/${slug}/exports/${path}`, caller);
     expect(response.status, path).toBe(200);
     const [name, query = ''] = path.split('?');
     const extension = name!.slice(name!.lastIndexOf('.'));
@@ -38,13 +62,13 @@ export async function nativeApp(responses = 150) {
   };
   /** The CSV export in codes and in labels, and the codebook, which the native files must agree with. */
   const reference = async (slug: string) => {
-    const text = async (path: string) => (await (await context.get(`/api/surveys/${slug}/exports/${path}`, 'researcher')).text()).replace(/^\uFEFF/, '');
+    const text = async (path: string) => (await (await get(`/api/surveys/${slug}/exports/${path}`, 'researcher')).text()).replace(/^\uFEFF/, '');
     const codes = parse(await text('microdata.csv'), { columns: true }) as Record<string, string>[];
     const labels = parse(await text('microdata.csv?values=labels'), { columns: true }) as Record<string, string>[];
     const codebook = (JSON.parse(await text('codebook.json')) as { variables: CodebookEntry[] }).variables;
     return { codes, labels, codebook, header: Object.keys(codes[0]!) };
   };
-  return { ...context, folder, download, reference };
+  return { folder, download, reference };
 }
 
 /**
