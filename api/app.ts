@@ -35,12 +35,9 @@ const IMPORT_PATH = /^\/api\/surveys\/[^/]+\/imports\/?$/;
 const SUBMISSION_PATH = /^\/api\/surveys\/[^/]+\/responses\/?$/;
 
 export interface AppDependencies {
-  /** The database behind every converted route (decision 014); built from `db` when only that is given. */
+  /** The database behind every route, SQLite or PostgreSQL (decision 014). */
   store?: Store;
-  /**
-   * SQLite, for the route groups not yet converted to the store (issue #15). Without it (a
-   * PostgreSQL store) those groups are not mounted and their paths answer 501.
-   */
+  /** A SQLite database, for short: its store is built from it (tests, the e2e harness). */
   db?: Db;
   config: Pick<Config, 'bodyLimitBytes' | 'webDist'> & Partial<Pick<Config, 'trustProxy' | 'secureCookies' | 'chromiumPath' | 'importLimitBytes'>>;
   /** Rate limits (per 15 minutes for sign-in, per minute for anonymous submissions); tests lower them. */
@@ -71,12 +68,9 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
     .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next));
   api.use(authenticate(store.accounts, config.trustProxy ?? false));
-  // Groups take `store` once converted, `db && …(db)` until then (not mounted without SQLite).
-  // The order of the lines is the order Hono tries them in: keep it when converting a line.
+  // The order of the lines is the order Hono tries them in.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups differ in their Env types, as before
-  const mount = (path: string, routes: Hono<any, any, any> | undefined) => {
-    if (routes) api.route(path, routes);
-  };
+  const mount = (path: string, routes: Hono<any, any, any>) => api.route(path, routes);
   mount('/health', healthRoutes(store));
   mount('/auth', authRoutes(store, { secureCookies: config.secureCookies ?? false, perAccount: limits.signInPerAccount, perClient: limits.signInPerClient }));
   mount('/tokens', tokenRoutes(store));
@@ -99,7 +93,6 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/interviews', interviewRoutes(store));
   mount('/', docsRoutes(OPERATIONS));
   api.all('*', (c) => {
-    if (!db) throw new ApiError(501, `No API endpoint ${c.req.method} ${c.req.path} runs on PostgreSQL (yet: see README, "PostgreSQL").`);
     throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
   });
 

@@ -33,7 +33,7 @@ function start(): void {
   // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 010).
   const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath);
   const store = sqliteStore(db);
-  const app = createApp({ store, db, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
+  const app = createApp({ store, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   listen(config, app, store, config.databasePath, published, async () => {
     await Promise.all([stopWriter(), stopCompute()]);
     db.$client.close();
@@ -43,7 +43,7 @@ function start(): void {
 /**
  * PostgreSQL (several instances may share the database): migrated at start under an advisory lock,
  * questionnaire files published in one transaction per start, the compute thread on a pool of its
- * own. Only the route groups converted to the store are served; the others answer 501 (README).
+ * own. Every route group is served, through the PostgreSQL store.
  */
 async function startOnPostgres(config: Config, url: string, files: SurveyFile[]): Promise<void> {
   let pg: PgDb;

@@ -11,6 +11,13 @@ forEachDialect('the health check', (ctx) => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'reachable' });
   });
 
+  it('answers 404 in the common shape for an unknown API path, on either database', async () => {
+    const { app } = await ctx.testApp();
+    const response = await app.request('/api/surveys/x/nope', { method: 'POST' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { type: 'not_found', message: 'No API endpoint POST /api/surveys/x/nope.' } });
+  });
+
   it('answers 503 when the database is gone', async () => {
     const { app, closeDatabase } = await ctx.testApp();
     await closeDatabase();
