@@ -14,9 +14,11 @@ import { findVersion } from '../../api/surveys/queries.ts';
 import { loadSurveyFile } from '../../surveys/load.ts';
 import { createUser } from '../api/accounts.ts';
 import { axeViolations } from './axe.ts';
+import { queuedOnDevice } from './device-queue.ts';
 import { signInPage } from './harness.ts';
+import { behindGate, loseSignal, regainSignal, SignalGate } from './no-signal.ts';
 import { firstPage, kept, offlineReady, openBrowser, profileFolders } from './offline-browser.ts';
-import { answerShortUpToTrustPage, BOSNIAN_ANSWERS, finishShortAfterTrust } from './respondent-page.ts';
+import { answerShortSurveyInBosnian, answerShortUpToTrustPage, BOSNIAN_ANSWERS, finishShortAfterTrust } from './respondent-page.ts';
 
 // A new app version published while an enumerator is in the field (docs/decisions/009): the
 // interview on screen goes on in the version it started in, nothing queued is lost, and the new
@@ -37,6 +39,10 @@ let db: Db;
 let server: ServerType;
 let baseUrl: string;
 let enumeratorId: number;
+/** Cuts the tablet off from the server while it has no signal (no-signal.ts). */
+const gate = new SignalGate();
+const SAVED_ON_DEVICE = /Sigurno su sačuvani na ovom uređaju/;
+const NEXT_INTERVIEW = 'Započni sljedeći intervju';
 
 /** The same web app with another version number: what the next release's build would be. */
 async function buildNextVersion(): Promise<string> {
@@ -85,6 +91,9 @@ const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as {
 /** The rating chosen on the trust page on screen (SurveyJS marks the selected item). */
 const chosenTrust = (page: Page) => page.locator('[data-name="trust_police"] .sd-rating__item--selected').innerText();
 
+/** The app version the page that completed a stored interview was running (its paradata). */
+const appVersionOf = (row: { paradata: unknown }) => (row.paradata as { appVersion?: string } | null)?.appVersion;
+
 function storedInterviews() {
   return db.select().from(responses).all().filter((row) => row.mode === 'enumerator');
 }
@@ -112,7 +121,7 @@ beforeAll(async () => {
   const app = createApp({ db, config: { bodyLimitBytes: 512 * 1024, webDist: served } });
   server = await new Promise((done) => {
     const started = serve({
-      fetch: app.fetch,
+      fetch: behindGate(app.fetch, gate),
       port: 0,
       hostname: '127.0.0.1',
     }, () => done(started));
@@ -167,6 +176,53 @@ describe('a new app version while an enumerator is in the field', () => {
     const stored = storedInterviews().filter((row) => !earlier.has(row.id));
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ enumeratorId, answers: BOSNIAN_ANSWERS });
+    await context.close();
+  }, 300_000);
+
+  it('on a single tablet: interviews queued offline on one version are stored once each, as answered there, after a new version is deployed; the next interview opens in the new version', async () => {
+    deploy(firstDist);
+    const earlier = new Set(storedInterviews().map((row) => row.id));
+    const added = () => storedInterviews().filter((row) => !earlier.has(row.id));
+    const { context, page } = await signedInOnce(profiles.create());
+
+    // Out of range: two interviews, each kept on the tablet.
+    await loseSignal(context, gate);
+    await page.goto(`${baseUrl}/interview/${SLUG}`);
+    await answerShortSurveyInBosnian(page, baseUrl, null);
+    await page.getByText(SAVED_ON_DEVICE).waitFor();
+    await page.getByRole('button', { name: NEXT_INTERVIEW }).click();
+    await answerShortSurveyInBosnian(page, baseUrl, null);
+    await page.getByText(SAVED_ON_DEVICE).waitFor();
+    const queued = (await queuedOnDevice(page)).map((entry) => entry.submission.id).sort();
+    expect(queued).toHaveLength(2);
+    expect(await runningEntry(page)).toBe(entryOf(firstDist));
+
+    // Meanwhile the next release is deployed; the tablet cannot hear of it yet.
+    deploy(nextDist);
+    expect(added()).toEqual([]);
+
+    // Back in range: both are sent once, as answered on the version they were answered in, and
+    // the new version downloads in the background; the page says so in the interview's language.
+    gate.reportRefused();
+    await regainSignal(context, gate);
+    await expect.poll(() => queuedOnDevice(page), { timeout: 60_000 }).toEqual([]);
+    expect(added().map((row) => row.id).sort()).toEqual(queued);
+    for (const row of added()) {
+      expect(row).toMatchObject({ enumeratorId, version: 1, answers: BOSNIAN_ANSWERS });
+      expect(appVersionOf(row)).toBe(FIRST_VERSION);
+    }
+    await page.locator('.update-notice').getByRole('button', { name: 'Ažuriraj sada' }).waitFor({ timeout: 90_000 });
+
+    // The next interview opens in the new version, and is stored from it.
+    await page.getByRole('button', { name: NEXT_INTERVIEW }).click();
+    await expect.poll(() => runningEntry(page), { timeout: 60_000 }).toBe(entryOf(nextDist));
+    await answerShortSurveyInBosnian(page, baseUrl, null);
+    await page.getByText('Hvala Vam!').waitFor({ timeout: 60_000 });
+    await expect.poll(() => added().length, { timeout: 30_000 }).toBe(3);
+    const next = added().find((row) => !queued.includes(row.id))!;
+    expect(next).toMatchObject({ enumeratorId, version: 1, answers: BOSNIAN_ANSWERS });
+    expect(appVersionOf(next)).toBe(NEXT_VERSION);
+    expect(added()).toHaveLength(3);
     await context.close();
   }, 300_000);
 });

@@ -70,16 +70,6 @@ async function draftSavedAt(page: Page, pageNo: number): Promise<void> {
 
 const SAVED_ON_DEVICE = /Sigurno su sačuvani na ovom uređaju/;
 
-/**
- * What the tablet sent that got past the browser's offline emulation to the server, which refused
- * it (no-signal.ts). Said, not failed: no tablet out of range can send, so it is the emulation's
- * leak, not the app's, and this is the evidence of which path it took.
- */
-function reportRefused(): void {
-  const refused = running.signal.refused.splice(0);
-  if (refused.length > 0) console.warn(`Requests that went around context.setOffline(true), refused by the server:\n${refused.join('\n')}`);
-}
-
 describe('a field day with no signal', () => {
   it('two interviews offline, one resumed after a reload, kept across a browser restart, stored once each with the enumerator when back in range', async () => {
     const profile = profiles.create();
@@ -124,7 +114,7 @@ describe('a field day with no signal', () => {
     expect((await queuedOnDevice(page)).map((entry) => entry.submission.id).sort()).toEqual(queued.map((entry) => entry.submission.id).sort());
 
     // Back in range: both go, each stored once, under the enumerator who conducted it.
-    reportRefused();
+    running.signal.reportRefused();
     await regainSignal(context, running.signal);
     await expect.poll(() => queuedOnDevice(page), { timeout: 30_000 }).toEqual([]);
     await page.getByText(/Last one confirmed by the server/).waitFor();
@@ -153,7 +143,7 @@ describe('a new questionnaire version published while the tablet is offline', ()
 
     // Back in range: the completed interview goes as version 1; the page now loads version 2, but
     // the interview in progress continues, and is sent, on the version it was started on.
-    reportRefused();
+    running.signal.reportRefused();
     await regainSignal(context, running.signal);
     await expect.poll(() => queuedOnDevice(page), { timeout: 30_000 }).toEqual([]);
     await page.reload();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../api/app.ts';
 import { openDatabase, type Db } from '../../api/db/open.ts';
@@ -10,7 +10,7 @@ import { publishSurveyFiles } from '../../api/surveys/publish.ts';
 import { loadSurveyFiles } from '../../surveys/load.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { PASSWORD } from '../api/accounts.ts';
-import { SignalGate } from './no-signal.ts';
+import { behindGate, SignalGate } from './no-signal.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -32,10 +32,8 @@ export async function startApp(webDist: string, surveyFiles: SurveyFile[] = load
   publishSurveyFiles(db, surveyFiles);
   const app = createApp({ db, config: { bodyLimitBytes: 512 * 1024, webDist } });
   const signal = new SignalGate();
-  // A dropped request's connection is closed already: the answer returned for it is never sent.
-  const fetch = (request: Request, env: HttpBindings | Http2Bindings) => (signal.drops(request, env.incoming.socket) ? new Response(null, { status: 503 }) : app.fetch(request, env));
   const server: ServerType = await new Promise((resolve) => {
-    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const started = serve({ fetch: behindGate(app.fetch, signal), port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,3 +1,4 @@
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import type { BrowserContext } from 'playwright-core';
 
 /**
@@ -24,6 +25,15 @@ export class SignalGate {
     this.gone = gone;
   }
 
+  /**
+   * Says (on the console, not as a failure) what it refused since last asked. No tablet out of range
+   * can send, so a refused request is the emulation's leak, not the app's; this names its path.
+   */
+  reportRefused(): void {
+    const refused = this.refused.splice(0);
+    if (refused.length > 0) console.warn(`Requests that went around context.setOffline(true), refused by the server:\n${refused.join('\n')}`);
+  }
+
   /** Drops `request` (true) when the signal is gone and a browser sent it. */
   drops(request: Request, connection: { destroy(): void }): boolean {
     if (!this.gone || !fromBrowser(request)) return false;
@@ -33,6 +43,14 @@ export class SignalGate {
     connection.destroy();
     return true;
   }
+}
+
+type Fetch = (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>;
+
+/** A test server's `fetch` with `gate` in front: what a tablet with no signal sends is dropped before the app sees it. */
+export function behindGate(fetch: Fetch, gate: SignalGate): Fetch {
+  // A dropped request's connection is closed already: the answer returned for it is never sent.
+  return (request, env) => (gate.drops(request, env.incoming.socket) ? new Response(null, { status: 503 }) : fetch(request, env));
 }
 
 /** Chromium names itself in every request it sends (pages, workers, the browser's own update checks); Node's fetch does not. */
