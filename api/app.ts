@@ -8,6 +8,7 @@ import { sqliteStore, type Store } from './db/store/index.ts';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
+import { refuseNulInPath } from './nul-path.ts';
 import { OPERATIONS } from './openapi/operations.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { chartRoutes } from './routes/charts.ts';
@@ -67,6 +68,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     .use((c, next) => (c.req.method === 'POST' && SUBMISSION_PATH.test(c.req.path) ? next() : gzip(c, next)))
     // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
     .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next));
+  api.use(refuseNulInPath);
   api.use(authenticate(store.accounts, config.trustProxy ?? false));
   // The order of the lines is the order Hono tries them in.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups differ in their Env types, as before

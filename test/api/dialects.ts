@@ -23,6 +23,8 @@ export interface DialectAppOptions {
   files?: SurveyFile[];
   bodyLimitBytes?: number;
   limits?: AppDependencies['limits'];
+  /** Where the PDF report looks for Chromium (a path that does not exist: the PDF answers 503). */
+  chromiumPath?: string;
   /**
    * A migrated SQLite database whose rows the app starts from, for data no route can write (the
    * synthetic demo rows with their design columns): used as it is on SQLite, copied to PostgreSQL
@@ -116,7 +118,7 @@ function postgresContext(): DialectContext {
 }
 
 function appConfig(options: DialectAppOptions) {
-  return { bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024, webDist: 'test/fixtures/no-web-build' };
+  return { bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024, webDist: 'test/fixtures/no-web-build', ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}) };
 }
 
 function checked(table: string): string {

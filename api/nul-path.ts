@@ -1,0 +1,15 @@
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from './errors.ts';
+
+/**
+ * A path with a NUL character (`%00`) names nothing that can exist: slugs are checked when a
+ * survey is made, ids are numbers and UUIDs, and PostgreSQL's text cannot hold NUL at all (its
+ * driver refuses such a parameter, which was a 500 there while SQLite answered "not found"). So
+ * it is answered 404 before any route or database sees it, the same on both databases.
+ */
+export const refuseNulInPath: MiddlewareHandler = async (c, next) => {
+  if (c.req.path.includes('\u0000') || /%00/i.test(new URL(c.req.url).pathname)) {
+    throw new ApiError(404, 'Nothing is found at a path with a NUL character (%00) in it.');
+  }
+  await next();
+};
