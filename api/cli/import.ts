@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
-import { openPostgres } from '../db/pg/open.ts';
-import { postgresStore, sqliteStore, type Store } from '../db/store/index.ts';
 import { ApiError } from '../errors.ts';
 import { importResponses } from '../imports/import-responses.ts';
+import { openStore } from './open-store.ts';
 
 // npm run import -- --survey <slug> --version N --file wave1.csv [--skip-invalid] [--language bs] [--wave 2019]
 // Loads a microdata file (our CSV export, or KoBoToolbox's CSV export of the same XLSForm) as
@@ -36,17 +33,6 @@ try {
   bytes = readFileSync(values.file);
 } catch (error) {
   fail([`import: cannot read ${values.file}: ${(error as Error).message}`]);
-}
-
-/** The database named by DATABASE_URL: a SQLite file, or PostgreSQL. */
-async function openStore(): Promise<{ store: Store; close: () => Promise<void> }> {
-  const config = readConfig(process.env);
-  if (config.postgresUrl) {
-    const pg = await openPostgres(config.postgresUrl, { maxConnections: 1 });
-    return { store: postgresStore(pg), close: () => pg.$client.end() };
-  }
-  const db = openDatabase(config.databasePath);
-  return { store: sqliteStore(db), close: async () => void db.$client.close() };
 }
 
 const { store, close } = await openStore();

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { readConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
-import { openPostgres } from '../db/pg/open.ts';
 import { ROLES, type Role } from '../db/schema.ts';
-import { postgresStore, sqliteStore, type Store } from '../db/store/index.ts';
+import { openStore } from './open-store.ts';
 
 // npm run user:add -- --email someone@example.org --role admin [--password-stdin] [--survey slug …]
 // Creates an account in the database named by DATABASE_URL. Without --password-stdin it prints a
@@ -56,17 +53,6 @@ async function main(): Promise<void> {
   }
   console.log(`Created ${values.role} account ${email}${slugs.length ? `, member of ${slugs.join(', ')}` : ''}.`);
   if (!values['password-stdin']) console.log(`Password (shown once, change it after signing in): ${password}`);
-}
-
-/** The database named by DATABASE_URL: a SQLite file, or PostgreSQL. */
-async function openStore(): Promise<{ store: Store; close: () => Promise<void> }> {
-  const config = readConfig(process.env);
-  if (config.postgresUrl) {
-    const pg = await openPostgres(config.postgresUrl, { maxConnections: 1 });
-    return { store: postgresStore(pg), close: () => pg.$client.end() };
-  }
-  const db = openDatabase(config.databasePath);
-  return { store: sqliteStore(db), close: async () => void db.$client.close() };
 }
 
 main().catch((error: unknown) => fail((error as Error).message));
