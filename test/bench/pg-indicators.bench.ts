@@ -12,8 +12,8 @@
  * 3. The same on the SQLite file (BENCH_SQLITE=0 leaves it out); the new response is erased after,
  *    so the file keeps BENCH_ROWS responses. The PostgreSQL database is dropped at the end.
  * The PostgreSQL server runs on the same machine; the load average is printed (the machine is shared).
- * db:copy does not ANALYZE: whether autovacuum has given the planner statistics of the copied rows
- * before the server starts is printed; BENCH_ANALYZE=1 runs ANALYZE after the copy, as an operator may.
+ * db:copy runs ANALYZE after its commit; whether the planner has statistics of the copied rows
+ * before the server starts is printed; BENCH_ANALYZE=1 runs ANALYZE again, as an operator may.
  */
 import { spawn } from 'node:child_process';
 import pg from 'pg';
