@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
  */
 export function startTsWorker(moduleUrl: string, workerData: unknown): Worker {
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
-  return new Worker(code, { eval: true, execArgv: [], workerData });
+  // The process's --cpu-prof flags carry over, so a profiled server writes each thread's profile too.
+  return new Worker(code, { eval: true, execArgv: process.execArgv.filter((flag) => flag.startsWith('--cpu-prof')), workerData });
 }
 
 /** Asks a worker started by startTsWorker to close its connection and exit, and waits until it has. */

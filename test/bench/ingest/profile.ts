@@ -42,6 +42,34 @@ function freePort(): Promise<number> {
     });
   });
 }
+interface Usage {
+  user: number;
+  system: number;
+  /** write(2)-like system calls and the bytes they wrote (/proc/…/io syscw, wchar). */
+  writes: number;
+  written: number;
+}
+
+/**
+ * CPU time (user + system, µs) of each thread of process `pid`, from /proc (Linux): robust to a
+ * busy machine where the rates are not. Node names every thread "node", so threads are told apart
+ * by when they appeared (the writer thread starts with the first submission).
+ */
+function threadCpu(pid: number): Map<number, Usage> {
+  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+  const cpu = new Map<number, Usage>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const io = Object.fromEntries(readFileSync(`/proc/${pid}/task/${tid}/io`, 'utf8').trim().split('\n').map((line) => line.split(': ')).map(([key, value]) => [key, Number(value)]));
+      cpu.set(Number(tid), { user: Number(fields[11]) * tick, system: Number(fields[12]) * tick, writes: io.syscw ?? 0, written: io.wchar ?? 0 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return cpu;
+}
+
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /** Groups a frame by where its code lives: our folder, a package, Node's internals or V8's own entries. */
@@ -93,34 +121,60 @@ function summarise(profile: CpuProfile, from: number, to: number) {
   const rows = (entries: Map<string, number>, count: number) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, count)
     .map(([key, value]) => `| ${key} | ${share(value)} |`).join('\n');
   return [
-    `main thread: ${(total / 1e6).toFixed(1)} s profiled, ${((100 * idle) / total).toFixed(1)} % idle; shares below are of the ${(busy / 1e6).toFixed(1)} s busy`,
+    `${(total / 1e6).toFixed(1)} s profiled, ${((100 * idle) / total).toFixed(1)} % idle; shares below are of the ${(busy / 1e6).toFixed(1)} s busy`,
     `\n| self time by place | share |\n|---|---|\n${rows(new Map([...self].filter(([key]) => key !== '(idle)')), 25)}`,
     `\n| self time by function | share |\n|---|---|\n${rows(new Map([...selfByFunction].filter(([key]) => !key.startsWith('(idle)'))), 40)}`,
     `\n| inclusive time by function | share |\n|---|---|\n${rows(inclusive, 60)}`,
   ].join('\n');
 }
 
+const threadOf = (file: string) => Number(file.split('.').at(-3));
+
 const folder = mkdtempSync(join(tmpdir(), 'trustlens-profile-'));
 const profiles = join(folder, 'profiles');
 try {
   console.log(`profile (${questionnaire.label}): load average ${load()} at start`);
-  const server = await startTrustlens(root, join(folder, 'trustlens.db'), await freePort(), ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+  // PROFILE_SAMPLES=0: no --cpu-prof, only the CPU time per stored submission (the profiler's own cost left out).
+  const sampled = process.env.PROFILE_SAMPLES !== '0';
+  const server = await startTrustlens(root, join(folder, 'trustlens.db'), await freePort(), sampled ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []);
   let stored = 0;
   const measured = { from: 0, to: 0 };
+  const pid = server.child.pid!;
   try {
+    const idle = threadCpu(pid);
     await submitUnderLoad('trustlens', server.url, questionnaire, CONNECTIONS, 2);
     measured.from = Number(process.hrtime.bigint() / 1000n);
+    const before = threadCpu(pid);
     const result = await submitUnderLoad('trustlens', server.url, questionnaire, CONNECTIONS, SECONDS);
+    const after = threadCpu(pid);
     measured.to = Number(process.hrtime.bigint() / 1000n);
     stored = result.perSecond;
     console.log(`${Math.round(result.perSecond)} stored/s, p50 ${result.p50} ms, p99 ${result.p99} ms, statuses ${JSON.stringify(result.statuses)}; load average ${load()}`);
+    const count = result.statuses['201'] ?? 0;
+    const spent = (tids: number[], kind: keyof Usage) => tids.reduce((sum, tid) => sum + (after.get(tid)?.[kind] ?? 0) - (before.get(tid)?.[kind] ?? 0), 0);
+    const all = [...after.keys()];
+    const newer = all.filter((tid) => !idle.has(tid));
+    const perSubmission = (tids: number[]) => {
+      const [user, system] = [spent(tids, 'user') / count, spent(tids, 'system') / count];
+      return `${Math.round(user + system)} µs (${Math.round(user)} user + ${Math.round(system)} system)`;
+    };
+    console.log(`writer thread per stored submission: ${(spent(newer, 'writes') / count).toFixed(1)} write calls, ${(spent(newer, 'written') / count / 1024).toFixed(1)} KiB written`);
+    console.log(`CPU per stored submission (${count} stored): process ${perSubmission(all)}; main thread ${perSubmission([pid])}; threads started by the first submissions (the writer) ${perSubmission(newer)}; other threads ${perSubmission(all.filter((tid) => tid !== pid && idle.has(tid)))}`);
   } finally {
     await server.stop();
   }
-  const file = readdirSync(profiles).find((name) => name.endsWith('.cpuprofile'));
-  if (!file || stored === 0) throw new Error('no profile written, or nothing stored');
-  console.log(summarise(JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile, measured.from, measured.to));
-  if (process.env.PROFILE_KEEP === '1') console.log(`\nprofile kept: ${join(profiles, file)}`);
+  // CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile: thread 0 is the main thread; the worker
+  // threads (compute, writer) write theirs when they stop.
+  if (stored === 0) throw new Error('nothing stored');
+  const files = sampled ? readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b)) : [];
+  if (sampled && files.length === 0) throw new Error('no profile written');
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8')) as CpuProfile;
+    if (threadOf(file) > 0 && profile.samples.length < 100) continue; // a thread that did nothing (the compute thread)
+    console.log(`\n## ${threadOf(file) === 0 ? 'main thread' : `worker thread ${threadOf(file)}`}\n`);
+    console.log(summarise(profile, measured.from, measured.to));
+  }
+  if (process.env.PROFILE_KEEP === '1') console.log(`\nprofiles kept in ${profiles}`);
 } finally {
   if (process.env.PROFILE_KEEP !== '1') rmSync(folder, { recursive: true, force: true });
 }
