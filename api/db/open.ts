@@ -42,3 +42,19 @@ export function openConnection(path: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   return drizzle(sqlite, { schema }) as Db;
 }
+
+/**
+ * The writer thread's connection (writer-worker.ts): as openConnection, with the temporary store in
+ * memory. Each submission is written in its own SAVEPOINT, and SQLite keeps the original of every
+ * page a savepoint changes in a sub-journal; a response touches ≈ 14 pages (the row and each index),
+ * which passes the 64 KiB at which that sub-journal spills to a temporary file, so every stored
+ * submission cost ≈ 20 write(2) calls and 44 KiB written to a file nobody reads (measured with
+ * test/bench/ingest/writer-loop.ts). In memory the sub-journal is emptied at each RELEASE, so it never
+ * holds more than one submission's pages. Durability is the WAL's and is unchanged; the temporary
+ * store of the other connections (large sorts of the indicator and export queries) stays on disk.
+ */
+export function openWriterConnection(path: string): Db {
+  const db = openConnection(path);
+  db.$client.pragma('temp_store = MEMORY');
+  return db;
+}

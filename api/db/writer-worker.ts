@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { GroupCommit, CommitFailedError } from './group-commit.ts';
-import { openConnection, type Db } from './open.ts';
+import { openWriterConnection, type Db } from './open.ts';
 import type { WriterReply, WriterRequest, WriterSetup } from './writer-thread.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { WriterReply, WriterRequest, WriterSetup } from './writer-thread.ts
  * the COMMIT that holds its write.
  */
 const setup = workerData as WriterSetup;
-const db = openConnection(setup.databasePath);
+const db = openWriterConnection(setup.databasePath);
 const { writes } = (await import(setup.writesModule)) as { writes: (db: Db) => { write: (item: unknown, batch: unknown) => unknown; batchState: () => unknown } };
 const { write, batchState } = writes(db);
 const queue = new GroupCommit(db, write, batchState);
