@@ -6,7 +6,8 @@ import { testApp } from './helpers.ts';
 // The fieldwork monitor polls its counts every few seconds; at a million responses reading the
 // answers for them took 8–11 s of the server's time per poll (docs/benchmarks.md). Its region and
 // duration expressions are indexed (migration 0005): if a query's expression drifts from the
-// index's, SQLite quietly goes back to reading every response. The plans say which it does.
+// index's, SQLite quietly goes back to reading every response. The plans say which it does
+// (PostgreSQL's half, on the SQL its store sends: monitor-indexes-pg.test.ts).
 describe('the fieldwork monitor reads indexes, not the answers', () => {
   const { db } = testApp();
   const plan = (query: { toSQL: () => { sql: string; params: unknown[] } }): string => {
