@@ -33,7 +33,7 @@ port.on('message', (request: WriterRequest | 'close') => {
     port.close();
     return;
   }
-  for (const { seq, item } of request.items) {
+  for (const { seq, item } of JSON.parse(request.items) as { seq: number; item: unknown }[]) {
     queue.submit(item).then(
       (result) => settle({ seq, ok: true, result }),
       (error: unknown) => settle({ seq, ok: false, commitFailed: error instanceof CommitFailedError, message: (error as Error)?.message ?? String(error) }),
