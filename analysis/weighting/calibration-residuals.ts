@@ -8,6 +8,16 @@ import type { Calibration } from './calibration.ts';
 export interface CalibrationProducts {
   /** cross[s][t][g * G_t + h] = Σ over rows in group g of step s and h of step t of factor_s · after_t. */
   cross: Float64Array[][];
+  /**
+   * The nonzero entries of `cross`, by group of all steps (g of step s is groupOffset[s] + g):
+   * entries crossStart[i] .. crossStart[i + 1], with the other group crossGroup[e] (numbered
+   * across steps, steps and groups in order) and value crossValue[e].
+   */
+  crossStart: Int32Array;
+  crossGroup: Int32Array;
+  crossValue: Float64Array;
+  /** Every step's denominators, numbered as the groups. */
+  denominators: Float64Array;
   groupOffset: Int32Array;
   groupTotal: number;
   /** Σ of weights after each step by PSU and group, sparse by PSU: entries psuStart[p] .. psuStart[p + 1]. */
@@ -37,6 +47,33 @@ function crossProducts(calibration: Calibration, rowCount: number): Float64Array
       return table;
     }),
   );
+}
+
+/**
+ * The nonzero cross sums of every group, in the order the corrections' loop reads them (steps,
+ * then groups): groups of one step never share a row, so most of the table is zero (and with
+ * margins crossed by wave, most pairs of steps too).
+ */
+function sparseCross(calibration: Calibration, cross: Float64Array[][], groupOffset: Int32Array) {
+  const { steps } = calibration;
+  const start = new Int32Array((groupOffset[steps.length] as number) + 1);
+  const group: number[] = [];
+  const value: number[] = [];
+  steps.forEach((step, s) => {
+    for (let g = 0; g < step.groupCount; g++) {
+      steps.forEach((other, t) => {
+        const table = (cross[s] as Float64Array[])[t] as Float64Array;
+        for (let h = 0; h < other.groupCount; h++) {
+          const entry = table[g * other.groupCount + h] as number;
+          if (entry === 0) continue;
+          group.push((groupOffset[t] as number) + h);
+          value.push(entry);
+        }
+      });
+      start[(groupOffset[s] as number) + g + 1] = group.length;
+    }
+  });
+  return { crossStart: start, crossGroup: Int32Array.from(group), crossValue: Float64Array.from(value) };
 }
 
 /** PSU × group weight sums of every step, kept only where a PSU has rows in the group. */
@@ -115,8 +152,11 @@ export function calibrationProducts(calibration: Calibration, design: Design): C
     }
     stratumPairStart[stratum + 1] = first.length;
   }
+  const cross = crossProducts(calibration, design.rowCount);
+  const denominators = new Float64Array(groupTotal);
+  steps.forEach((step, t) => denominators.set(step.denominator.subarray(0, step.groupCount), groupOffset[t] as number));
   const products = {
-    cross: crossProducts(calibration, design.rowCount), groupOffset, groupTotal, psuStart, psuGroup, psuGroupWeight,
+    cross, ...sparseCross(calibration, cross, groupOffset), denominators, groupOffset, groupTotal, psuStart, psuGroup, psuGroupWeight,
     stratumGroupWeight, stratumPairStart, pairFirst: Int32Array.from(first), pairSecond: Int32Array.from(second),
     pairValue: Float64Array.from(values),
   };
@@ -133,6 +173,29 @@ export function calibrationProducts(calibration: Calibration, design: Design): C
  * const corrections = calibrationCorrections(calibration, products, influence.stepSums);
  */
 export function calibrationCorrections(calibration: Calibration, products: CalibrationProducts, stepSums: readonly Float64Array[]): Float64Array {
+  const { groupOffset, groupTotal, crossStart, crossGroup, crossValue, denominators } = products;
+  const all = new Float64Array(groupTotal);
+  stepSums.forEach((groupSums, t) => all.set(groupSums.subarray(0, (groupOffset[t + 1] as number) - (groupOffset[t] as number)), groupOffset[t] as number));
+  const sums = all.slice();
+  all.fill(0);
+  // Updated in place, step by step and group by group, as R's loop does. A zero cross sum
+  // subtracts nothing while the corrections are finite, so only the nonzero ones are read;
+  // should one not be (an empty group), the dense loop gives R's NaNs everywhere.
+  for (let pass = 0; pass < calibration.passes; pass++) {
+    for (let group = 0; group < groupTotal; group++) {
+      let current = sums[group] as number;
+      for (let entry = crossStart[group] as number; entry < (crossStart[group + 1] as number); entry++) {
+        current -= (crossValue[entry] as number) * (all[crossGroup[entry] as number] as number);
+      }
+      all[group] = (all[group] as number) + current / (denominators[group] as number);
+    }
+  }
+  for (let group = 0; group < groupTotal; group++) if (!Number.isFinite(all[group] as number)) return denseCorrections(calibration, products, stepSums);
+  return all;
+}
+
+/** `calibrationCorrections` reading every cross sum, zeros too (0 · NaN is NaN, as in R). */
+function denseCorrections(calibration: Calibration, products: CalibrationProducts, stepSums: readonly Float64Array[]): Float64Array {
   const { steps } = calibration;
   const corrections = steps.map((step) => new Float64Array(step.groupCount));
   for (let pass = 0; pass < calibration.passes; pass++) {
