@@ -25,13 +25,20 @@ export interface DomainSums {
   stepWeight: Float64Array[];
 }
 
+/** Whether each values array is 0/1, found once per array (a kept design's values do not change; appended rows give a new view). */
+const binaryCache = new WeakMap<Float64Array, boolean>();
+
 /** True when every valid value is 0 or 1 (a share), so Σ w·y² is Σ w·y. */
 function isBinary(values: Float64Array): boolean {
-  for (let row = 0; row < values.length; row++) {
+  const known = binaryCache.get(values);
+  if (known !== undefined) return known;
+  let binary = true;
+  for (let row = 0; row < values.length && binary; row++) {
     const value = values[row] as number;
-    if (value !== 0 && value !== 1 && value === value) return false;
+    if (value !== 0 && value !== 1 && value === value) binary = false;
   }
-  return true;
+  binaryCache.set(values, binary);
+  return binary;
 }
 
 /** Per calibration step, factor · w of every row (the step sums' weights), once per calibration. */
