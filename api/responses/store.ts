@@ -81,8 +81,11 @@ export function storeResponse(
 export function responseRow(
   survey: PublishedVersion, submission: Submission, hash: string, origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null },
 ): ResponseRow {
+  // Fields one by one, not `...origin` first: in V8 (Node 20) a spread followed by further
+  // properties builds the object the slow way, ≈ 10 µs a submission against 0.1 (request-loop.ts).
   return {
-    ...origin,
+    mode: origin.mode,
+    enumeratorId: origin.enumeratorId,
     id: submission.id,
     surveyId: survey.surveyId,
     surveyVersionId: survey.versionId,

@@ -2,7 +2,7 @@
  * The request thread's steps for one submission without HTTP (not a test, not part of
  * bench:ingest): the benchmark's bodies through each step the submission route runs, timed one
  * step at a time over COUNT submissions after a warm-up, on a new file database (no writes: the
- * hand-over to the writer thread is timed as its structured clone, v8.serialize). Microseconds of
+ * hand-over to the writer thread is timed as the row's JSON.stringify). Microseconds of
  * this thread's CPU per submission, so a busy machine stretches them little.
  *
  *   npx tsx test/bench/ingest/request-loop.ts [short|full]
@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
 import { validateAnswers } from '../../../surveys/answers.ts';
 import { loadSurveyFiles } from '../../../surveys/load.ts';
 import { openDatabase } from '../../../api/db/open.ts';
@@ -42,7 +41,7 @@ try {
     ['findPrior', () => submissions.forEach((submission, index) => findPrior(db, submission.id, hashes[index]!))],
     ['validateAnswers', () => submissions.forEach((submission, index) => validateAnswers(surveys[index]!.definition, submission.answers))],
     ['paradataIssues', () => submissions.forEach((submission, index) => paradataIssues(surveys[index]!.definition, submission.paradata))],
-    ['responseRow + v8.serialize', () => submissions.forEach((submission, index) => serialize(responseRow(surveys[index]!, submission, hashes[index]!, { mode: 'web', enumeratorId: null })))],
+    ['responseRow + JSON.stringify', () => submissions.forEach((submission, index) => JSON.stringify(responseRow(surveys[index]!, submission, hashes[index]!, { mode: 'web', enumeratorId: null })))],
   ];
   for (const round of ['warm-up', 'measured']) {
     const lines = steps.map(([label, step]) => {
