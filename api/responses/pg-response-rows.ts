@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { PgGroupCommit } from '../db/pg/group-commit.ts';
+import { storedResponse } from '../db/pg/expressions.ts';
 import type { PgDb } from '../db/pg/open.ts';
 import * as schema from '../db/pg/schema.ts';
 import { packAnswers, type Layout } from '../indicators/layout.ts';
@@ -82,6 +83,6 @@ export function pgResponseWriter(db: PgDb): PgGroupCommit<ResponseRow, boolean, 
 
 /** The stored row with this id, if any (to tell a retry, 200, from a clash, 409). */
 export async function pgStoredResponse(db: PgDb, id: string) {
-  const [stored] = await db.select().from(schema.responses).where(eq(schema.responses.id, id));
+  const [stored] = await db.select(storedResponse).from(schema.responses).where(eq(schema.responses.id, id));
   return stored;
 }

@@ -60,6 +60,12 @@ forEachDialect('reading responses', (ctx) => {
     const record = await (await call('GET', `/api/surveys/field/responses/${ids[0]}`)).json();
     expect(record).toMatchObject({ id: ids[0], version: 1, mode: 'web', answers: { ...VALID_ANSWERS, region: 'tuzla' } });
     expect(record.answersHash).toBeUndefined();
+    // The same fields from either database (PostgreSQL's generated region column is not one).
+    const fields = ['answers', 'completedAt', 'enumeratorId', 'id', 'importHash', 'isSynthetic', 'language', 'mode', 'paradata', 'psu',
+      'receivedAt', 'startedAt', 'stratum', 'surveyId', 'version', 'wave', 'weight'];
+    expect(Object.keys(record).sort()).toEqual(fields);
+    const listed = (await (await call('GET', '/api/surveys/field/responses')).json()).items;
+    expect(Object.keys(listed[0]).sort()).toEqual(fields);
     expect((await call('GET', '/api/surveys/field/responses/not-there')).status).toBe(404);
   });
 

@@ -35,7 +35,9 @@ export function copiedTables(): CopiedTable[] {
   return ORDER.map((name) => {
     const table = byName.get(name);
     if (!table) throw new Error(`db:copy lists table ${name}, which the schema does not have`);
-    const columns = Object.values(getTableColumns(table)).map((column) => {
+    // A generated column (responses.region, PostgreSQL only) is neither in SQLite nor insertable:
+    // the database fills it from the copied row, so it is left out of the copy and of its hashes.
+    const columns = Object.values(getTableColumns(table)).filter((column) => !column.generated).map((column) => {
       const type = column.getSQLType() as CopiedColumn['type'];
       if (!TYPES.has(type)) throw new Error(`db:copy cannot copy ${name}.${column.name} of type ${type}`);
       return { name: column.name, type };

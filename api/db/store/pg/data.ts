@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { filterConditions, pageOf } from '../../../responses/query.ts';
 import { completionOf, NO_STARTS, outcomesOf, roundedSeconds, type Outcomes } from '../../../surveys/fieldwork-rates.ts';
-import { responseDuration, responseRegion } from '../../pg/expressions.ts';
+import { responseDuration, responseRegion, storedResponse } from '../../pg/expressions.ts';
 import type { PgDb } from '../../pg/open.ts';
 import { responses, surveyStarts } from '../../pg/schema.ts';
 import type { Count, DataStore, ResponseRow } from '../data.ts';
@@ -24,12 +24,12 @@ export function postgresData(db: PgDb): DataStore {
       await db.insert(surveyStarts).values({ surveyId, day, starts: 1 })
         .onConflictDoUpdate({ target: [surveyStarts.surveyId, surveyStarts.day], set: { starts: sql`${surveyStarts.starts} + 1` } });
     },
-    listResponses: async (surveyId, filter, after) => pageOf(await db.select().from(responses)
+    listResponses: async (surveyId, filter, after) => pageOf(await db.select(storedResponse).from(responses)
       .where(and(filterConditions(responses, responseRegion, surveyId, filter), after
         ? or(gt(responses.receivedAt, after[0]), and(eq(responses.receivedAt, after[0]), gt(responses.id, after[1])))
         : undefined))
       .orderBy(asc(responses.receivedAt), asc(responses.id)).limit(filter.limit + 1) as ResponseRow[], filter.limit),
-    response: async (surveyId, id) => (await db.select().from(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.id, id))))[0] as ResponseRow | undefined,
+    response: async (surveyId, id) => (await db.select(storedResponse).from(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.id, id))))[0] as ResponseRow | undefined,
     erase: (surveyId, id, audit) => db.transaction(async (tx) => {
       const erased = await tx.delete(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.id, id))).returning({ id: responses.id });
       if (erased.length === 1) await recordAuditPg(tx, audit);

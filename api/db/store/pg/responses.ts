@@ -1,5 +1,6 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import type { Writes } from '../../group-commit.ts';
+import { storedResponse } from '../../pg/expressions.ts';
 import type { PgDb } from '../../pg/open.ts';
 import { responses, surveyMembers, surveys, surveyVersions, users } from '../../pg/schema.ts';
 import { pgResponseWriter } from '../../../responses/pg-response-rows.ts';
@@ -26,7 +27,7 @@ function writerOf(db: PgDb): Writes<ResponseRow, boolean> {
 export function postgresResponses(db: PgDb): ResponsesStore {
   return {
     async findPrior(id, hash) {
-      const [stored] = await db.select().from(responses).where(eq(responses.id, id));
+      const [stored] = await db.select(storedResponse).from(responses).where(eq(responses.id, id));
       return priorSubmission(stored, hash);
     },
 
