@@ -2,38 +2,59 @@ import type { Design } from './design.ts';
 import type { DomainSums } from './domain-sums.ts';
 import type { Calibration } from './weighting/calibration.ts';
 import type { StratumAccumulators, UntouchedMoments } from './sparse-variance.ts';
-import { calibrationCorrections, calibrationProducts } from './weighting/calibration-residuals.ts';
+import { calibrationCorrections, calibrationProducts, type CalibrationProducts } from './weighting/calibration-residuals.ts';
 import { psuCorrection, untouchedMoments } from './weighting/residual-variance.ts';
 import { stratumCentres, strataVariance } from './sparse-variance.ts';
 
-/** Reusable per-design buffers, by position among the domain's cells (totals: [k · cells + position]). */
-interface Scratch {
-  totals: Float64Array;
+/** Reusable per-design buffers: totals by [k · cells + position] among the domain's cells. */
+const scratchCache = new WeakMap<Design, Float64Array>();
+
+function totalsFor(design: Design, indicatorCount: number): Float64Array {
+  let totals = scratchCache.get(design);
+  if (totals === undefined || totals.length < design.psuCount * indicatorCount) {
+    totals = new Float64Array(design.psuCount * indicatorCount);
+    scratchCache.set(design, totals);
+  }
+  return totals;
+}
+
+/** Of every cell: its PSU's stratum and (calibrated) its PSU's one calibration group (−1: several, see psuCorrection) and weight. */
+interface CellStrata {
+  design: Design;
+  products: CalibrationProducts | null;
   strata: Int32Array;
-  /** The PSU's one calibration group (−1: several, see psuCorrection) and its weight after calibration. */
   groups: Int32Array;
   groupWeights: Float64Array;
 }
 
-const scratchCache = new WeakMap<Design, Scratch>();
+// Made once per list of cells (a breakdown's, shared by the one folded from it) and design, not
+// once per group of indicators and domain.
+const cellStrataCache = new WeakMap<Int32Array, CellStrata>();
 
-function scratchFor(design: Design, indicatorCount: number): Scratch {
-  let scratch = scratchCache.get(design);
-  if (scratch === undefined || scratch.totals.length < design.psuCount * indicatorCount) {
-    const size = design.psuCount;
-    scratch = {
-      totals: new Float64Array(size * indicatorCount), strata: new Int32Array(size),
-      groups: new Int32Array(size), groupWeights: new Float64Array(size),
-    };
-    scratchCache.set(design, scratch);
+function cellStrata(design: Design, products: CalibrationProducts | null, cellPsu: Int32Array): CellStrata {
+  const cached = cellStrataCache.get(cellPsu);
+  if (cached !== undefined && cached.design === design && cached.products === products) return cached;
+  const count = cellPsu.length;
+  const made: CellStrata = { design, products, strata: new Int32Array(count), groups: new Int32Array(count), groupWeights: new Float64Array(count) };
+  for (let cell = 0; cell < count; cell++) {
+    const psu = cellPsu[cell] as number;
+    made.strata[cell] = design.stratumOfPsu[psu] as number;
+    if (products !== null) {
+      // One group per PSU (PSUs nested in the margins, as with strata wave × region): no loop.
+      const groupStart = products.psuStart[psu] as number;
+      const single = (products.psuStart[psu + 1] as number) - groupStart === 1;
+      made.groups[cell] = single ? (products.psuGroup[groupStart] as number) : -1;
+      made.groupWeights[cell] = single ? (products.psuGroupWeight[groupStart] as number) : 0;
+    }
   }
-  return scratch;
+  cellStrataCache.set(cellPsu, made);
+  return made;
 }
 
 /**
  * The variance of a domain's ratio mean for several indicators summed together (sharing one
- * `cellSums` and cells) in one domain: the domain's cells are read once for their PSU, stratum
- * and calibration group, then each indicator's totals are made in one tight loop over the cells.
+ * `cellSums` and cells) in one domain: each indicator's totals are made in one tight loop over
+ * the cells, whose strata and calibration groups are looked up once per breakdown (`cellStrata`).
  *
  * Why: the variance of a full table visits about two million (domain, PSU) cells per indicator;
  * a loop over the indicators inside the loop over the cells re-read the per-indicator arrays and
@@ -63,23 +84,14 @@ export function cellVariances(
   const count = end - start;
   const { cellSums, stride } = first;
   const cellPsu = first.cells.cellPsu;
-  const { totals, strata, groups, groupWeights } = scratchFor(design, indicatorCount);
-  const listed = new Int32Array(stratumCount);
+  const totals = totalsFor(design, indicatorCount);
   const products = calibration === null ? null : calibrationProducts(calibration, design);
-  // Once per cell for every indicator: its stratum and (calibrated) its PSU's one group, if one.
-  for (let position = 0; position < count; position++) {
-    const psu = cellPsu[start + position] as number;
-    const stratum = stratumOfPsu[psu] as number;
-    strata[position] = stratum;
-    listed[stratum] = (listed[stratum] as number) + 1;
-    if (products !== null) {
-      // One group per PSU (PSUs nested in the margins, as with strata wave × region): no loop.
-      const groupStart = products.psuStart[psu] as number;
-      const single = (products.psuStart[psu + 1] as number) - groupStart === 1;
-      groups[position] = single ? (products.psuGroup[groupStart] as number) : -1;
-      groupWeights[position] = single ? (products.psuGroupWeight[groupStart] as number) : 0;
-    }
-  }
+  const known = cellStrata(design, products, cellPsu);
+  const strata = known.strata.subarray(start, end);
+  const groups = known.groups.subarray(start, end);
+  const groupWeights = known.groupWeights.subarray(start, end);
+  const listed = new Int32Array(stratumCount);
+  for (let position = 0; position < count; position++) listed[strata[position] as number] = (listed[strata[position] as number] as number) + 1;
   // By [k · strata + stratum].
   const sum = new Float64Array(stratumCount * indicatorCount);
   const reached = new Int32Array(stratumCount * indicatorCount);
