@@ -6,10 +6,10 @@ import { openPostgres } from '../../api/db/pg/open.ts';
 import { describePostgres, freshPostgresDatabase, usePostgres } from './postgres.ts';
 
 /**
- * Columns only PostgreSQL lists: the rowid SQLite has implicitly, and the region it keeps as a
- * generated column for the monitor's index (SQLite indexes the expression itself).
+ * Columns only PostgreSQL lists: the rowid SQLite has implicitly, and the region and duration it
+ * keeps as generated columns for the monitor's indexes (SQLite indexes the expressions themselves).
  */
-const POSTGRES_ONLY = new Set(['responses.rowid', 'response_values.rowid', 'responses.region']);
+const POSTGRES_ONLY = new Set(['responses.rowid', 'response_values.rowid', 'responses.region', 'responses.duration']);
 
 function sqliteShape() {
   const client = openDatabase(':memory:').$client;
@@ -33,7 +33,7 @@ describePostgres('the PostgreSQL schema and its migrations', () => {
   const postgres = usePostgres();
   const query = async <Row>(text: string, values: unknown[] = []) => (await postgres.db.$client.query(text, values)).rows as Row[];
 
-  it('has the same tables, columns, nullability, foreign keys and indexes as SQLite (plus the explicit rowid and the generated region)', async () => {
+  it('has the same tables, columns, nullability, foreign keys and indexes as SQLite (plus the explicit rowid and the generated region and duration)', async () => {
     const sqlite = sqliteShape();
     const tables = (await query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).map((row) => row.name);
     expect(tables).toEqual(sqlite.tables);
