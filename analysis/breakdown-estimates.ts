@@ -4,6 +4,8 @@ import type { Breakdown } from './domains.ts';
 import { appendBreakdown, crossDimensions, domainGroups, listedRowsByDomain } from './domains.ts';
 import { domainSumsOfBreakdowns } from './domain-sums.ts';
 import { rowEntries } from './row-entries.ts';
+import type { RowEntries, SummedBreakdown } from './row-entries.ts';
+import { appendDomainCells, appendRowEntries } from './append-cells.ts';
 import type { DomainSums } from './domain-sums.ts';
 import type { DomainCells } from './domain-cells.ts';
 import { domainCells } from './domain-cells.ts';
@@ -44,11 +46,18 @@ const appendBreakdownRule = (names: readonly string[]): AppendDerived<Breakdown>
   return appendBreakdown(previous, dimensions, from);
 };
 
-/** Plans breakdowns largest first, so smaller ones can be folded from a crossing with one more (complete partition) dimension in front. */
-function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): { plans: Plan[]; order: number[] } {
+/**
+ * Plans breakdowns largest first, so smaller ones can be folded from a crossing with one more
+ * (complete partition) dimension in front. With `previous` (the plan of the first `from` rows), the
+ * cells of breakdowns summed from the rows are those cells with the appended rows' entries added
+ * (append-cells.ts); undefined when that cannot be (a dimension gained a label, a fold appeared or
+ * went), so the plan is made afresh.
+ */
+function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[], previous?: { plans: Plan[]; from: number }): { plans: Plan[]; order: number[]; moved: Int32Array[] } | undefined {
   const order = breakdowns.map((_, position) => position).sort((a, b) => breakdowns[b]!.length - breakdowns[a]!.length);
   const planned = new Map<string, number>();
   const plans: Plan[] = [];
+  const moved: Int32Array[] = [];
   for (const position of order) {
     const names = breakdowns[position]!;
     // Kept apart from the plan: the crossing is carried over to appended rows, the cells are not.
@@ -63,7 +72,18 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
       foldFrom = { position: crossedPosition, folded: foldCells(crossed.cells, first.labels.length, prepared.design.psuCount) };
       break;
     }
-    const cells = foldFrom?.folded.cells ?? domainCells(prepared.design, breakdown);
+    let cells = foldFrom?.folded.cells;
+    if (previous !== undefined) {
+      const earlier = previous.plans[plans.length] as Plan;
+      if ((earlier.foldFrom === null) !== (foldFrom === null) || earlier.breakdown.dimensions.some((dimension, at) => dimension.labels !== breakdown.dimensions[at]?.labels)) return undefined;
+      if (cells === undefined) {
+        const appended = appendDomainCells(earlier.cells, earlier.breakdown, breakdown, prepared.design, previous.from);
+        if (appended === undefined) return undefined;
+        cells = appended.cells;
+        moved.push(appended.moved);
+      }
+    }
+    cells ??= domainCells(prepared.design, breakdown);
     const present: number[] = [];
     for (let domain = 0; domain < breakdown.domainCount; domain++) {
       if ((cells.domainEnd[domain] as number) > (cells.domainStart[domain] as number)) present.push(domain);
@@ -71,28 +91,48 @@ function plan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): {
     planned.set(key(names), plans.length);
     plans.push({ breakdown, cells, foldFrom, present, groups: present.map((domain) => domainGroups(breakdown, domain)) });
   }
-  return { plans, order };
+  return { plans, order, moved };
 }
 
 /** The key under which `tablePlan` keeps a breakdown list's plan with the Prepared. */
 export const tablePlanKey = (breakdowns: readonly (readonly string[])[]): string => `plan:${JSON.stringify(breakdowns)}`;
 
+type TablePlan = { plans: Plan[]; order: number[]; fromRows: Plan[]; summed: SummedBreakdown[]; entries: RowEntries };
+
+const summedOf = (plans: Plan[]): { fromRows: Plan[]; summed: SummedBreakdown[] } => {
+  // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
+  const fromRows = plans.filter((entry) => entry.foldFrom === null);
+  return { fromRows, summed: fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells })) };
+};
+
+/**
+ * A table's plan for appended rows (module level, from the breakdown names alone: see
+ * AppendDerived): cells and row entries of the first rows with the appended rows' added. It
+ * depends on no weight, so raking again leaves it as it is.
+ */
+const appendPlanRule = (breakdowns: readonly (readonly string[])[]): AppendDerived<TablePlan> => (previous, next, from) => {
+  const planned = plan(next, breakdowns, { plans: previous.plans, from });
+  if (planned === undefined) return undefined;
+  const { fromRows, summed } = summedOf(planned.plans);
+  const entries = appendRowEntries(previous.entries, previous.summed, summed, planned.moved, next.design.rowCount, from);
+  return { plans: planned.plans, order: planned.order, fromRows, summed, entries };
+};
+
 /**
  * How the breakdowns' sums are made (cells of each, which are folded from a crossing, every row's
  * entries), kept with the Prepared: typed arrays and plain objects only, so a caller can hand it
  * to another thread with the design and values (the API sums some indicators on a second core).
+ * Carried over to appended rows (appendPrepared).
  *
  * @example
  * const { entries } = tablePlan(prepared, [[], ['region']]);
  */
-export function tablePlan(prepared: Prepared, breakdowns: readonly (readonly string[])[]) {
+export function tablePlan(prepared: Prepared, breakdowns: readonly (readonly string[])[]): TablePlan {
   return prepared.derived(tablePlanKey(breakdowns), () => {
-    const planned = plan(prepared, breakdowns);
-    // Breakdowns summed from the rows share one pass per group of indicators (see row-entries.ts).
-    const fromRows = planned.plans.filter((entry) => entry.foldFrom === null);
-    const summed = fromRows.map((entry) => ({ breakdown: entry.breakdown, cells: entry.cells }));
-    return { ...planned, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
-  });
+    const planned = plan(prepared, breakdowns) as NonNullable<ReturnType<typeof plan>>;
+    const { fromRows, summed } = summedOf(planned.plans);
+    return { plans: planned.plans, order: planned.order, fromRows, summed, entries: rowEntries(prepared.design.rowCount, summed) };
+  }, appendPlanRule(breakdowns));
 }
 
 /** Indicators summed in one pass: a caller splitting a table's indicators splits at a multiple of it, so every sum is the same. */
