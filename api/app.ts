@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from './body-limit.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
@@ -9,6 +8,7 @@ import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
 import { refuseNulInPath } from './nul-path.ts';
+import { secureHeaders } from './secure-headers.ts';
 import { OPERATIONS } from './openapi/operations.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { chartRoutes } from './routes/charts.ts';

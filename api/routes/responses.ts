@@ -9,6 +9,7 @@ import { submissionOrigin, type OriginLookups } from '../responses/interview-ori
 import { publicRecord, submissionHash } from '../responses/store.ts';
 import { parseSubmission } from '../responses/submission.ts';
 import { paradataIssues } from '../paradata/check.ts';
+import { jsonWithSecurityHeaders } from '../secure-headers.ts';
 
 /**
  * POST /api/surveys/:slug/responses — a completed questionnaire. Answered 201 once stored,
@@ -66,6 +67,7 @@ export function responseRoutes(store: Store, options: { perClientPerMinute?: num
       if (again.kind === 'retry') return c.json(publicRecord(slug, again.stored), 200);
       throw new ApiError(409, `Response ${submission.id} was already stored with different answers.`);
     }
-    return c.json({ id: submission.id, version: survey.version }, 201);
+    // The reply with its security headers in one plain object: cheaper to write (api/secure-headers.ts).
+    return jsonWithSecurityHeaders({ id: submission.id, version: survey.version }, 201);
   });
 }
