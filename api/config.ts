@@ -23,6 +23,8 @@ export interface Config {
   chromiumPath: string;
   /** Make the first indicator tables of every survey right after start-up (see api/indicators/warm.ts). */
   warmIndicators: boolean;
+  /** A helper thread for half of a table's estimates on the other core (off by default, decision 018). */
+  computeHelper: boolean;
   /** Anonymous submissions accepted per client address per minute (many residents may share one address). */
   submissionsPerMinute: number;
 }
@@ -41,6 +43,7 @@ const environment = z.object({
   SECURE_COOKIES: flag,
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WARM_INDICATORS: flagOn,
+  COMPUTE_HELPER: flag,
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
@@ -68,6 +71,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     secureCookies: values.SECURE_COOKIES,
     chromiumPath: values.CHROMIUM_PATH,
     warmIndicators: values.WARM_INDICATORS,
+    computeHelper: values.COMPUTE_HELPER,
     submissionsPerMinute: values.SUBMISSIONS_PER_MINUTE,
   };
 }

@@ -31,7 +31,7 @@ function start(): void {
   // Submissions are committed on a writer thread, so an fsync never holds up the requests (decision 006).
   const stopWriter = config.databasePath === ':memory:' ? async () => {} : useWriterThread(db, config.databasePath);
   // Indicator tables and reports are computed on a compute thread, so submissions are taken meanwhile (decision 010).
-  const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath);
+  const stopCompute = config.databasePath === ':memory:' ? async () => {} : useComputeThread(db, config.databasePath, { helper: config.computeHelper });
   const store = sqliteStore(db);
   const app = createApp({ store, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   listen(config, app, store, config.databasePath, published, async () => {
@@ -55,7 +55,7 @@ async function startOnPostgres(config: Config, url: string, files: SurveyFile[])
   }
   const store = postgresStore(pg);
   const published = await store.surveys.publishFiles(files);
-  const stopCompute = useComputeThread(store.indicators, url);
+  const stopCompute = useComputeThread(store.indicators, url, { helper: config.computeHelper });
   const app = createApp({ store, config, limits: { submissionsPerClient: config.submissionsPerMinute } });
   listen(config, app, store, `PostgreSQL ${describePostgresUrl(url)}`, published, async () => {
     await stopCompute();

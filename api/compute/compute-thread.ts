@@ -50,11 +50,13 @@ const threads = new WeakMap<IndicatorStore, ComputeThread>();
 /**
  * Runs heavy work of this database's requests on a compute thread with its own connection to
  * `database` (a SQLite file path, or a postgres:// URL: the thread opens a pool of its own), with a
- * helper thread for half of a table's estimates unless `helper` is false (docs/decisions/018).
+ * helper thread for half of a table's estimates when `helper` is true (off by default: on a quiet
+ * two-core machine it gained little on repeats and cost time after new responses and memory,
+ * docs/decisions/018).
  * Returns a function that stops the threads.
  */
 export function useComputeThread(db: IndicatorSource, database: string, options: { helper?: boolean } = {}): () => Promise<void> {
-  const thread = new ComputeThread(database, options.helper ?? true);
+  const thread = new ComputeThread(database, options.helper ?? false);
   const store = indicatorStoreOf(db);
   threads.set(store, thread);
   return async () => {

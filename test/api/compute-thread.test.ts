@@ -34,7 +34,8 @@ beforeAll(async () => {
   storeDemoRows(db, findVersion(db, FULL)!, generateDemo({ responses: 400, seed: 'compute-thread', regions: readRegions() }));
   const config = { bodyLimitBytes: 64 * 1024, webDist: 'test/fixtures/no-web-build' };
   threaded = createApp({ db, config });
-  const stopCompute = useComputeThread(db, path);
+  // With the helper (COMPUTE_HELPER=1), so its half of the estimates is checked against this thread's too.
+  const stopCompute = useComputeThread(db, path, { helper: true });
   const stopWriter = useWriterThread(db, path);
   stop = async () => { await stopWriter(); await stopCompute(); };
   createUser(db, 'admin@example.org', 'admin');

@@ -37,4 +37,10 @@ describe('indicator tables made at start-up', () => {
     expect(readConfig({ WARM_INDICATORS: 'false' }).warmIndicators).toBe(false);
     expect(() => readConfig({ WARM_INDICATORS: 'soon' })).toThrow(/WARM_INDICATORS/);
   });
+
+  it('leaves the compute thread\'s helper out unless COMPUTE_HELPER asks for it', () => {
+    expect(readConfig({}).computeHelper).toBe(false);
+    expect(readConfig({ COMPUTE_HELPER: '1' }).computeHelper).toBe(true);
+    expect(() => readConfig({ COMPUTE_HELPER: 'both' })).toThrow(/COMPUTE_HELPER/);
+  });
 });

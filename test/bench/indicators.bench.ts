@@ -17,8 +17,8 @@
  *   and everything is prepared again (weights raked, values recoded, cells indexed).
  * The new response is erased at the end, so the file keeps BENCH_ROWS responses.
  *
- * As the server does, tables are made on the compute thread (with its helper on the other core);
- * BENCH_HELPER=0 leaves the helper out (the compute thread alone, as before decision 018);
+ * As the server does, tables are made on the compute thread (alone, as the server does by default);
+ * BENCH_HELPER=1 adds its helper on the other core (COMPUTE_HELPER=1, decision 018);
  * BENCH_THREADS=0 makes them in this thread instead (as before decision 010).
  */
 import { benchDatabase, SLUG } from './exports/bench-db.ts';
@@ -31,11 +31,11 @@ const db = benchDatabase(BENCH_DB, BENCH_ROWS);
 console.log(`database ${BENCH_DB} with ${BENCH_ROWS.toLocaleString('en')} responses ready in ${((performance.now() - setup) / 1000).toFixed(1)} s`);
 const { app, headers } = await benchApp(db);
 const threads = process.env.BENCH_THREADS !== '0';
-const helper = process.env.BENCH_HELPER !== '0';
+const helper = process.env.BENCH_HELPER === '1';
 const stopCompute = threads ? useComputeThread(db, BENCH_DB, { helper }) : async () => {};
 // The compute thread does not keep a process alive (a server's socket does): this does, until the end.
 const alive = setInterval(() => {}, 60_000);
-console.log(threads ? `tables on the compute thread${helper ? ' and its helper (as the server makes them)' : ' alone (BENCH_HELPER=0)'}` : 'tables on this thread (BENCH_THREADS=0)');
+console.log(threads ? `tables on the compute thread${helper ? ' and its helper (BENCH_HELPER=1)' : ' alone (as the server makes them by default)'}` : 'tables on this thread (BENCH_THREADS=0)');
 let rows = 0;
 
 async function timedTable(query = 'by=region,channel'): Promise<number> {
