@@ -50,6 +50,17 @@ forEachDialect('POST /api/surveys/:slug/responses', (ctx) => {
     expect(rows[0]!.answers).toEqual(VALID_ANSWERS);
   });
 
+  it('answers a used id by what is stored before judging the answers: 409 for a second use whose answers do not fit, 200 for the retry', async () => {
+    const context = await testApp(ctx);
+    const body = submission();
+    expect((await post(context.app, SHORT, body)).status).toBe(201);
+    const unfit = await post(context.app, SHORT, { ...body, answers: { ...VALID_ANSWERS, trust_police: 'very' }, language: 'xx' });
+    expect(unfit.status).toBe(409);
+    expect((await unfit.json()).error.type).toBe('conflict');
+    expect((await post(context.app, SHORT, body)).status).toBe(200);
+    expect(await storedResponses(context)).toHaveLength(1);
+  });
+
   it('does not store the IP address or user agent of the respondent', async () => {
     const context = await testApp(ctx);
     await post(context.app, SHORT, submission(), { 'user-agent': 'Mozilla/5.0 TestPhone', 'x-forwarded-for': '203.0.113.7' });
