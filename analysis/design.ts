@@ -35,7 +35,7 @@ export interface Design {
   replicates: Replicates | null;
 }
 
-function checkWeights(data: Columns, name: string): Float64Array {
+export function checkWeights(data: Columns, name: string): Float64Array {
   const weights = numericColumn(data, name, 'weight');
   for (let row = 0; row < weights.length; row++) {
     const weight = weights[row] as number;
@@ -117,7 +117,25 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
       psuOfRow[row] = code;
     }
   }
-  const stratumOfPsu = Int32Array.from(stratumOfPsuList);
+  return completeDesign(data, spec, { weights, weighted, stratumOfRow, stratumLabels, psuOfRow, stratumOfPsu: Int32Array.from(stratumOfPsuList) });
+}
+
+/** What `buildDesign` reads row by row: weights and the codes of every row's stratum and PSU. */
+export interface DesignCodes {
+  weights: Float64Array;
+  weighted: boolean;
+  stratumOfRow: Int32Array;
+  stratumLabels: string[];
+  psuOfRow: Int32Array;
+  /** Stratum of each PSU, PSUs numbered in order of first appearance. */
+  stratumOfPsu: Int32Array;
+}
+
+/** The rest of `buildDesign` from the rows' codes (also for a design updated for appended rows: design-append.ts). */
+export function completeDesign(data: Columns, spec: DesignSpec, codes: DesignCodes): Design {
+  const { weights, weighted, stratumOfRow, stratumLabels, psuOfRow, stratumOfPsu } = codes;
+  const count = weights.length;
+  const stratumCount = stratumLabels.length;
   const psusInStratum = new Int32Array(stratumCount);
   for (const stratum of stratumOfPsu) psusInStratum[stratum] = (psusInStratum[stratum] ?? 0) + 1;
   const stratumStart = new Int32Array(stratumCount + 1);

@@ -1,6 +1,7 @@
 import type { AnalysisSpec, Columns, DimensionSpec, IndicatorSpec } from './types.ts';
 import type { Design } from './design.ts';
 import { buildDesign } from './design.ts';
+import { appendDesign, appendMarginCodes } from './design-append.ts';
 import type { Calibration } from './weighting/calibration.ts';
 import { calibrate } from './weighting/rake.ts';
 import { AnalysisError } from './errors.ts';
@@ -98,7 +99,16 @@ export function prepare(data: Columns, spec: AnalysisSpec): Prepared {
  * estimatePreparedTable(withIndicators(design, { ...spec, indicators: [trustFav] }), { by: ['region'] });
  */
 export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
-  let design = buildDesign(data, spec.design);
+  return preparedOf(data, spec, weightedDesign(data, spec));
+}
+
+/**
+ * The design and its calibration. With `previous` (prepared from the first rows of `data`), the
+ * earlier rows' strata, PSU and margin codes are carried over and only the appended rows are
+ * looked up (design-append.ts); the raking itself is done again on every row (weights move).
+ */
+function weightedDesign(data: Columns, spec: AnalysisSpec, previous?: Prepared): { design: Design; calibration: Calibration | null } {
+  let design = (previous && appendDesign(previous.design, data, spec.design)) ?? buildDesign(data, spec.design);
   let calibration: Calibration | null = null;
   const { rake, postStratify } = spec.weighting ?? {};
   const raking = rake !== undefined && Object.keys(rake).length > 0;
@@ -109,10 +119,16 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
   }
   if (margins !== undefined && Object.keys(margins).length > 0) {
     if (design.replicates !== null) throw new AnalysisError('weighting: raking or post-stratifying a replicate-weight design is not supported (rake the replicate weights before)');
-    const result = calibrate(data, design.weights, margins);
+    const codes = previous ? appendMarginCodes(previous.calibration, data, margins) : undefined;
+    const result = calibrate(data, design.weights, margins, {}, codes);
     design = { ...design, weights: result.weights };
     calibration = result.calibration;
   }
+  return { design, calibration };
+}
+
+/** A Prepared of a design, nothing derived yet. (Its closures see only what is passed here, not an earlier Prepared.) */
+function preparedOf(data: Columns, spec: AnalysisSpec, { design, calibration }: { design: Design; calibration: Calibration | null }): Prepared {
   const made = new Map<string, DerivedEntry>();
   const derived = <T>(key: string, make: () => T, append?: AppendDerived<T>): T => {
     let entry = made.get(key);
@@ -129,8 +145,8 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
 /**
  * `prepareDesign(data, spec)` for data whose first rows are those `previous` was prepared from,
  * followed by appended ones (new responses during fieldwork), with the same design, weighting
- * and dimensions in `spec`. The design and the weighting are made again (raking moves every
- * weight), but what was derived row by row (indicator values, dimensions, a scale's value
+ * and dimensions in `spec`. The weighting is made again (raking moves every weight), on the
+ * earlier rows' strata, PSU and margin codes carried over (design-append.ts), and what was derived row by row (indicator values, dimensions, a scale's value
  * patterns) is read for the appended rows alone and joined to what the first rows gave: the
  * results equal those of a fresh `prepareDesign`, number for number. What cannot be carried over
  * (e.g. a dimension that gains a label) is made again on first use.
@@ -141,9 +157,17 @@ export function prepareDesign(data: Columns, spec: AnalysisSpec): Prepared {
  * const later = appendPrepared(prepared, dataWithNewRows, spec);
  */
 export function appendPrepared(previous: Prepared, data: Columns, spec: AnalysisSpec): Prepared {
-  const next = prepareDesign(data, spec);
   const from = previous.design.rowCount;
-  if (rowCount(data) < from) return next;
+  if (rowCount(data) < from) return prepareDesign(data, spec);
+  let weighted: ReturnType<typeof weightedDesign>;
+  try {
+    weighted = weightedDesign(data, spec, previous);
+  } catch (error) {
+    // An appended row the engine refuses: built afresh, whose error is the one a fresh design gives.
+    if (!(error instanceof AnalysisError)) throw error;
+    weighted = weightedDesign(data, spec);
+  }
+  const next = preparedOf(data, spec, weighted);
   const made = next.derivedEntries as Map<string, DerivedEntry>;
   for (const [key, entry] of previous.derivedEntries) {
     if (entry.append === undefined || made.has(key)) continue;

@@ -47,8 +47,9 @@ export function postStratifyStep(
     }
     ratio[code] = total / (sampleTotals[code] as number);
   });
+  const inData = new Set(labels);
   for (const label of Object.keys(population)) {
-    if (!labels.includes(label) && (population[label] ?? 0) > 0) {
+    if (!inData.has(label) && (population[label] ?? 0) > 0) {
       throw new AnalysisError(`weighting margin "${column}": category "${label}" has a population total but no respondents`, { column });
     }
   }

@@ -2,7 +2,33 @@ import type { Columns, Margins } from '../types.ts';
 import type { Calibration, CalibrationStep } from './calibration.ts';
 import { marginCodes, postStratifyStep } from './post-stratify.ts';
 
-function jointTable(codesList: Int32Array[], sizes: number[], weights: Float64Array): Map<number, number> {
+/**
+ * Σ weights per cell of the margins' joint table. With few enough cells, in a typed array indexed
+ * by cell (each cell's weights added in row order, as the Map adds them); a Map of the cells met
+ * when the table would be large.
+ */
+function jointTable(codesList: Int32Array[], sizes: number[], weights: Float64Array): Float64Array | Map<number, number> {
+  let cells = 1;
+  for (const size of sizes) cells *= size;
+  if (cells <= Math.max(1 << 16, weights.length)) {
+    const table = new Float64Array(cells);
+    if (codesList.length === 2) {
+      const first = codesList[0] as Int32Array;
+      const second = codesList[1] as Int32Array;
+      const size = sizes[1] as number;
+      for (let row = 0; row < weights.length; row++) {
+        const key = (first[row] as number) * size + (second[row] as number);
+        table[key] = (table[key] as number) + (weights[row] as number);
+      }
+      return table;
+    }
+    for (let row = 0; row < weights.length; row++) {
+      let key = 0;
+      for (let k = 0; k < codesList.length; k++) key = key * (sizes[k] as number) + ((codesList[k] as Int32Array)[row] as number);
+      table[key] = (table[key] as number) + (weights[row] as number);
+    }
+    return table;
+  }
   const table = new Map<number, number>();
   for (let row = 0; row < weights.length; row++) {
     let key = 0;
@@ -10,6 +36,22 @@ function jointTable(codesList: Int32Array[], sizes: number[], weights: Float64Ar
     table.set(key, (table.get(key) ?? 0) + (weights[row] as number));
   }
   return table;
+}
+
+/**
+ * The largest change of a cell between two joint tables. Every row falls in a cell of both, so
+ * both have the same cells; a cell no row falls in is 0 in both typed tables and changes nothing.
+ */
+function largestChange(before: Float64Array | Map<number, number>, after: Float64Array | Map<number, number>): number {
+  let delta = 0;
+  if (after instanceof Float64Array) {
+    const old = before as Float64Array;
+    for (let key = 0; key < after.length; key++) delta = Math.max(delta, Math.abs((old[key] as number) - (after[key] as number)));
+    return delta;
+  }
+  const old = before as Map<number, number>;
+  for (const [key, value] of after) delta = Math.max(delta, Math.abs((old.get(key) ?? 0) - value));
+  return delta;
 }
 
 /**
@@ -35,9 +77,11 @@ export function calibrate(
   weights: Float64Array,
   margins: Margins,
   options: { maxIterations?: number; epsilon?: number } = {},
+  marginCodesList?: { codes: Int32Array; labels: string[] }[],
 ): { weights: Float64Array; calibration: Calibration } {
   const columns = Object.keys(margins);
-  const codes = columns.map((column) => marginCodes(data, column));
+  // Codes of each margin, in the order of `margins`, may be given (a design updated for appended rows carries them over).
+  const codes = marginCodesList ?? columns.map((column) => marginCodes(data, column));
   if (columns.length === 1) {
     const column = columns[0] as string;
     const result = postStratifyStep(data, weights, column, margins[column] ?? {}, codes[0]);
@@ -64,8 +108,7 @@ export function calibrate(
       steps.push(result.step);
     });
     const newTable = jointTable(codeArrays, sizes, current);
-    let delta = 0;
-    for (const [key, value] of newTable) delta = Math.max(delta, Math.abs((oldTable.get(key) ?? 0) - value));
+    const delta = largestChange(oldTable, newTable);
     if (delta < epsilon) {
       converged = true;
       break;
