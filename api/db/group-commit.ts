@@ -82,6 +82,8 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
     const state = this.batchState();
     const one = client.transaction((item: Item) => this.write(item, state));
     try {
+      // IMMEDIATE: the batch holds the write lock from its first statement, so what a write reads
+      // (response-rows.ts checks that the survey is still open) cannot change before the COMMIT.
       client.transaction(() => {
         for (const pending of batch) {
           try {
@@ -90,7 +92,7 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
             outcomes.push({ ok: false, error });
           }
         }
-      })();
+      }).immediate();
     } catch (error) {
       const failure = new CommitFailedError(error);
       for (const pending of batch) pending.reject(failure);

@@ -6,7 +6,7 @@ import type { Db } from '../db/open.ts';
 import { responses, type StoredResponse } from '../db/schema.ts';
 import type { PublishedVersion } from '../surveys/queries.ts';
 import type { Submission } from './submission.ts';
-import { RESPONSE_WRITES_MODULE, responseWrites, type ResponseRow } from './response-rows.ts';
+import { RESPONSE_WRITES_MODULE, responseWrites, type ResponseRow, type WriteOutcome } from './response-rows.ts';
 
 /** What a submission's id tells us before it is validated: new, an exact retry, or a clash. */
 export type PriorSubmission =
@@ -34,14 +34,14 @@ export function priorSubmission(stored: StoredResponse | undefined, hash: string
   return stored.answersHash === hash ? { kind: 'retry', stored } : { kind: 'conflict' };
 }
 
-const writers = new WeakMap<Db, Writes<ResponseRow, boolean>>();
+const writers = new WeakMap<Db, Writes<ResponseRow, WriteOutcome>>();
 
 /**
  * Where a database's submissions are written: by default a group-commit queue on this thread,
  * shared by every app on the connection; the server moves it to a writer thread
  * (useWriterThread) for a file database.
  */
-export function responseWriter(db: Db): Writes<ResponseRow, boolean> {
+export function responseWriter(db: Db): Writes<ResponseRow, WriteOutcome> {
   let writer = writers.get(db);
   if (!writer) {
     const { write, batchState } = responseWrites(db);
@@ -56,7 +56,7 @@ export function responseWriter(db: Db): Writes<ResponseRow, boolean> {
  * writes finish and stops the thread.
  */
 export function useWriterThread(db: Db, databasePath: string): () => Promise<void> {
-  const thread = new WriterThread<ResponseRow, boolean>({ databasePath, writesModule: RESPONSE_WRITES_MODULE });
+  const thread = new WriterThread<ResponseRow, WriteOutcome>({ databasePath, writesModule: RESPONSE_WRITES_MODULE });
   writers.set(db, thread);
   return async () => {
     await thread.close();
@@ -68,12 +68,13 @@ export function useWriterThread(db: Db, databasePath: string): () => Promise<voi
  * Stores a validated submission once. Submissions arriving together share one transaction (group
  * commit, api/db/group-commit.ts, on this thread or the writer thread); the promise resolves only after that transaction's COMMIT
  * (WAL, synchronous=FULL), so when it resolves the row is on disk and the client may be told so.
- * Resolves false when a row with this id already exists (nothing is written then).
+ * Resolves false when a row with this id already exists, 'stale' when the survey closed or (no
+ * version named) has a newer version since `survey` was looked up; nothing is written then.
  */
 export function storeResponse(
   db: Db, survey: PublishedVersion, submission: Submission, hash: string,
   origin: { mode: 'web' | 'enumerator'; enumeratorId: number | null } = { mode: 'web', enumeratorId: null },
-): Promise<boolean> {
+): Promise<WriteOutcome> {
   return responseWriter(db).submit(responseRow(survey, submission, hash, origin));
 }
 
@@ -96,6 +97,7 @@ export function responseRow(
     startedAt: submission.startedAt ?? null,
     completedAt: submission.completedAt ?? null,
     paradata: submission.paradata ? JSON.stringify(submission.paradata) : null,
+    pinned: submission.version !== undefined,
   };
 }
 

@@ -18,7 +18,7 @@ import type { Writes } from '../../api/db/group-commit.ts';
 import { openDatabase } from '../../api/db/open.ts';
 import { openPostgres, type PgDb } from '../../api/db/pg/open.ts';
 import { surveys, surveyVersions } from '../../api/db/pg/schema.ts';
-import type { ResponseRow } from '../../api/responses/response-rows.ts';
+import type { ResponseRow, WriteOutcome } from '../../api/responses/response-rows.ts';
 import { pgResponseWriter } from '../../api/responses/pg-response-rows.ts';
 import { responseWriter } from '../../api/responses/store.ts';
 import { publishSurveyFiles } from '../../api/surveys/publish.ts';
@@ -30,10 +30,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 type Row = (id: string) => ResponseRow;
 
-async function drive(writers: Writes<ResponseRow, boolean>[], row: Row): Promise<{ perSecond: number; stored: number; commits: number }> {
+async function drive(writers: Writes<ResponseRow, WriteOutcome>[], row: Row): Promise<{ perSecond: number; stored: number; commits: number }> {
   const end = Date.now() + SECONDS * 1000;
   let stored = 0;
-  const client = async (writer: Writes<ResponseRow, boolean>) => {
+  const client = async (writer: Writes<ResponseRow, WriteOutcome>) => {
     while (Date.now() < end) if (await writer.submit(row(crypto.randomUUID()))) stored += 1;
   };
   const started = Date.now();
@@ -44,7 +44,7 @@ async function drive(writers: Writes<ResponseRow, boolean>[], row: Row): Promise
 
 const rowFor = (surveyId: number, surveyVersionId: number): Row => (id) => ({
   id, surveyId, surveyVersionId, version: 1, answers: VALID_ANSWERS, answersHash: 'h', language: 'bs',
-  mode: 'web', enumeratorId: null, startedAt: null, completedAt: null, paradata: null,
+  mode: 'web', enumeratorId: null, startedAt: null, completedAt: null, paradata: null, pinned: true,
 });
 
 async function pgSurvey(db: PgDb): Promise<Row> {

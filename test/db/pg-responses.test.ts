@@ -36,7 +36,7 @@ describePostgres('storing submissions on PostgreSQL: idempotent, durable, group-
 
   const row = (overrides: Partial<ResponseRow> = {}): ResponseRow => ({
     id: crypto.randomUUID(), surveyId, surveyVersionId: versionId, version: 1, answers: VALID_ANSWERS, answersHash: 'h', language: 'bs',
-    mode: 'web', enumeratorId: null, startedAt: null, completedAt: null, paradata: null, ...overrides,
+    mode: 'web', enumeratorId: null, startedAt: null, completedAt: null, paradata: null, pinned: true, ...overrides,
   });
   const count = async (id: string) => (await postgres.db.$client.query('SELECT count(*)::int AS n FROM responses WHERE id = $1', [id])).rows[0].n as number;
 

@@ -5,6 +5,7 @@ import { isMember } from '../../auth/survey-access.ts';
 import type { Origin } from '../../responses/interview-origin.ts';
 import { findPrior, storeResponse, type PriorSubmission } from '../../responses/store.ts';
 import type { Submission } from '../../responses/submission.ts';
+import type { WriteOutcome } from '../../responses/response-rows.ts';
 import type { PublishedVersion } from '../../surveys/queries.ts';
 import type { Db } from '../open.ts';
 import { surveyMembers, surveys, surveyVersions, users } from '../schema.ts';
@@ -31,10 +32,12 @@ export interface ResponsesStore {
   isAssignedEnumerator(surveyId: number, userId: number): Promise<boolean>;
   /**
    * Stores a validated submission once, group-committed with those arriving together. Resolves
-   * only after the COMMIT that holds it (durable); false when the id is already stored (nothing
-   * written); rejects with CommitFailedError when the batch's COMMIT failed (nothing stored).
+   * only after the COMMIT that holds it (durable); false when the id is already stored, 'stale'
+   * when `survey` was closed or (no version named) superseded meanwhile (SQLite: the request
+   * thread remembers versions, surveys.findAnswerable), nothing written either way; rejects with
+   * CommitFailedError when the batch's COMMIT failed (nothing stored).
    */
-  store(survey: PublishedVersion, submission: Submission, hash: string, origin: Origin): Promise<boolean>;
+  store(survey: PublishedVersion, submission: Submission, hash: string, origin: Origin): Promise<WriteOutcome>;
   /** The published surveys (latest version each) a user is assigned to, by slug. */
   interviews(userId: number): Promise<InterviewSurvey[]>;
 }

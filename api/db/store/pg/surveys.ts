@@ -41,13 +41,16 @@ async function withContent(db: PgDb, rows: VersionRow[]): Promise<PublishedVersi
 
 /** The surveys job on PostgreSQL. */
 export function postgresSurveys(db: PgDb): SurveysStore {
+  const findVersion: SurveysStore['findVersion'] = async (slug, version) => {
+    const rows = await db.select(columns).from(surveyVersions).innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
+      .where(version === undefined ? eq(surveys.slug, slug) : and(eq(surveys.slug, slug), eq(surveyVersions.version, version)))
+      .orderBy(desc(surveyVersions.version)).limit(1);
+    return rows[0] ? (await withContent(db, rows))[0] : undefined;
+  };
   return {
-    findVersion: async (slug, version) => {
-      const rows = await db.select(columns).from(surveyVersions).innerJoin(surveys, eq(surveys.id, surveyVersions.surveyId))
-        .where(version === undefined ? eq(surveys.slug, slug) : and(eq(surveys.slug, slug), eq(surveyVersions.version, version)))
-        .orderBy(desc(surveyVersions.version)).limit(1);
-      return rows[0] ? (await withContent(db, rows))[0] : undefined;
-    },
+    findVersion,
+    // Read fresh: several instances share the database, and the PostgreSQL write does not check again.
+    findAnswerable: (slug, version) => findVersion(slug, version),
     listLatestVersions: async () => {
       const latest = db.select({ surveyId: surveyVersions.surveyId, version: max(surveyVersions.version).as('latest_version') })
         .from(surveyVersions).groupBy(surveyVersions.surveyId).as('latest');
