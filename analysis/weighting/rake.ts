@@ -12,16 +12,6 @@ function jointTable(codesList: Int32Array[], sizes: number[], weights: Float64Ar
   for (const size of sizes) cells *= size;
   if (cells <= Math.max(1 << 16, weights.length)) {
     const table = new Float64Array(cells);
-    if (codesList.length === 2) {
-      const first = codesList[0] as Int32Array;
-      const second = codesList[1] as Int32Array;
-      const size = sizes[1] as number;
-      for (let row = 0; row < weights.length; row++) {
-        const key = (first[row] as number) * size + (second[row] as number);
-        table[key] = (table[key] as number) + (weights[row] as number);
-      }
-      return table;
-    }
     for (let row = 0; row < weights.length; row++) {
       let key = 0;
       for (let k = 0; k < codesList.length; k++) key = key * (sizes[k] as number) + ((codesList[k] as Int32Array)[row] as number);
