@@ -6,6 +6,9 @@ import type { LoadedColumns, ResponseField } from './load-columns.ts';
 import type { Layout } from './layout.ts';
 import { designColumns } from './design-columns.ts';
 import { reliabilitySpecs } from './reliability-specs.ts';
+import { FirstSeen } from './first-seen.ts';
+import { wavesSeen, waveCrossedMargins } from './wave-margins.ts';
+import { roomyColumn } from '../../analysis/growable.ts';
 import { keptRows, rowNotes, SCREENING_QUESTIONS, tableRows, type TableRows } from './table-rows.ts';
 
 export type Weighting = 'raked' | 'design' | 'none';
@@ -71,102 +74,106 @@ export function surveyVariables(meta: SurveyMeta, layout: Layout): string[] {
  * - rows: screened-out contacts, and (raked) interviews without a census category, are left out
  *   (table-rows.ts); `rows` says how many, and the notes say so.
  */
-export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: TableNeeds): { data: Columns; spec: AnalysisSpec; notes: string[]; rows: TableRows; loaded: LoadedColumns } {
-  const rake = meta.weighting?.rake;
-  const raking = needs.weighting === 'raked' && rake !== undefined && Object.keys(rake).length > 0;
-  const selection = tableRows(all, raking ? rake : undefined);
+export function analysisInput(meta: SurveyMeta, all: LoadedColumns, needs: TableNeeds): AnalysisInput & { loaded: LoadedColumns } {
+  const rake = rakeOf(meta, needs);
+  const selection = tableRows(all, rake);
   const loaded = keptRows(all, selection.kept);
   if (loaded.rows === 0) {
     throw new ApiError(422, 'There are no interviews to estimate from.', [{ field: 'data', issue: `${rowNotes(selection).join(' ')}`.trim() || 'no responses' }]);
   }
   const notes: string[] = rowNotes(selection);
-  const design = meta.design ?? {};
-  const field = (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
-  const rows = loaded.rows;
-  const strataColumn = design.strata ? field(design.strata) : undefined;
-  const clusterColumn = design.cluster ? field(design.cluster) : undefined;
-  // Codes in order of first appearance, looked up by wave then value: no key string per row.
-  const strataCodes = new Map<number, Map<unknown, number>>();
-  const psuCodes = new Map<number, Map<unknown, number>>();
-  let strataCount = 0;
-  let psuCount = 0;
-  const strata = new Float64Array(rows);
-  const psus = new Float64Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const stratumValue = strataColumn?.[row];
-    const wave = loaded.wave[row] as number;
-    let ofWave = strataCodes.get(wave);
-    if (ofWave === undefined) strataCodes.set(wave, (ofWave = new Map()));
-    const stratumKey = stratumValue === null || stratumValue === undefined ? 'self-completion' : stratumValue;
-    let stratum = ofWave.get(stratumKey);
-    if (stratum === undefined) ofWave.set(stratumKey, (stratum = strataCount++));
-    strata[row] = stratum;
-    const psuValue = clusterColumn?.[row];
-    if (psuValue === null || psuValue === undefined || (typeof psuValue === 'number' && psuValue !== psuValue)) {
-      psus[row] = -1 - row; // its own PSU
-      continue;
-    }
-    let ofStratum = psuCodes.get(stratum);
-    if (ofStratum === undefined) psuCodes.set(stratum, (ofStratum = new Map()));
-    let psu = ofStratum.get(psuValue);
-    if (psu === undefined) ofStratum.set(psuValue, (psu = psuCount++));
-    psus[row] = psu;
-  }
-  const extra = designColumns(meta, needs.weighting, raking, field, strata, rows);
+  const strata = FirstSeen.empty();
+  const psus = FirstSeen.empty();
+  const codes = designCodes(meta, loaded, strata, psus, 0);
+  const extra = designColumns(meta, needs.weighting, rake !== undefined, fieldOf(loaded), codes.strata, loaded.rows);
   notes.push(...extra.notes);
   const data: Record<string, Column> = {
     ...loaded.variables, wave: loaded.wave, language: loaded.language, mode: loaded.mode, ...extra.columns,
-    __weight: extra.weights, __stratum: strata, __psu: psus,
+    __weight: extra.weights, __stratum: codes.strata, __psu: codes.psus,
   };
-  const spec: AnalysisSpec = {
-    design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust', ...extra.design },
+  const spec = engineSpec(meta, needs, extra.design);
+  const waves = rake ? wavesSeen([], loaded.wave) : [];
+  const present = new Map<string, ReadonlySet<string | null>>();
+  if (rake) spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, waves, notes, present) };
+  const carry: InputCarry = { loadedRows: all.rows, rows: selection, strata, psus, waves, present, withoutDesignWeight: withoutWeight(loaded.weight) };
+  return { data, spec, notes, rows: selection, loaded, carry };
+}
+
+/** The table's rows, with what an input for rows appended to these needs to go on from them (append-input.ts). */
+export interface AnalysisInput {
+  data: Columns;
+  spec: AnalysisSpec;
+  notes: string[];
+  rows: TableRows;
+  carry: InputCarry;
+}
+
+/** What an input for appended rows takes over from the input of the rows before (see append-input.ts). */
+export interface InputCarry {
+  /** Loaded rows the input was made from (kept or not). */
+  loadedRows: number;
+  rows: TableRows;
+  /** Strata codes by wave and stored stratum, PSU codes by stratum and stored PSU. */
+  strata: FirstSeen;
+  psus: FirstSeen;
+  /** Waves of the kept rows in order of first appearance (raked tables). */
+  waves: number[];
+  /** Per wave-crossed margin column, the labels its rows have. */
+  present: ReadonlyMap<string, ReadonlySet<string | null>>;
+  /** Kept rows without a design weight of their own. */
+  withoutDesignWeight: number;
+}
+
+/** The margins a table is raked to, undefined when it is not raked. */
+export function rakeOf(meta: SurveyMeta, needs: TableNeeds): Margins | undefined {
+  const rake = meta.weighting?.rake;
+  return needs.weighting === 'raked' && rake !== undefined && Object.keys(rake).length > 0 ? rake : undefined;
+}
+
+export const fieldOf = (loaded: LoadedColumns) => (name: string): Column | undefined => (isField(name) ? loaded[name] : loaded.variables[name]);
+
+export function withoutWeight(weight: Float64Array): number {
+  let count = 0;
+  for (let row = 0; row < weight.length; row++) if (weight[row] !== weight[row]) count++;
+  return count;
+}
+
+/**
+ * Every kept row's stratum and PSU code, coded in `strata` and `psus` (which go on from earlier
+ * rows' codes for appended ones); a row without a PSU is its own, numbered by its row (`offset`:
+ * kept rows before these).
+ */
+export function designCodes(meta: SurveyMeta, loaded: LoadedColumns, strataCodes: FirstSeen, psuCodes: FirstSeen, offset: number): { strata: Float64Array; psus: Float64Array } {
+  const design = meta.design ?? {};
+  const field = fieldOf(loaded);
+  const rows = loaded.rows;
+  const strataColumn = design.strata ? field(design.strata) : undefined;
+  const clusterColumn = design.cluster ? field(design.cluster) : undefined;
+  // With room to grow: rows appended later are written after these in place.
+  const strata = roomyColumn(rows);
+  const psus = roomyColumn(rows);
+  for (let row = 0; row < rows; row++) {
+    const stratumValue = strataColumn?.[row];
+    const stratumKey = stratumValue === null || stratumValue === undefined ? 'self-completion' : stratumValue;
+    const stratum = strataCodes.code(loaded.wave[row] as number, stratumKey);
+    strata[row] = stratum;
+    const psuValue = clusterColumn?.[row];
+    if (psuValue === null || psuValue === undefined || (typeof psuValue === 'number' && psuValue !== psuValue)) {
+      psus[row] = -1 - (offset + row); // its own PSU
+      continue;
+    }
+    psus[row] = psuCodes.code(stratum, psuValue);
+  }
+  return { strata, psus };
+}
+
+/** The engine's spec for the table's columns (design columns named as analysisInput names them). */
+export function engineSpec(meta: SurveyMeta, needs: TableNeeds, extraDesign: Pick<AnalysisSpec['design'] & object, 'fpc' | 'replicates'>): AnalysisSpec {
+  const design = meta.design ?? {};
+  return {
+    design: { weight: '__weight', strata: '__stratum', cluster: '__psu', lonelyPsu: design.lonelyPsu ?? 'adjust', ...extraDesign },
     dimensions: meta.dimensions as Record<string, DimensionSpec> | undefined,
     ...tableParts(meta, needs),
     suppression: (({ minN, flagBelowN, flagRse }) => ({ minN, flagBelowN, flagRse }))(effectiveSuppression(meta)),
   };
-  if (raking) spec.weighting = { rake: waveCrossedMargins(rake, data, loaded.wave, notes) };
-  return { data, spec, notes, rows: selection, loaded };
-}
-
-function waveCrossedMargins(rake: Margins, data: Record<string, Column>, wave: Float64Array, notes: string[]): Margins {
-  const waves = [...new Set(wave)].map(String);
-  if (waves.length <= 1) return rake;
-  const crossed: Margins = {};
-  for (const [column, totals] of Object.entries(rake)) {
-    const source = data[column];
-    if (!source) continue;
-    const values = new Array<string | null>(wave.length);
-    // One label string per (wave, category), shared by its rows.
-    const labels = new Map<number, Map<unknown, string>>();
-    for (let row = 0; row < wave.length; row++) {
-      const value = source[row];
-      if (value === null || value === undefined || (typeof value === 'number' && value !== value)) {
-        values[row] = null;
-        continue;
-      }
-      const rowWave = wave[row] as number;
-      let ofWave = labels.get(rowWave);
-      if (ofWave === undefined) labels.set(rowWave, (ofWave = new Map()));
-      let label = ofWave.get(value);
-      if (label === undefined) ofWave.set(value, (label = `${rowWave}|${value}`));
-      values[row] = label;
-    }
-    const name = `__rake_${column}`;
-    data[name] = values;
-    // A wave without respondents in some category (e.g. the few web responses that have no wave)
-    // is raked to the categories it has; the table's notes say so.
-    const present = new Set(values);
-    const absent = new Map<string, string[]>();
-    crossed[name] = Object.fromEntries(waves.flatMap((label) => Object.entries(totals).flatMap(([category, total]) => {
-      const key = `${label}|${category}`;
-      if (present.has(key)) return [[key, total]];
-      absent.set(label, [...(absent.get(label) ?? []), category]);
-      return [];
-    })));
-    for (const [label, categories] of absent) {
-      const of = Object.keys(totals).length;
-      notes.push(`${label === 'NaN' ? 'Responses without a wave (e.g. web responses)' : `Wave ${label}`}: no respondents in ${categories.length} of ${of} census categories of ${column} (${categories.join(', ')}); raked to the categories present.`);
-    }
-  }
-  return crossed;
 }

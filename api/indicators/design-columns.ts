@@ -2,6 +2,7 @@ import type { Column, DesignSpec as EngineDesign } from '../../analysis/index.ts
 import type { SurveyMeta } from '../../surveys/types.ts';
 import { ApiError } from '../errors.ts';
 import type { Weighting } from './analysis-input.ts';
+import { roomyColumn } from '../../analysis/growable.ts';
 
 const missing = (value: unknown) => value === null || value === undefined || (typeof value === 'number' && value !== value);
 
@@ -31,7 +32,7 @@ export interface DesignColumns {
  */
 export function designColumns(meta: SurveyMeta, weighting: Weighting, raking: boolean, field: (name: string) => Column | undefined, strata: Float64Array, rows: number): DesignColumns {
   const design = meta.design ?? {};
-  const weights = new Float64Array(rows).fill(1);
+  const weights = roomyColumn(rows).fill(1); // room to grow: an updated design's rows are written after these
   const stored = weighting !== 'none' && design.weight ? field(design.weight) : undefined;
   if (stored) {
     for (let row = 0; row < rows; row++) {

@@ -1,6 +1,7 @@
 import { appendPrepared, prepareDesign, releaseUncarried, withIndicators, type Prepared } from '../../analysis/index.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
-import { analysisInput, tableParts, type TableNeeds } from './analysis-input.ts';
+import { analysisInput, tableParts, type InputCarry, type TableNeeds } from './analysis-input.ts';
+import { appendAnalysisInput } from './append-input.ts';
 import type { LoadedColumns } from './load-columns.ts';
 
 /** What a table says about its rows besides the estimates. */
@@ -13,7 +14,7 @@ export interface RowCounts {
   withoutDesignWeight: number;
 }
 
-interface Kept { prepared: Prepared; notes: string[]; counts: RowCounts }
+interface Kept { prepared: Prepared; notes: string[]; counts: RowCounts; input: InputCarry }
 
 // Per set of loaded rows, the prepared designs asked for last (one per weighting, and per meta):
 // each holds the raked weights, breakdown indexes and the values of the indicators asked so far,
@@ -42,37 +43,48 @@ export function preparedInput(meta: SurveyMeta, loaded: LoadedColumns, needs: Ta
       if (designs.size < designsPerSource) break;
       designs.delete(oldest);
     }
-    const { data, spec, notes, rows, loaded: used } = analysisInput(meta, loaded, needs);
-    let withoutDesignWeight = 0;
-    for (let row = 0; row < used.rows; row++) if (used.weight[row] !== used.weight[row]) withoutDesignWeight++;
-    const earlier = earlierDesign(loaded, key, rows.kept);
-    found = { prepared: earlier ? appendPrepared(earlier, data, spec) : prepareDesign(data, spec), notes, counts: { screenedOut: rows.screenedOut, notRaked: rows.notRakedTotal, withoutDesignWeight } };
+    // The earlier rows' input and design, when these rows were appended to theirs: the input is
+    // made for the appended rows alone and joined to theirs (append-input.ts), the design updated.
+    const earlier = earlierKept(loaded, key);
+    const appended = earlier ? appendAnalysisInput(meta, loaded, needs, earlier.input, earlier.prepared.data) : undefined;
+    const { data, spec, notes, rows, carry } = appended ?? analysisInput(meta, loaded, needs);
+    const previous = earlier && (appended || sameFirstRows(earlier, loaded, rows.kept)) ? earlier.prepared : undefined;
+    // What is not carried over to the new rows (a table's plan, a breakdown's row lists: hundreds of
+    // MB at a million) is let go now, not after the new design is built beside it.
+    if (previous) releaseUncarried(previous);
+    found = {
+      prepared: previous ? appendPrepared(previous, data, spec) : prepareDesign(data, spec), notes, input: carry,
+      counts: { screenedOut: rows.screenedOut, notRaked: rows.notRakedTotal, withoutDesignWeight: carry.withoutDesignWeight },
+    };
   }
   designs.set(key, found); // most recently used last
   return { prepared: withIndicators(found.prepared, { ...found.prepared.spec, ...tableParts(meta, needs) }), notes: [...found.notes], counts: found.counts };
 }
 
 /**
- * The design kept for the rows these grew from, if any, when the table's rows from those are
- * exactly the earlier design's rows (rows are kept or left out one by one, so they should be).
- * The earlier rows' designs are let go: they are updated once, not kept beside the new ones.
+ * What was kept for the rows these grew from, if anything. The earlier rows' designs are let go:
+ * they are updated once, not kept beside the new ones.
  */
-function earlierDesign(loaded: LoadedColumns, key: string, kept: Uint32Array | null): Prepared | undefined {
+function earlierKept(loaded: LoadedColumns, key: string): Kept | undefined {
   const grown = loaded.grownFrom;
   if (!grown?.source) return undefined;
   const designs = designsBySource.get(grown.source);
   designsBySource.delete(grown.source);
   grown.source = null;
-  const earlier = designs?.get(key)?.prepared;
-  if (!earlier) return undefined;
-  let firstRows = grown.rows;
+  const earlier = designs?.get(key);
+  return earlier && earlier.input.loadedRows === grown.rows ? earlier : undefined;
+}
+
+/**
+ * Whether the table's rows from the earlier ones (rows are kept or left out one by one, so they
+ * should be) are exactly the earlier design's rows, for an input made afresh.
+ */
+function sameFirstRows(earlier: Kept, loaded: LoadedColumns, kept: Uint32Array | null): boolean {
+  const rows = earlier.input.loadedRows;
+  let firstRows = rows;
   if (kept !== null) {
     firstRows = 0;
-    while (firstRows < kept.length && (kept[firstRows] as number) < grown.rows) firstRows++;
+    while (firstRows < kept.length && (kept[firstRows] as number) < rows) firstRows++;
   }
-  if (earlier.design.rowCount !== firstRows) return undefined;
-  // What is not carried over to the new rows (a table's plan, a breakdown's row lists: hundreds of
-  // MB at a million) is let go now, not after the new design is built beside it.
-  releaseUncarried(earlier);
-  return earlier;
+  return loaded.rows >= rows && earlier.prepared.design.rowCount === firstRows;
 }

@@ -2,6 +2,7 @@ import type { Column, Margins } from '../../analysis/index.ts';
 import { isScreenedOut, SCREENING_ITEMS } from '../../surveys/items/index.ts';
 import type { ScannedFields } from './column-scan.ts';
 import type { LoadedColumns } from './load-columns.ts';
+import { roomyColumn } from '../../analysis/growable.ts';
 
 const FIELDS = new Set<string>(['wave', 'weight', 'stratum', 'psu', 'language', 'mode']);
 
@@ -62,7 +63,8 @@ export function tableRows(loaded: LoadedColumns, rake: Margins | undefined): Tab
 export function keptColumn<T extends Column>(column: T, kept: Uint32Array | null): T {
   if (kept === null) return column;
   if (column instanceof Float64Array) {
-    const out = new Float64Array(kept.length);
+    // With room to grow: an updated design's kept rows are written after these (append-input.ts).
+    const out = roomyColumn(kept.length);
     for (let index = 0; index < kept.length; index++) out[index] = column[kept[index]!]!;
     return out as T;
   }
