@@ -1,9 +1,10 @@
+import type { NumberColumn } from './types.ts';
 import type { DomainLayer } from './domains.ts';
 import { alphaResult, type AlphaResult } from './alpha-result.ts';
 
 /** How one item of a scale is read: its stored values, its missing codes, the range it is mirrored in (reversed items). */
 export interface ItemReading {
-  column: Float64Array;
+  column: NumberColumn;
   missing: readonly number[];
   mirror: readonly [number, number] | null;
 }

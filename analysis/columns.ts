@@ -1,4 +1,4 @@
-import type { Column, Columns } from './types.ts';
+import type { Column, Columns, NumberColumn } from './types.ts';
 import { AnalysisError, dataError } from './errors.ts';
 
 /**
@@ -33,7 +33,7 @@ function isBlank(value: string | number | null | undefined): boolean {
 }
 
 /**
- * A column as numbers: a Float64Array is returned as is; labels are parsed, blanks and "NA" become
+ * A column as numbers: a Float64Array is returned as is, a Float32Array as float64s; labels are parsed, blanks and "NA" become
  * NaN, anything else that is not a number is an error naming the column and the row.
  *
  * @example
@@ -42,6 +42,38 @@ function isBlank(value: string | number | null | undefined): boolean {
 export function numericColumn(data: Columns, name: string, purpose: string): Float64Array {
   const column = requireColumn(data, name, purpose);
   if (column instanceof Float64Array) return column;
+  // The same numbers, as float64s (for a caller that keeps them, such as weights).
+  if (column instanceof Float32Array) return Float64Array.from(column);
+  return labelsAsNumbers(column, name, purpose);
+}
+
+/**
+ * `numericColumn` without a copy of a Float32Array column: for a caller that only reads the
+ * numbers (an indicator's items, a dimension's members), each read being the same double.
+ *
+ * @example
+ * numberColumn({ x: new Float32Array([1, NaN]) }, 'x', 'item'); // => Float32Array [1, NaN]
+ */
+export function numberColumn(data: Columns, name: string, purpose: string): NumberColumn {
+  const column = requireColumn(data, name, purpose);
+  return isNumberColumn(column) ? column : labelsAsNumbers(column, name, purpose);
+}
+
+/** Whether a column holds numbers (a Float64Array or Float32Array) rather than labels. */
+export function isNumberColumn(column: Column): column is NumberColumn {
+  return column instanceof Float64Array || column instanceof Float32Array;
+}
+
+/** Whether every value of `values` is exactly a float32 (NaN counts as one): a Float32Array then holds them all. */
+export function fitsFloat32(values: ArrayLike<number>): boolean {
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row] as number;
+    if (Math.fround(value) !== value && value === value) return false;
+  }
+  return true;
+}
+
+function labelsAsNumbers(column: readonly (string | number | null)[], name: string, purpose: string): Float64Array {
   const values = new Float64Array(column.length);
   for (let row = 0; row < column.length; row++) {
     const raw = column[row];
@@ -68,11 +100,11 @@ export function numericColumn(data: Columns, name: string, purpose: string): Flo
  */
 export function labelColumn(data: Columns, name: string, purpose: string): { codes: Int32Array; labels: string[] } {
   const column = requireColumn(data, name, purpose);
-  return column instanceof Float64Array ? numericLabels(column) : textLabels(column);
+  return isNumberColumn(column) ? numericLabels(column) : textLabels(column);
 }
 
 /** Category codes of a numeric column, labels sorted numerically (no string work per row). */
-function numericLabels(column: Float64Array): { codes: Int32Array; labels: string[] } {
+function numericLabels(column: NumberColumn): { codes: Int32Array; labels: string[] } {
   const seen = new Map<number, number>();
   const firstCodes = new Int32Array(column.length);
   for (let row = 0; row < column.length; row++) {
@@ -135,6 +167,6 @@ function textLabels(column: readonly (string | number | null)[]): { codes: Int32
  */
 export function tailColumns(data: Columns, from: number): Columns {
   const tail: Record<string, Column> = {};
-  for (const [name, column] of Object.entries(data)) tail[name] = column instanceof Float64Array ? column.subarray(from) : column.slice(from);
+  for (const [name, column] of Object.entries(data)) tail[name] = isNumberColumn(column) ? column.subarray(from) : column.slice(from);
   return tail;
 }

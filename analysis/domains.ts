@@ -1,6 +1,6 @@
 import type { Columns, DimensionSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
-import { labelColumn, numericColumn, tailColumns } from './columns.ts';
+import { labelColumn, numberColumn, tailColumns } from './columns.ts';
 import { appendRows, roomyArray } from './growable.ts';
 
 /**
@@ -63,7 +63,7 @@ export function resolveDimension(data: Columns, name: string, spec: DimensionSpe
   }
   const labels = Object.keys(spec.multiple);
   const layers = labels.map((label, code) => {
-    const members = numericColumn(data, spec.multiple[label] as string, `member of ${name} "${label}"`);
+    const members = numberColumn(data, spec.multiple[label] as string, `member of ${name} "${label}"`);
     const layer = new Int32Array(members.length);
     for (let row = 0; row < members.length; row++) layer[row] = members[row] === 1 ? code : -1;
     return layer;

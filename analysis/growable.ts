@@ -1,3 +1,5 @@
+import { fitsFloat32 } from './columns.ts';
+
 /**
  * Number arrays that grow in place. A growable array is a view on a larger buffer; rows appended
  * later (new responses) are written after it and a longer view is handed out, so the arrays of a
@@ -6,7 +8,7 @@
  * rows are only ever written past the end of every view on it.
  */
 
-export type GrowableArray = Float64Array | Int32Array;
+export type GrowableArray = Float64Array | Float32Array | Int32Array;
 type ArrayType<T extends GrowableArray> = { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
 
 // Per buffer, how many of its rows some view already covers: only rows beyond are free.
@@ -93,25 +95,26 @@ export function hasRoom(array: GrowableArray): boolean {
 }
 
 /**
- * The first `rows` rows of a column made by `roomyColumn` (fewer than asked: rows deleted during
- * a scan), leaving the rest free.
+ * The first `rows` rows of a column made by `roomyColumn` or `roomyArray` (fewer than asked: rows
+ * deleted during a scan), leaving the rest free.
  */
-export function firstRows(column: Float64Array, rows: number): Float64Array {
+export function firstRows<T extends GrowableArray>(column: T, rows: number): T {
   if (rows === column.length) return column;
-  const view = column.subarray(0, rows);
-  if (usedRows.get(column.buffer) === column.byteOffset / 8 + column.length) usedRows.set(column.buffer, column.byteOffset / 8 + rows);
+  const view = column.subarray(0, rows) as T;
+  const start = column.byteOffset / column.BYTES_PER_ELEMENT;
+  if (usedRows.get(column.buffer) === start + column.length) usedRows.set(column.buffer, start + rows);
   return view;
 }
 
 /**
- * `first` followed by `second`: written in place after `first` when nothing was appended to it
+ * `first` followed by `second` (whose values `first`'s type must hold exactly): written in place after `first` when nothing was appended to it
  * yet and its buffer has room, else copied into a new roomy array (in shared memory if `first`
  * was, so an array another thread reads stays readable there).
  *
  * @example
  * const longer = appendRows(cached, newRows); // cached itself is unchanged
  */
-export function appendRows<T extends GrowableArray>(first: T, second: T): T {
+export function appendRows<T extends GrowableArray>(first: T, second: GrowableArray): T {
   const size = first.BYTES_PER_ELEMENT;
   const start = first.byteOffset / size;
   const end = start + first.length;
@@ -123,6 +126,22 @@ export function appendRows<T extends GrowableArray>(first: T, second: T): T {
     return longer;
   }
   const both = roomy(first.constructor as ArrayType<T>, first.length + second.length, shared || first.buffer instanceof SharedArrayBuffer);
+  both.set(first);
+  both.set(second, first.length);
+  return both;
+}
+
+/**
+ * Number column `first` followed by `second`, never rounding a value: `appendRows` when `first`'s
+ * type holds every value of `second` exactly (a Float64Array always does; a Float32Array when each
+ * value is a float32), else both copied into a new roomy Float64Array (widening a float32 is exact).
+ *
+ * @example
+ * const longer = appendNumbers(new Float32Array([1, 2]), Float64Array.of(0.1)); // Float64Array [1, 2, 0.1]
+ */
+export function appendNumbers(first: Float64Array | Float32Array, second: Float64Array | Float32Array): Float64Array | Float32Array {
+  if (!(first instanceof Float32Array) || second instanceof Float32Array || fitsFloat32(second)) return appendRows(first, second);
+  const both = roomy(Float64Array, first.length + second.length, shared || first.buffer instanceof SharedArrayBuffer);
   both.set(first);
   both.set(second, first.length);
   return both;

@@ -23,5 +23,5 @@ export { normalQuantile } from './distributions/normal-quantile.ts';
 export { incompleteBeta } from './distributions/incomplete-beta.ts';
 export { logGamma, logBeta } from './distributions/log-gamma.ts';
 export { AnalysisError } from './errors.ts';
-export { numericColumn, labelColumn, rowCount } from './columns.ts';
+export { numericColumn, numberColumn, isNumberColumn, fitsFloat32, labelColumn, rowCount } from './columns.ts';
 export type * from './types.ts';

@@ -1,7 +1,7 @@
 import type { Columns, IndicatorSpec } from './types.ts';
 import { AnalysisError } from './errors.ts';
 import { rescale, scaleScores, validValues } from './recode.ts';
-import { numericColumn } from './columns.ts';
+import { numberColumn } from './columns.ts';
 
 function requireItem(indicator: IndicatorSpec): string {
   if (indicator.item === undefined) {
@@ -61,7 +61,7 @@ export function indicatorValues(data: Columns, indicator: IndicatorSpec): Float6
   // Straight from the raw codes through a table by code (missing → NaN, then 1 / −1 / 0): one
   // pass and no intermediate column (a fresh column costs ~4 ms of page faults per million rows).
   const table = codeTable(favourable, unfavourable, missing);
-  const raw = table === null ? validValues(data, requireItem(indicator), missing) : numericColumn(data, requireItem(indicator), 'item');
+  const raw = table === null ? validValues(data, requireItem(indicator), missing) : numberColumn(data, requireItem(indicator), 'item');
   const missingCodes = Float64Array.from(table === null ? [] : missing);
   const favourableCodes = Float64Array.from(favourable);
   const unfavourableCodes = Float64Array.from(unfavourable);

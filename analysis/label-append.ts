@@ -1,5 +1,6 @@
 import type { Column } from './types.ts';
 import { appendRows } from './growable.ts';
+import { isNumberColumn } from './columns.ts';
 
 /**
  * Label codes (as `labelColumn` makes them) of a column whose first rows were coded before:
@@ -14,7 +15,7 @@ function isBlank(value: string | number | null | undefined): boolean {
 
 /** The label `labelColumn` gives a row's value, '' when it is missing. */
 export function labelOf(column: Column, row: number): string {
-  if (column instanceof Float64Array) {
+  if (isNumberColumn(column)) {
     const value = column[row] as number;
     return value !== value ? '' : String(value);
   }
@@ -83,7 +84,7 @@ export function appendLabelCodes(previous: Int32Array, labels: readonly string[]
     tail[row - from] = code;
   }
   if (added.length === 0) return { codes: appendRows(previous, tail), labels: [...labels], remap: null };
-  const sorted = sortLabels([...labels, ...added], column instanceof Float64Array);
+  const sorted = sortLabels([...labels, ...added], isNumberColumn(column));
   // Codes so far are positions in labels then added; position in the sorted labels instead.
   const position = new Int32Array(sorted.length);
   sorted.forEach((label, code) => {

@@ -1,6 +1,6 @@
-import type { Columns, IndicatorSpec } from './types.ts';
+import type { Columns, IndicatorSpec, NumberColumn } from './types.ts';
 import { AnalysisError } from './errors.ts';
-import { numericColumn } from './columns.ts';
+import { numberColumn } from './columns.ts';
 
 /**
  * Item values with the spec's missing codes turned into NaN.
@@ -12,8 +12,8 @@ import { numericColumn } from './columns.ts';
  * validValues({ q: new Float64Array([1, 99, 3]) }, 'q', [99]); // => Float64Array [1, NaN, 3]
  */
 export function validValues(data: Columns, item: string, missing: readonly number[] = []): Float64Array {
-  const raw = numericColumn(data, item, 'item');
-  if (missing.length === 0) return raw;
+  const raw = numberColumn(data, item, 'item');
+  if (missing.length === 0) return raw instanceof Float64Array ? raw : Float64Array.from(raw);
   const codes = Float64Array.from(missing);
   const values = new Float64Array(raw.length);
   for (let row = 0; row < raw.length; row++) {
@@ -70,7 +70,7 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
   }
   const minValid = indicator.minValid ?? items.length;
   // Raw columns with the missing codes checked inline: no intermediate column per item.
-  const columns = items.map((item) => numericColumn(data, item, 'item'));
+  const columns = items.map((item) => numberColumn(data, item, 'item'));
   const missingCodes = Float64Array.from(indicator.missing ?? []);
   const reversed = items.map((item) => range !== undefined && reverse.has(item));
   const rows = columns[0]?.length ?? 0;
@@ -79,7 +79,7 @@ export function scaleScores(data: Columns, indicator: IndicatorSpec): Float64Arr
     let sum = 0;
     let valid = 0;
     for (let k = 0; k < items.length; k++) {
-      let value = (columns[k] as Float64Array)[row] as number;
+      let value = (columns[k] as NumberColumn)[row] as number;
       if (value !== value) continue;
       let isMissing = false;
       for (let m = 0; m < missingCodes.length; m++) if (missingCodes[m] === value) isMissing = true;

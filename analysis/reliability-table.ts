@@ -2,7 +2,7 @@ import type { ReliabilityRow, ReliabilitySpec } from './types.ts';
 import type { AppendDerived, Prepared } from './prepared.ts';
 import { AnalysisError } from './errors.ts';
 import { appendLayers, crossDimensions, type DomainLayer } from './domains.ts';
-import { numericColumn } from './columns.ts';
+import { numberColumn } from './columns.ts';
 import type { AlphaResult } from './alpha-result.ts';
 import { appendScaleRows, cronbachAlphaByGroup, scaleRows, type ItemReading, type ScaleRows } from './alpha-groups.ts';
 
@@ -25,7 +25,7 @@ function itemRecodes(prepared: Prepared, construct: ReliabilitySpec): ItemRecode
 }
 
 function itemReadings(prepared: Prepared, recodes: readonly ItemRecode[]): ItemReading[] {
-  return recodes.map(({ item, missing, mirror }) => ({ column: numericColumn(prepared.data, item, 'item'), missing, mirror }));
+  return recodes.map(({ item, missing, mirror }) => ({ column: numberColumn(prepared.data, item, 'item'), missing, mirror }));
 }
 
 // Append rules from plain names and recodes only, never the Prepared (see AppendDerived).

@@ -4,8 +4,15 @@
  * `meta` block types in surveys/types.ts, with a few optional additions real use needed.
  */
 
-/** One column of input data: numbers as a Float64Array (NaN = missing) or labels (null = missing). */
-export type Column = Float64Array | readonly (string | number | null)[];
+/**
+ * One column of input data: numbers as a Float64Array (NaN = missing) or labels (null = missing).
+ * Numbers that are all exactly float32s (answer codes, 0/1 choices) may come as a Float32Array:
+ * half the memory, and each read gives the very same double (api/indicators/scan-decoder.ts).
+ */
+export type Column = Float64Array | Float32Array | readonly (string | number | null)[];
+
+/** A column of numbers as stored (see Column). */
+export type NumberColumn = Float64Array | Float32Array;
 
 /** Input data: columns by name, all of the same length. */
 export type Columns = Readonly<Record<string, Column>>;

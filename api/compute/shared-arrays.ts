@@ -8,7 +8,7 @@ export type View = Float64Array | Float32Array | Int32Array | Uint32Array | Int1
 function sharedCopy(view: View): View {
   // A growable array (a design's indicator values) keeps its room, so rows appended later are
   // still written in place, in the shared buffer.
-  if ((view instanceof Float64Array || view instanceof Int32Array) && hasRoom(view)) return roomyCopy(view, true);
+  if ((view instanceof Float64Array || view instanceof Float32Array || view instanceof Int32Array) && hasRoom(view)) return roomyCopy(view, true);
   const copy = new (view.constructor as new (buffer: SharedArrayBuffer) => View)(new SharedArrayBuffer(view.byteLength));
   copy.set(view);
   return copy;

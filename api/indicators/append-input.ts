@@ -1,5 +1,6 @@
 import type { Column, Columns } from '../../analysis/index.ts';
-import { appendRows } from '../../analysis/growable.ts';
+import { appendNumbers, appendRows } from '../../analysis/growable.ts';
+import { isNumberColumn } from '../../analysis/columns.ts';
 import type { SurveyMeta } from '../../surveys/types.ts';
 import { designCodes, engineSpec, fieldOf, rakeOf, withoutWeight, type AnalysisInput, type InputCarry, type TableNeeds } from './analysis-input.ts';
 import { designColumns } from './design-columns.ts';
@@ -8,7 +9,7 @@ import { keptRows, rowNotes, tableRows, type TableRows } from './table-rows.ts';
 import { crossedLabels, crossedTotals, wavesSeen, waveCrossedMargins } from './wave-margins.ts';
 
 const cut = <T extends Column>(column: T, from: number): T =>
-  (column instanceof Float64Array ? column.subarray(from) : (column as readonly unknown[]).slice(from)) as T;
+  (isNumberColumn(column) ? column.subarray(from) : (column as readonly unknown[]).slice(from)) as T;
 
 /** The loaded rows from `from` on. */
 function tailOf(all: LoadedColumns, from: number): LoadedColumns {
@@ -37,7 +38,8 @@ function joinedSelection(first: TableRows, tail: TableRows, from: number, tailRo
 }
 
 function joined(first: Column | undefined, second: Column): Column {
-  if (first instanceof Float64Array && second instanceof Float64Array) return appendRows(first, second);
+  // A float32 column gets appended values that are not all float32s: widened, never rounded.
+  if (first !== undefined && isNumberColumn(first) && isNumberColumn(second)) return appendNumbers(first, second);
   return (first as (string | number | null)[]).concat(second as (string | number | null)[]);
 }
 

@@ -30,15 +30,17 @@ export interface GrownFrom {
 
 /**
  * What a connection's cache may hold: a million responses with the ~50 variables of the full
- * indicator table take ~420 MB, so at that size every wave and one or two single waves stay (a
+ * indicator table take ~250 MB (most of them float32s), so at that size every wave and one or two single waves stay (a
  * dashboard switching between all waves and one must not read the database each time); smaller
  * surveys keep many. The least recently used entries go first; the newest always stays.
  */
 export const CACHE_BYTES = 1024 * 1024 * 1024;
 
-/** Approximate memory of an entry: 8 bytes a row per column (a float64, or a pointer to a shared string). */
+/** Approximate memory of an entry: a row's number (4 or 8 bytes), or a pointer to a shared string (8). */
 function entryBytes(entry: CacheEntry): number {
-  return entry.rows * 8 * (6 + entry.variables.size);
+  let perRow = 8 * 6;
+  for (const column of entry.variables.values()) perRow += column instanceof Float32Array ? 4 : 8;
+  return entry.rows * perRow;
 }
 
 // Per connection or pool (IndicatorStore.cacheOwner: a test's in-memory database never sees

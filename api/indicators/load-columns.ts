@@ -1,10 +1,10 @@
-import type { Column } from '../../analysis/index.ts';
+import { isNumberColumn, type Column } from '../../analysis/index.ts';
 import type { RESPONSE_COLUMNS } from '../../surveys/types.ts';
 import { indicatorStoreOf, type IndicatorSource } from '../db/store/indicators.ts';
 import type { ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, storeEntry, type CacheEntry, type GrownFrom } from './column-cache.ts';
 import type { Scan, ScannedFields } from './column-scan.ts';
-import { appendRows } from '../../analysis/growable.ts';
+import { appendNumbers } from '../../analysis/growable.ts';
 import { backfilledWaves, loadingWaves } from './stored-waves.ts';
 import { waveSubset } from './wave-subset.ts';
 import type { Layout, Variable } from './layout.ts';
@@ -119,6 +119,7 @@ function withNewRows(entry: CacheEntry, stamp: ChangeStamp, added: Scan): CacheE
 }
 
 function joined(first: Column, second: Column): Column {
-  if (first instanceof Float64Array && second instanceof Float64Array) return appendRows(first, second);
+  // A float32 column gets appended values that are not all float32s: widened, never rounded.
+  if (isNumberColumn(first) && isNumberColumn(second)) return appendNumbers(first, second);
   return (first as (string | null)[]).concat(second as (string | null)[]);
 }

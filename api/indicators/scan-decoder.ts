@@ -1,5 +1,5 @@
-import type { Column } from '../../analysis/index.ts';
-import { firstRows, roomyColumn } from '../../analysis/growable.ts';
+import type { Column, NumberColumn } from '../../analysis/index.ts';
+import { firstRows, roomyArray, roomyColumn } from '../../analysis/growable.ts';
 import type { Layout, Variable } from './layout.ts';
 import type { Scan, ScannedFields } from './column-scan.ts';
 
@@ -8,14 +8,17 @@ export type StoredRow = [number | null, number | null, string | null, string | n
 
 /**
  * Decodes scanned rows into preallocated columns, whichever database they come from: the
- * asked-for positions of each packed blob straight into Float64Arrays (text-coded variables into
- * their texts). Nothing per row survives but the values: the blob is copied once into an aligned
+ * asked-for positions of each packed blob straight into number columns (text-coded variables into
+ * their texts). A number column is a Float32Array while every value is exactly a float32 (answer
+ * codes, 0/1 choices: half the memory of the ~50 cached columns, and each read gives the same
+ * double), made a Float64Array at the first value that is not (a free number, a weight).
+ * Nothing per row survives but the values: the blob is copied once into an aligned
  * scratch buffer, and repeated texts (stratum, PSU, language, mode) are interned so a cached copy
  * holds one string per distinct value rather than one per row. `put` writes a row at a given
  * place, so a caller that reads rows in another order than the scan's can put them where they go.
  */
 export class ScanDecoder {
-  private readonly numbers: (Float64Array | null)[];
+  private readonly numbers: (NumberColumn | null)[];
   private readonly labels: ((string | null)[] | null)[];
   private readonly fields: ScannedFields | undefined;
   private readonly intern = new Map<string, string>();
@@ -25,7 +28,7 @@ export class ScanDecoder {
   private maxRowid: number;
 
   constructor(layout: Layout, private readonly wanted: readonly Variable[], withFields: boolean, private readonly capacity: number, afterRowid: number) {
-    this.numbers = wanted.map((variable) => (variable.kind === 'code' ? null : roomyColumn(capacity)));
+    this.numbers = wanted.map((variable) => (variable.kind === 'code' ? null : roomyArray(Float32Array, capacity)));
     this.labels = wanted.map((variable) => (variable.kind === 'code' ? new Array<string | null>(capacity).fill(null) : null));
     this.fields = withFields
       ? { wave: roomyColumn(capacity), weight: roomyColumn(capacity), stratum: new Array(capacity), psu: new Array(capacity), language: new Array(capacity), mode: new Array(capacity) }
@@ -66,9 +69,20 @@ export class ScanDecoder {
       const position = positions[index]!;
       const value = position < filled ? scratch[position]! : NaN;
       const numeric = numbers[index];
-      if (numeric) numeric[row] = value;
-      else if (value === value) labels[index]![row] = wanted[index]!.codes[value] ?? null;
+      if (numeric) {
+        numeric[row] = value;
+        // Read back: a float32 that is not the value (NaN reads back as NaN, never equal).
+        if (numeric[row] !== value && value === value) this.widen(index, row, value);
+      } else if (value === value) labels[index]![row] = wanted[index]!.codes[value] ?? null;
     }
+  }
+
+  /** Makes number column `index` a Float64Array, its rows so far copied, from `row` on (value not a float32). */
+  private widen(index: number, row: number, value: number): void {
+    const wide = roomyColumn(this.capacity);
+    wide.set((this.numbers[index] as Float32Array).subarray(0, row));
+    wide[row] = value;
+    this.numbers[index] = wide;
   }
 
   /** The scan of the first `rows` rows (fewer than the capacity: rows deleted between the count and the scan). */

@@ -2,7 +2,7 @@ import type { Column, Margins } from '../../analysis/index.ts';
 import { isScreenedOut, SCREENING_ITEMS } from '../../surveys/items/index.ts';
 import type { ScannedFields } from './column-scan.ts';
 import type { LoadedColumns } from './load-columns.ts';
-import { roomyColumn } from '../../analysis/growable.ts';
+import { roomyArray, roomyColumn } from '../../analysis/growable.ts';
 
 const FIELDS = new Set<string>(['wave', 'weight', 'stratum', 'psu', 'language', 'mode']);
 
@@ -62,9 +62,10 @@ export function tableRows(loaded: LoadedColumns, rake: Margins | undefined): Tab
 /** A column restricted to the kept rows (the column itself when every row is kept). */
 export function keptColumn<T extends Column>(column: T, kept: Uint32Array | null): T {
   if (kept === null) return column;
-  if (column instanceof Float64Array) {
-    // With room to grow: an updated design's kept rows are written after these (append-input.ts).
-    const out = roomyColumn(kept.length);
+  if (column instanceof Float64Array || column instanceof Float32Array) {
+    // Of the same type, with room to grow: an updated design's kept rows are written after
+    // these (append-input.ts, which widens a float32 column for a value that is not one).
+    const out = column instanceof Float32Array ? roomyArray(Float32Array, kept.length) : roomyColumn(kept.length);
     for (let index = 0; index < kept.length; index++) out[index] = column[kept[index]!]!;
     return out as T;
   }

@@ -1,7 +1,7 @@
 import type { Column } from '../../analysis/index.ts';
 import type { ChangeStamp } from './change-stamp.ts';
 import { cachedEntry, cacheKey, type CacheEntry } from './column-cache.ts';
-import { firstRows, roomyColumn } from '../../analysis/growable.ts';
+import { firstRows, roomyArray, roomyColumn } from '../../analysis/growable.ts';
 import type { Layout, Variable } from './layout.ts';
 
 /**
@@ -21,8 +21,9 @@ export function waveSubset(owner: object, surveyId: number, waves: readonly numb
   const keep: number[] = [];
   for (let row = 0; row < all.rows; row++) if (chosen.has(all.fields.wave[row] as number)) keep.push(row);
   const pick = (column: Column): Column => {
-    if (column instanceof Float64Array) {
-      const picked = roomyColumn(keep.length);
+    if (column instanceof Float64Array || column instanceof Float32Array) {
+      // Of the same type (a Float32Array's values are float32s), with room for appended rows.
+      const picked = column instanceof Float32Array ? roomyArray(Float32Array, keep.length) : roomyColumn(keep.length);
       for (let at = 0; at < keep.length; at++) picked[at] = column[keep[at] as number] as number;
       return firstRows(picked, keep.length);
     }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendPrepared, estimatePreparedTable, prepareDesign, withIndicators, type Column, type IndicatorSpec, type Prepared } from '../../analysis/index.ts';
+import { appendPrepared, estimatePreparedTable, fitsFloat32, isNumberColumn, prepareDesign, withIndicators, type Column, type IndicatorSpec, type Prepared } from '../../analysis/index.ts';
 import { surveys } from '../../api/db/schema.ts';
 import { analysisInput, surveyVariables, tableParts, type AnalysisInput, type TableNeeds, type Weighting } from '../../api/indicators/analysis-input.ts';
 import { appendAnalysisInput } from '../../api/indicators/append-input.ts';
@@ -34,7 +34,10 @@ function rowsOf(order: readonly number[], edit: Edit = () => undefined): LoadedC
       const edited = edit(name, at);
       return edited === undefined ? column[row] ?? null : edited;
     });
-    return column instanceof Float64Array ? Float64Array.from(values, (value) => (value === null ? NaN : Number(value))) : values;
+    if (!isNumberColumn(column)) return values;
+    // Of the loaded column's type (float32 columns as the cache keeps them), Float64 where an edit is no float32.
+    const numbers = Float64Array.from(values, (value) => (value === null ? NaN : Number(value)));
+    return column instanceof Float32Array && fitsFloat32(numbers) ? Float32Array.from(numbers) : numbers;
   };
   const variables = Object.fromEntries(Object.entries(loaded.variables).map(([name, column]) => [name, pick(name, column)]));
   const field = <T extends Column>(name: 'wave' | 'weight' | 'stratum' | 'psu' | 'language' | 'mode'): T => pick(name, loaded[name]) as T;
