@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { estimatePreparedTable, prepareDesign, withIndicators, type IndicatorSpec } from '../../analysis/index.ts';
-import { surveys } from '../../api/db/schema.ts';
+import { surveys, type Survey } from '../../api/db/schema.ts';
 import { analysisInput, surveyVariables, tableParts, type TableNeeds } from '../../api/indicators/analysis-input.ts';
-import { indicatorStoreOf } from '../../api/db/store/indicators.ts';
 import { clearColumnCache } from '../../api/indicators/column-cache.ts';
 import { loadColumns, type LoadedColumns } from '../../api/indicators/load-columns.ts';
 import { preparedInput } from '../../api/indicators/prepared-cache.ts';
 import { surveyContext } from '../../api/indicators/table.ts';
 import type { SurveyFile } from '../../surveys/types.ts';
 import { analyticsApp, FULL } from './analytics-fixture.ts';
-import { post, SHORT, shortSurvey, submission, testApp, VALID_ANSWERS } from './helpers.ts';
+import { forEachDialect, type DialectApp } from './dialects.ts';
+import { post, SHORT, shortSurvey, submission, VALID_ANSWERS } from './helpers.ts';
 
 // The column cache keeps a number column as a Float32Array while every value in it is exactly a
 // float32 (ratings, counts: half the memory at a million responses), and as a Float64Array from
@@ -29,10 +29,17 @@ function withYearsHere(): SurveyFile {
   return file;
 }
 
-async function loaded(context: ReturnType<typeof testApp>, slug: string): Promise<LoadedColumns> {
-  const survey = context.db.select().from(surveys).where(eq(surveys.slug, slug)).get()!;
-  const { meta, layout } = await surveyContext(context.db, survey);
-  return loadColumns(context.db, { surveyId: survey.id, layout, variables: surveyVariables(meta, layout) });
+type Context = DialectApp;
+
+/** The short survey's id, layout and meta, read through the app's own store (either database). */
+async function shortContext(context: Context) {
+  const { surveyId } = (await context.store.surveys.findVersion(SHORT))!;
+  return { surveyId, ...(await surveyContext(context.store.indicators, { id: surveyId, slug: SHORT } as Survey)) };
+}
+
+async function loaded(context: Context): Promise<LoadedColumns> {
+  const { surveyId, meta, layout } = await shortContext(context);
+  return loadColumns(context.store.indicators, { surveyId, layout, variables: surveyVariables(meta, layout) });
 }
 
 /** The same columns with every float32 column widened to a Float64Array (what the cache held before). */
@@ -45,9 +52,8 @@ function widened(columns: LoadedColumns): LoadedColumns {
  * The table by region on these columns through the prepared cache (updated for appended rows),
  * and made afresh from the same values as Float64Arrays.
  */
-async function tables(context: ReturnType<typeof testApp>, columns: LoadedColumns) {
-  const survey = context.db.select().from(surveys).where(eq(surveys.slug, SHORT)).get()!;
-  const { meta } = await surveyContext(context.db, survey);
+async function tables(context: Context, columns: LoadedColumns) {
+  const { meta } = await shortContext(context);
   const needs: TableNeeds = { indicators: (meta.indicators ?? []) as IndicatorSpec[], dimensions: ['region'], weighting: 'design' };
   const { data, spec } = analysisInput(meta, widened(columns), needs);
   return {
@@ -59,17 +65,17 @@ async function tables(context: ReturnType<typeof testApp>, columns: LoadedColumn
 const overall = (table: Awaited<ReturnType<typeof tables>>['cached'], indicator: string) =>
   table.estimates.find((row) => row.indicator === indicator && Object.keys(row.groups).length === 0);
 
-async function answer(context: ReturnType<typeof testApp>, years: number, pfRespect = 4): Promise<void> {
+async function answer(context: Context, years: number, pfRespect = 4): Promise<void> {
   const response = await post(context.app, SHORT, submission({ answers: { ...VALID_ANSWERS, pf_respect: pfRespect, years_here: years } }));
   expect(response.status).toBe(201);
 }
 
-describe('number columns kept as float32s only where that is exact', () => {
+forEachDialect('number columns kept as float32s only where that is exact', (ctx) => {
   it('keeps whole numbers as a Float32Array and a column with 1/3 as a Float64Array holding 1/3 exactly', async () => {
-    const context = testApp([withYearsHere()]);
+    const context = await ctx.testApp({ files: [withYearsHere()] });
     await answer(context, 1 / 3, 2);
     await answer(context, 12, 4);
-    const first = await loaded(context, SHORT);
+    const first = await loaded(context);
     expect(first.variables.pf_respect).toBeInstanceOf(Float32Array);
     expect([...first.variables.pf_respect as Float32Array]).toEqual([2, 4]);
     expect(first.variables.years_here).toBeInstanceOf(Float64Array);
@@ -81,14 +87,14 @@ describe('number columns kept as float32s only where that is exact', () => {
   });
 
   it('widens a float32 column when an appended response brings 0.1, with the values a fresh scan reads', async () => {
-    const context = testApp([withYearsHere()]);
+    const context = await ctx.testApp({ files: [withYearsHere()] });
     await answer(context, 3);
     await answer(context, 40.5);
-    const first = await loaded(context, SHORT);
+    const first = await loaded(context);
     expect(first.variables.years_here).toBeInstanceOf(Float32Array);
     await tables(context, first);
     await answer(context, 0.1);
-    const grown = await loaded(context, SHORT);
+    const grown = await loaded(context);
     expect(grown.grownFrom).toBeDefined();
     expect(grown.variables.years_here).toBeInstanceOf(Float64Array);
     expect([...grown.variables.years_here as Float64Array]).toEqual([3, 40.5, 0.1]);
@@ -99,8 +105,8 @@ describe('number columns kept as float32s only where that is exact', () => {
     expect(overall(cached, 'years_mean')?.estimate).toBe((3 + 40.5 + 0.1) / 3);
     expect(cached).toEqual(made);
     // A fresh server (nothing cached) scans the same values and makes the same table.
-    clearColumnCache(indicatorStoreOf(context.db).cacheOwner);
-    const fresh = await loaded(context, SHORT);
+    clearColumnCache(context.store.indicators.cacheOwner);
+    const fresh = await loaded(context);
     expect(fresh.grownFrom).toBeUndefined();
     expect(fresh.variables).toEqual(grown.variables);
     expect((await tables(context, fresh)).fresh).toEqual(cached);
