@@ -39,9 +39,11 @@ export class CommitFailedError extends Error {
  * The queue is flushed on the next turn of the event loop (setImmediate), which collects every
  * request parsed meanwhile; while a commit's fsync blocks the thread, further requests wait in
  * the socket buffers and form the next batch, so batches grow with the load and a lone request
- * waits for nothing. Each write runs in its own SAVEPOINT: one that throws is rolled back alone
- * and its promise rejects with its error, while its batch-mates commit. If the COMMIT itself
- * fails (disk full, I/O error) every promise of the batch rejects with CommitFailedError.
+ * waits for nothing. A write that throws is rolled back alone and its promise rejects with its
+ * error, while its batch-mates commit: the batch is first written without savepoints, and only if
+ * one of its writes throws is that transaction rolled back and the batch written again with each
+ * write in its own SAVEPOINT (see flush). If the COMMIT itself fails (disk full, I/O error) every
+ * promise of the batch rejects with CommitFailedError.
  *
  * A PostgreSQL backend can keep the same contract (one transaction per batch, a savepoint per
  * write, resolve after COMMIT) behind the same storage functions; see docs/decisions/003-group-commit.md.
@@ -76,23 +78,14 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
     const batch = this.queue.splice(0, this.maxBatch);
     this.scheduled = this.queue.length > 0;
     if (this.scheduled) setImmediate(() => this.flush());
-    const client = this.db.$client;
-    const outcomes: ({ ok: true; result: Result } | { ok: false; error: unknown })[] = [];
-    // Nested better-sqlite3 transactions are savepoints: a write that throws is undone alone.
-    const state = this.batchState();
-    const one = client.transaction((item: Item) => this.write(item, state));
+    let outcomes: Outcome<Result>[];
     try {
-      // IMMEDIATE: the batch holds the write lock from its first statement, so what a write reads
-      // (response-rows.ts checks that the survey is still open) cannot change before the COMMIT.
-      client.transaction(() => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ ok: true, result: one(pending.item) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
+      // A SAVEPOINT per write costs ≈ 13 µs a submission of the writer thread's ≈ 110 (SQLite copies
+      // every page a savepoint changes into its sub-journal; test/bench/ingest/writer-loop.ts), and a
+      // write almost never throws: so the batch is written without them first, and only a batch in
+      // which a write threw is rolled back whole and written again with one per write. Nothing of the
+      // first pass is kept or answered: the second starts from the state before the batch.
+      outcomes = this.transaction(batch, false) ?? this.transaction(batch, true)!;
     } catch (error) {
       const failure = new CommitFailedError(error);
       for (const pending of batch) pending.reject(failure);
@@ -106,5 +99,45 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
+  }
+
+  /**
+   * Writes the batch in one transaction and commits it. Without savepoints, a write that throws
+   * rolls the whole transaction back and this answers undefined; with them, each write that throws
+   * is undone alone and its error becomes its outcome. A failed BEGIN or COMMIT throws.
+   */
+  private transaction(batch: Pending<Item, Result>[], savepoints: boolean): Outcome<Result>[] | undefined {
+    const client = this.db.$client;
+    const outcomes: Outcome<Result>[] = [];
+    const state = this.batchState();
+    // Nested better-sqlite3 transactions are savepoints: a write that throws is undone alone.
+    const one = savepoints ? client.transaction((item: Item) => this.write(item, state)) : (item: Item) => this.write(item, state);
+    try {
+      // IMMEDIATE: the batch holds the write lock from its first statement, so what a write reads
+      // (response-rows.ts checks that the survey is still open) cannot change before the COMMIT.
+      client.transaction(() => {
+        for (const pending of batch) {
+          try {
+            outcomes.push({ ok: true, result: one(pending.item) });
+          } catch (error) {
+            if (!savepoints) throw new WriteThrew(error);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      if (error instanceof WriteThrew) return undefined;
+      throw error;
+    }
+    return outcomes;
+  }
+}
+
+type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: unknown };
+
+/** A write threw in a batch written without savepoints: roll the batch back and write it with them. */
+class WriteThrew extends Error {
+  constructor(readonly original: unknown) {
+    super('a write threw');
   }
 }

@@ -75,6 +75,23 @@ describe.each([['on the request thread', false], ['on the writer thread', true]]
     await close();
   });
 
+  it('a refused write in a batch leaves its batch-mates answered as on their own: new 201, its retry 200, a clash 409', async () => {
+    const { app, db, storedElsewhere, close } = fileApp(writerThread);
+    const doomed = submission();
+    const body = submission();
+    db.$client.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON response_values WHEN NEW.response_id = '${doomed.id}'
+      BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;`);
+    // The refused one comes last, after its batch-mates were written once: they must not find their own rows.
+    const [first, retry, clash, refused] = await Promise.all([
+      post(app, SHORT, body), post(app, SHORT, body), post(app, SHORT, { ...body, answers: { ...VALID_ANSWERS, trust_police: 9 } }), post(app, SHORT, doomed),
+    ]);
+    expect([first.status, retry.status, clash.status].sort()).toEqual([200, 201, 409]);
+    expect(refused.status).toBe(500);
+    expect([storedElsewhere(body.id), storedElsewhere(doomed.id)]).toEqual([1, 0]);
+    expect(db.$client.prepare('select count(*) from response_values').pluck().get()).toBe(1);
+    await close();
+  });
+
   it('when the commit itself fails, every submission of the batch gets 503 and nothing is stored', async () => {
     const { app, db, storedElsewhere, close } = fileApp(writerThread);
     // A deferred foreign key is only checked at COMMIT: the whole batch's commit fails.
