@@ -6,6 +6,7 @@ import { tableBreakdowns, tableFromEstimates } from '../../analysis/estimate-tab
 import type { Calibration } from '../../analysis/weighting/calibration.ts';
 import type { IndicatorSource } from '../db/store/indicators.ts';
 import type { Survey } from '../db/schema.ts';
+import { keptTable } from '../indicators/kept-tables.ts';
 import { beginIndicatorTable, tableError, type IndicatorTable } from '../indicators/table.ts';
 import type { IndicatorQuery } from '../indicators/query.ts';
 import { shareArrays, type View } from './shared-arrays.ts';
@@ -108,7 +109,7 @@ export async function indicatorTableOnTwoThreads(db: IndicatorSource, survey: Su
   const begun = await beginIndicatorTable(db, survey, query, reliabilityBy);
   let result: TableResult;
   try {
-    result = await estimateOnTwoThreads(begun.prepared, begun.options, helper);
+    result = await keptTable(begun.prepared, begun.options, () => estimateOnTwoThreads(begun.prepared, begun.options, helper));
   } catch (error) {
     throw tableError(error);
   }

@@ -6,6 +6,7 @@ import { effectiveSuppression, type SuppressionRule } from '../../surveys/suppre
 import { ApiError } from '../errors.ts';
 import { surveyVariables } from './analysis-input.ts';
 import { loadColumns } from './load-columns.ts';
+import { keptTable } from './kept-tables.ts';
 import { preparedInput } from './prepared-cache.ts';
 import type { IndicatorQuery } from './query.ts';
 import { backfilledWaves } from './stored-waves.ts';
@@ -73,11 +74,12 @@ export function indicatorLabel(indicator: IndicatorSpec): string {
 
 /**
  * The engine's table for stored responses: loads only the variables the indicators, dimensions,
- * weighting and reliability sets need, and calls `estimateTable` once.
+ * weighting and reliability sets need, and calls `estimateTable` once (or reuses the same table
+ * made earlier on the same kept design, kept-tables.ts).
  */
 export async function indicatorTable(source: IndicatorSource, survey: Survey, query: IndicatorQuery, reliabilityBy?: string[]): Promise<IndicatorTable> {
   const begun = await beginIndicatorTable(source, survey, query, reliabilityBy);
-  return begun.finish(asTableError(() => estimatePreparedTable(begun.prepared, begun.options)));
+  return begun.finish(await keptTable(begun.prepared, begun.options, () => asTableError(() => estimatePreparedTable(begun.prepared, begun.options))));
 }
 
 /** A table whose rows are loaded and prepared: `finish` takes the engine's result for `prepared` and `options`. */
