@@ -7,12 +7,12 @@ import { surveyLayout } from '../indicators/survey-layout.ts';
 type StoredFields = Pick<NewResponse, 'id' | 'surveyId' | 'version' | 'answers' | 'language'> &
   Partial<Pick<NewResponse, 'mode' | 'wave' | 'stratum' | 'psu' | 'weight'>>;
 
-const placeholders = {
-  responseId: sql.placeholder('responseId'), surveyId: sql.placeholder('surveyId'), version: sql.placeholder('version'),
-  wave: sql.placeholder('wave'), weight: sql.placeholder('weight'), stratum: sql.placeholder('stratum'), psu: sql.placeholder('psu'),
-  language: sql.placeholder('language'), mode: sql.placeholder('mode'), answerValues: sql.placeholder('answerValues'),
-};
-const prepareInsert = (db: Db) => db.insert(responseValues).values(placeholders).onConflictDoNothing().prepare();
+// Plain better-sqlite3 with positional parameters, not a drizzle prepared insert: drizzle maps
+// every named placeholder through its column's encoder on each run, ≈ 2–3 µs a row of the writer
+// thread's work (test/bench/ingest/writer-loop.ts). The columns are response_values' in schema.ts.
+const prepareInsert = (db: Db) => db.$client.prepare<[string, number, number, number | null, number | null, string | null, string | null, string, string, Buffer]>(
+  'INSERT INTO response_values (response_id, survey_id, version, wave, weight, stratum, psu, language, mode, answer_values) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
 const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
 
 /**
@@ -23,18 +23,10 @@ const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
 export function writeResponseValues(db: Db, row: StoredFields, layout: Layout = surveyLayout(db, row.surveyId).layout): void {
   let insert = inserts.get(db);
   if (!insert) inserts.set(db, (insert = prepareInsert(db)));
-  insert.run({
-    responseId: row.id,
-    surveyId: row.surveyId,
-    version: row.version,
-    wave: row.wave ?? null,
-    weight: row.weight ?? null,
-    stratum: row.stratum ?? null,
-    psu: row.psu ?? null,
-    language: row.language,
-    mode: row.mode ?? 'web',
-    answerValues: packAnswers(layout, (row.answers ?? {}) as Record<string, unknown>),
-  });
+  insert.run(
+    row.id, row.surveyId, row.version, row.wave ?? null, row.weight ?? null, row.stratum ?? null, row.psu ?? null,
+    row.language, row.mode ?? 'web', packAnswers(layout, (row.answers ?? {}) as Record<string, unknown>),
+  );
 }
 
 /**
