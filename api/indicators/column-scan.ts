@@ -37,11 +37,16 @@ export function scanColumns(db: Db, layout: Layout, surveyId: number, waves: rea
 }
 
 function scanSnapshot(db: Db, layout: Layout, surveyId: number, waves: readonly number[] | undefined, wanted: readonly Variable[], withFields: boolean, afterRowid: number): Scan {
-  const where = `survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} AND rowid > ?`;
+  // Rows inserted after an earlier scan are found by rowid range, not through the (survey_id, wave)
+  // index: the index would walk every row of the survey to find the few above `afterRowid` (≈ 0.1 s
+  // for each of the count and the rows at a million responses). `+survey_id` keeps SQLite off the
+  // index, and ORDER BY gives those rows in the index's order (by wave, NULL first, then rowid).
+  const appended = afterRowid > 0;
+  const where = `${appended ? '+' : ''}survey_id = ?${waves ? ` AND wave IN (${waves.map(() => '?').join(',')})` : ''} AND rowid > ?`;
   const parameters = [surveyId, ...(waves ?? []), afterRowid];
   const capacity = (db.$client.prepare(`SELECT count(*) FROM response_values WHERE ${where}`).pluck().get(...parameters) as number) ?? 0;
   const decoder = new ScanDecoder(layout, wanted, withFields, capacity, afterRowid);
-  const statement = db.$client.prepare(`SELECT wave, weight, stratum, psu, language, mode, answer_values, rowid FROM response_values WHERE ${where}`).raw();
+  const statement = db.$client.prepare(`SELECT wave, weight, stratum, psu, language, mode, answer_values, rowid FROM response_values WHERE ${where}${appended ? ' ORDER BY wave, rowid' : ''}`).raw();
   let row = 0;
   for (const stored of statement.iterate(...parameters) as IterableIterator<StoredRow>) decoder.put(row++, stored);
   return decoder.finish(row);

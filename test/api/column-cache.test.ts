@@ -180,6 +180,34 @@ describe('cached indicator columns', () => {
     expect(appended.variables.region!.at(-1)).toBe(afterDelete.variables.region![0]);
     db.$client.close();
   });
+
+  it('appends responses inserted since in the order a scan gives them: by wave (none first), then as inserted', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'trustlens-cache-')), 'order.db');
+    const db = openDatabase(path);
+    publishSurveyFiles(db, [loadSurveyFile('surveys/bih-police-trust.json')]);
+    const version = findVersion(db, FULL)!;
+    storeDemoRows(db, version, generateDemo({ responses: 50, seed: 'order-test', regions: readRegions() }));
+    const { layout } = surveyLayout(db, version.surveyId);
+    const load = (cache = true) => loadColumns(db, { surveyId: version.surveyId, layout, variables: ['region'], cache });
+    const first = await load();
+    // Inserted as the writer thread does, in waves 2, none, 1, 2; told apart by their mode.
+    const other = new Database(path);
+    [[2, 'w2-a'], [null, 'none'], [1, 'w1'], [2, 'w2-b']].forEach(([wave, mode], index) => {
+      other.prepare(`INSERT INTO responses (id, survey_id, survey_version_id, version, answers, answers_hash, language, wave)
+        SELECT ?, survey_id, survey_version_id, version, answers, answers_hash, language, ? FROM responses LIMIT 1`).run(`late-${index}`, wave);
+      other.prepare(`INSERT INTO response_values (response_id, survey_id, version, language, mode, answer_values, wave)
+        SELECT ?, survey_id, version, language, ?, answer_values, ? FROM response_values LIMIT 1`).run(`late-${index}`, mode, wave);
+    });
+    other.close();
+    const appended = await load();
+    expect(appended.rows).toBe(first.rows + 4);
+    expect(appended.mode.slice(first.rows)).toEqual(['none', 'w1', 'w2-a', 'w2-b']);
+    expect(Array.from(appended.wave.subarray(first.rows))).toEqual([NaN, 1, 2, 2]);
+    // The same four rows, in the same order among themselves, as a fresh scan reads them.
+    const fresh = await load(false);
+    expect(fresh.mode.filter((mode) => ['none', 'w1', 'w2-a', 'w2-b'].includes(mode))).toEqual(['none', 'w1', 'w2-a', 'w2-b']);
+    db.$client.close();
+  });
 });
 
 describe('column cache size', () => {

@@ -2,8 +2,9 @@
  * Benchmark (not a test): CPU time, in this thread, of the full region × channel table right after
  * a new response (decision 018: the kept design updated for the appended row), split into the
  * update (rows read and appended, `analysisInput`, `appendPrepared`: `beginIndicatorTable`) and the
- * table's estimates on the updated design (plan made on first use). APPENDS times (default 5): one
- * web response POSTed through the app, then the table. The posted responses are erased at the end.
+ * table's estimates on the updated design (plan made on first use), and the same table once more on
+ * that design (a warm repeat, for comparison). APPENDS times (default 5): one web response POSTed
+ * through the app, then the table and its repeat. The posted responses are erased at the end.
  * It writes to the database: use your own copy.
  *
  *   BENCH_ROWS=250000 BENCH_DB=/tmp/my-250000.db npx tsx test/bench/indicators/append-cpu.bench.ts
@@ -43,6 +44,9 @@ const example = db.$client.prepare('SELECT language, answers FROM responses WHER
 const posted: string[] = [];
 const update: number[] = [];
 const estimates: number[] = [];
+// The same table again on the updated design (nothing appended): what a warm repeat costs, so the
+// difference is what the appended rows still cost inside the table (plan, calibration products).
+const repeats: number[] = [];
 // BENCH_PROFILE=<file>: a CPU profile of the appends alone (not of the first table).
 const session = process.env.BENCH_PROFILE ? new Session() : null;
 if (session) {
@@ -62,6 +66,7 @@ try {
     const timed = await table();
     update.push(timed.update);
     estimates.push(timed.estimates);
+    repeats.push((await table()).estimates);
   }
 } finally {
   if (session) writeFileSync(process.env.BENCH_PROFILE as string, JSON.stringify((await session.post('Profiler.stop')).profile));
@@ -71,5 +76,5 @@ const summary = (list: number[]): string => {
   const sorted = [...list].sort((a, b) => a - b);
   return `median ${(sorted[sorted.length >> 1] as number).toFixed(3)} s, min ${(sorted[0] as number).toFixed(3)} s`;
 };
-console.log(`after a new response (${update.length} appends), CPU: update ${summary(update)}; estimates on the updated design ${summary(estimates)}; whole ${summary(update.map((value, index) => value + (estimates[index] as number)))}`);
+console.log(`after a new response (${update.length} appends), CPU: update ${summary(update)}; estimates on the updated design ${summary(estimates)}; whole ${summary(update.map((value, index) => value + (estimates[index] as number)))}; a repeat on it ${summary(repeats)}`);
 db.$client.close();
