@@ -1,5 +1,5 @@
 import type { Design } from '../design.ts';
-import type { Calibration } from './calibration.ts';
+import type { Calibration, CalibrationStep } from './calibration.ts';
 
 /**
  * What a calibration's variance needs, computed once per design. Groups of all steps are
@@ -76,34 +76,85 @@ function sparseCross(calibration: Calibration, cross: Float64Array[][], groupOff
   return { crossStart: start, crossGroup: Int32Array.from(group), crossValue: Float64Array.from(value) };
 }
 
-/** PSU × group weight sums of every step, kept only where a PSU has rows in the group. */
+/**
+ * One step's weight sums by PSU and group: for a PSU whose rows all fall in one group (the usual
+ * case, PSUs nested in strata that the margins follow) its group and sum; for the few others,
+ * every group's sum by group. Each sum adds the rows in row order, as a dense PSU × group table
+ * would (without its PSUs × groups cells: 3 M at a million responses with wave-crossed margins).
+ */
+function stepPsuWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: number, rowCount: number) {
+  const { groups, after } = step;
+  const onlyGroup = new Int32Array(psuCount).fill(-1);
+  const sum = new Float64Array(psuCount);
+  const several = new Uint8Array(psuCount);
+  let mixed = false;
+  for (let row = 0; row < rowCount; row++) {
+    const psu = psuOfRow[row] as number;
+    const group = groups[row] as number;
+    const seen = onlyGroup[psu] as number;
+    if (seen === group) sum[psu] = (sum[psu] as number) + (after[row] as number);
+    else if (seen < 0 && several[psu] === 0) {
+      onlyGroup[psu] = group;
+      sum[psu] = (sum[psu] as number) + (after[row] as number);
+    } else {
+      onlyGroup[psu] = -1;
+      several[psu] = 1;
+      mixed = true;
+    }
+  }
+  // PSUs with rows in several groups: each (PSU, group) summed over its rows in row order.
+  const byGroup = new Map<number, Map<number, number>>();
+  if (mixed) {
+    for (let row = 0; row < rowCount; row++) {
+      const psu = psuOfRow[row] as number;
+      if (several[psu] === 0) continue;
+      let sums = byGroup.get(psu);
+      if (sums === undefined) byGroup.set(psu, (sums = new Map()));
+      const group = groups[row] as number;
+      sums.set(group, (sums.get(group) ?? 0) + (after[row] as number));
+    }
+  }
+  return { onlyGroup, sum, byGroup };
+}
+
+/** PSU × group weight sums of every step, kept only where a PSU has rows in the group (and they do not sum to 0). */
 function psuGroupWeights(calibration: Calibration, design: Design, groupOffset: Int32Array) {
   const { psuCount, psuOfRow, rowCount } = design;
-  const tables = calibration.steps.map((step) => {
-    const table = new Float64Array(psuCount * step.groupCount);
-    for (let row = 0; row < rowCount; row++) {
-      const cell = (psuOfRow[row] as number) * step.groupCount + (step.groups[row] as number);
-      table[cell] = (table[cell] as number) + (step.after[row] as number);
-    }
-    return table;
-  });
+  const steps = calibration.steps.map((step) => stepPsuWeights(step, psuOfRow, psuCount, rowCount));
+  // A PSU's entries: step by step, groups ascending.
+  const mixedGroups = steps.map(({ byGroup }) => new Map([...byGroup].map(([psu, sums]) => [psu, [...sums].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0])])));
   const psuStart = new Int32Array(psuCount + 1);
-  const group: number[] = [];
-  const weight: number[] = [];
   for (let psu = 0; psu < psuCount; psu++) {
-    calibration.steps.forEach((step, t) => {
-      const table = tables[t] as Float64Array;
-      for (let h = 0; h < step.groupCount; h++) {
-        const value = table[psu * step.groupCount + h] as number;
-        if (value !== 0) {
-          group.push((groupOffset[t] as number) + h);
-          weight.push(value);
-        }
-      }
-    });
-    psuStart[psu + 1] = group.length;
+    let count = 0;
+    for (let t = 0; t < steps.length; t++) {
+      const { onlyGroup, sum } = steps[t] as (typeof steps)[number];
+      if ((onlyGroup[psu] as number) >= 0) count += (sum[psu] as number) !== 0 ? 1 : 0;
+      else count += (mixedGroups[t] as Map<number, [number, number][]>).get(psu)?.length ?? 0;
+    }
+    psuStart[psu + 1] = (psuStart[psu] as number) + count;
   }
-  return { psuStart, psuGroup: Int32Array.from(group), psuGroupWeight: Float64Array.from(weight) };
+  const psuGroup = new Int32Array(psuStart[psuCount] as number);
+  const psuGroupWeight = new Float64Array(psuGroup.length);
+  let at = 0;
+  for (let psu = 0; psu < psuCount; psu++) {
+    for (let t = 0; t < steps.length; t++) {
+      const { onlyGroup, sum } = steps[t] as (typeof steps)[number];
+      const offset = groupOffset[t] as number;
+      const only = onlyGroup[psu] as number;
+      if (only >= 0) {
+        const value = sum[psu] as number;
+        if (value === 0) continue;
+        psuGroup[at] = offset + only;
+        psuGroupWeight[at++] = value;
+        continue;
+      }
+      for (const [group, value] of (mixedGroups[t] as Map<number, [number, number][]>).get(psu) ?? []) {
+        psuGroup[at] = offset + group;
+        psuGroupWeight[at++] = value;
+      }
+    }
+  }
+  return { psuStart, psuGroup, psuGroupWeight };
 }
 
 /**
