@@ -1,4 +1,5 @@
 import { ConditionRunner, ExpressionRunner } from 'survey-core';
+import { memoised, readPlan } from './answer-memo.ts';
 
 /**
  * Skip logic and computed values, parsed once per published version by survey-core's own
@@ -17,6 +18,8 @@ import { ConditionRunner, ExpressionRunner } from 'survey-core';
 export interface ExpressionScope {
   /** Answer keys at the top level (question value names and their `-Comment`s), lower-cased. */
   rootKeys: Set<string>;
+  /** The same keys as written: every key the top-level answers can hold once answer-values.ts passed them. */
+  answerKeys: readonly string[];
   /** Context variables this depth adds (`panel`, `panelindex`, `row`, `item`, …), lower-cased. */
   local: Set<string>;
   /** Top-level names whose values survey-core compares strictly (ranking questions), lower-cased. */
@@ -37,12 +40,15 @@ export interface CompiledCondition {
   /** Why a fresh model must decide this questionnaire's verdicts, if it must. */
   modelOnly?: string;
   run(variables: Record<string, unknown>, root?: Record<string, unknown>): boolean;
+  /** run(answers) on the top-level answers, once answer-values.ts has passed them; may answer from a memo (answer-memo.ts). */
+  runAnswers(answers: Record<string, unknown>): boolean;
 }
 
 export interface CompiledExpression {
   expression: string;
   modelOnly?: string;
   run(variables: Record<string, unknown>, root?: Record<string, unknown>): unknown;
+  runAnswers(answers: Record<string, unknown>): unknown;
 }
 
 export function compileCondition(expression: string, scope: ExpressionScope): CompiledCondition {
@@ -52,6 +58,7 @@ export function compileCondition(expression: string, scope: ExpressionScope): Co
     expression,
     modelOnly,
     run: (variables, root) => (root ? runner.runValues(variables, { context: rootContext(root) }) : runner.runValues(variables)),
+    runAnswers: onAnswers(runner, expression, scope, (answers) => runner.runValues(answers)),
   };
 }
 
@@ -61,7 +68,14 @@ export function compileExpression(expression: string, scope: ExpressionScope): C
     expression,
     modelOnly: unsupported(runner, expression, scope),
     run: (variables, root) => (root ? runner.runValues(variables, { context: rootContext(root) }) : runner.runValues(variables)),
+    runAnswers: onAnswers(runner, expression, scope, (answers): unknown => runner.runValues(answers)),
   };
+}
+
+/** `run` over the top-level answers, memoised where the expression allows it (answer-memo.ts). */
+function onAnswers<T>(runner: ConditionRunner | ExpressionRunner, expression: string, scope: ExpressionScope, run: (answers: Record<string, unknown>) => T) {
+  const keys = runner.canRun() ? readPlan(runner, expression, scope.answerKeys, scope.local) : undefined;
+  return keys ? memoised(keys, run) : run;
 }
 
 function unsupported(runner: ConditionRunner | ExpressionRunner, expression: string, scope: ExpressionScope): string | undefined {

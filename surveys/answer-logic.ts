@@ -20,7 +20,7 @@ function on(condition: Switch, context: Context): boolean {
   if (context.local) return condition.run(context.local, context.root);
   let result = context.memo?.get(condition);
   if (result === undefined) {
-    result = condition.run(context.root);
+    result = condition.runAnswers(context.root);
     context.memo?.set(condition, result);
   }
   return result;
@@ -46,7 +46,7 @@ export function checkLogic(rules: Rule[], level: Record<string, unknown>, contex
     const field = prefix + rule.key;
     const given = own(level, rule.key);
     if (rule.computed) {
-      const issue = checkComputed(context.local ? rule.computed.run(context.local, context.root) : rule.computed.run(context.root), given);
+      const issue = checkComputed(context.local ? rule.computed.run(context.local, context.root) : rule.computed.runAnswers(context.root), given);
       if (issue) issues.push({ field, issue });
       continue;
     }

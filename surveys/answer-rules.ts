@@ -90,14 +90,16 @@ export function compileRules(definition: SurveyDefinition): CompiledDefinition {
   if (model.mode === 'display' || (model as unknown as { readOnly?: boolean }).readOnly) modelOnly.push('the questionnaire is read-only');
   const top = model.getAllQuestions(false, false, false) as AnyQuestion[];
   const rootKeys = new Set<string>();
+  const answerKeys: string[] = [];
   const strict = new Set<string>();
   for (const question of top) {
+    answerKeys.push(question.getValueName(), `${question.getValueName()}-Comment`);
     const key = question.getValueName().toLowerCase();
     rootKeys.add(key);
     rootKeys.add(`${key}-comment`);
     if (question.getType() === 'ranking') strict.add(key);
   }
-  const scope = (local: string[] = []): ExpressionScope => ({ rootKeys, strict, local: new Set(local) });
+  const scope = (local: string[] = []): ExpressionScope => ({ rootKeys, answerKeys, strict, local: new Set(local) });
   const compiler = new RuleCompiler(scope, modelOnly);
   const rules: Rule[] = [];
   for (const page of model.pages as unknown as Element[]) compiler.elements(page, [], [], scope(), rules);
@@ -105,10 +107,15 @@ export function compileRules(definition: SurveyDefinition): CompiledDefinition {
 }
 
 class RuleCompiler {
+  /** One compiled condition per expression and set of context variables: pages share a visibleIf, and the per-submission memo (answer-logic.ts) is keyed on the object. */
+  private readonly conditions = new Map<string, CompiledCondition>();
+
   constructor(private readonly scope: (local?: string[]) => ExpressionScope, private readonly modelOnly: string[]) {}
 
   condition(expression: string, scope: ExpressionScope): CompiledCondition {
-    const compiled = compileCondition(expression, scope);
+    const key = `${[...scope.local].sort().join(' ')}\n${expression}`;
+    let compiled = this.conditions.get(key);
+    if (!compiled) this.conditions.set(key, (compiled = compileCondition(expression, scope)));
     if (compiled.modelOnly) this.modelOnly.push(compiled.modelOnly);
     return compiled;
   }
