@@ -7,8 +7,9 @@
  * - start-up: what the server does right after it starts listening (warm.ts: every survey
  *   variable scanned, the design prepared, the dashboard's default and this table made);
  * - first: the first request after that;
- * - repeat: the same request again (columns and the prepared design reused; sums, variances,
- *   intervals and alpha computed again);
+ * - repeat: the same request again (columns, the prepared design and, since decision 020, the
+ *   table itself reused: what a repeat costs beyond the arithmetic; table-cpu.bench.ts times the
+ *   sums and variances of a table made again);
  * - one indicator at a time: as the dashboard asks (one indicator by region × channel), for
  *   five indicators in turn, on the same design;
  * - one wave: the full table for the latest wave, as an evaluator picks it on the dashboard (its
