@@ -1,5 +1,5 @@
 import type { Columns, DesignSpec, Margins } from './types.ts';
-import { checkWeights, completeDesign, type Design } from './design.ts';
+import { checkWeights, completeDesign, keepPsuFirstRows, psuFirstRows, type Design } from './design.ts';
 import { dataError } from './errors.ts';
 import { requireColumn, rowCount } from './columns.ts';
 import { appendRows } from './growable.ts';
@@ -24,7 +24,8 @@ export function appendDesign(previous: Design, data: Columns, spec: DesignSpec =
   const from = previous.rowCount;
   if (count < from) return undefined;
   const weighted = spec.weight !== undefined;
-  const weights = weighted ? checkWeights(data, spec.weight as string) : new Float64Array(count).fill(1);
+  // The earlier rows' weights are theirs (the caller's promise), checked when `previous` was built.
+  const weights = weighted ? checkWeights(data, spec.weight as string, previous.weighted ? from : 0) : new Float64Array(count).fill(1);
   let stratumOfRow: Int32Array;
   let stratumLabels = ['1'];
   let remap: Int32Array | null = null;
@@ -46,12 +47,7 @@ export function appendDesign(previous: Design, data: Columns, spec: DesignSpec =
     const cluster = requireColumn(data, spec.cluster, 'cluster');
     // The earlier PSUs of a stratum an appended row falls in, by cluster label (as buildDesign
     // tells PSUs apart), found from each PSU's first row: only those strata are looked at.
-    const firstRow = new Int32Array(previous.psuCount).fill(-1);
-    const psuOfRow = previous.psuOfRow;
-    for (let row = 0; row < from; row++) {
-      const psu = psuOfRow[row] as number;
-      if ((firstRow[psu] as number) < 0) firstRow[psu] = row;
-    }
+    const firstRow = psuFirstRows(previous);
     const oldStratum = new Map<number, number>();
     previous.stratumLabels.forEach((_, old) => oldStratum.set(remap === null ? old : (remap[old] as number), old));
     const byStratum = new Map<number, Map<string, number>>();
@@ -80,6 +76,15 @@ export function appendDesign(previous: Design, data: Columns, spec: DesignSpec =
     }
   }
   const psuOfRow = appendRows(previous.psuOfRow, tail);
+  if (spec.cluster !== undefined) {
+    // The first row of each new PSU (its codes follow the earlier ones, in order of first appearance).
+    const added = new Int32Array(stratumOfPsuList.length - previous.psuCount);
+    for (let row = count - 1; row >= from; row--) {
+      const psu = psuOfRow[row] as number;
+      if (psu >= previous.psuCount) added[psu - previous.psuCount] = row;
+    }
+    keepPsuFirstRows(psuOfRow, appendRows(psuFirstRows(previous), added));
+  }
   return completeDesign(data, spec, { weights, weighted, stratumOfRow, stratumLabels, psuOfRow, stratumOfPsu: Int32Array.from(stratumOfPsuList) });
 }
 

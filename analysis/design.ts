@@ -4,7 +4,7 @@ import { labelColumn, numericColumn, rowCount } from './columns.ts';
 import { stratumFpc } from './design-fpc.ts';
 import { replicateDegf, resolveReplicates } from './replicates.ts';
 import type { Replicates } from './replicates.ts';
-import { shareableArray } from './growable.ts';
+import { roomyArray, roomyCopy, shareableArray } from './growable.ts';
 
 /** A survey design resolved to integer codes, ready for estimation. */
 export interface Design {
@@ -35,9 +35,10 @@ export interface Design {
   replicates: Replicates | null;
 }
 
-export function checkWeights(data: Columns, name: string): Float64Array {
+export function checkWeights(data: Columns, name: string, from = 0): Float64Array {
   const weights = numericColumn(data, name, 'weight');
-  for (let row = 0; row < weights.length; row++) {
+  // From `from` on: rows before it were checked when an earlier design was built on them (design-append.ts).
+  for (let row = from; row < weights.length; row++) {
     const weight = weights[row] as number;
     if (Number.isNaN(weight)) throw dataError(name, row, 'weight is missing');
     if (!(weight >= 0) || !Number.isFinite(weight)) {
@@ -45,6 +46,36 @@ export function checkWeights(data: Columns, name: string): Float64Array {
     }
   }
   return weights;
+}
+
+// Per design (keyed by its PSU codes, which a calibrated copy of the design shares), each PSU's
+// first row: for a design updated for appended rows, which finds the earlier PSUs' labels from
+// them (design-append.ts) without a pass over every row.
+const firstRowCache = new WeakMap<Int32Array, Int32Array>();
+
+/** Keeps each PSU's first row for the design whose PSU codes are `psuOfRow`. */
+export function keepPsuFirstRows(psuOfRow: Int32Array, firstRow: Int32Array): void {
+  firstRowCache.set(psuOfRow, firstRow);
+}
+
+/**
+ * The first row of each PSU of `design` (kept when it was built, else found and kept).
+ *
+ * @example
+ * const firstRow = psuFirstRows(design); // firstRow[psu] is the row where the PSU first appears
+ */
+export function psuFirstRows(design: Design): Int32Array {
+  const { psuOfRow, psuCount, rowCount } = design;
+  let firstRow = firstRowCache.get(psuOfRow);
+  if (firstRow === undefined) {
+    firstRow = roomyArray(Int32Array, psuCount).fill(-1);
+    for (let row = 0; row < rowCount; row++) {
+      const psu = psuOfRow[row] as number;
+      if ((firstRow[psu] as number) < 0) firstRow[psu] = row;
+    }
+    firstRowCache.set(psuOfRow, firstRow);
+  }
+  return firstRow;
 }
 
 function requireNoMissing(codes: Int32Array, column: string, purpose: string): void {
@@ -85,6 +116,7 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
   const stratumCount = stratumLabels.length;
   const psuOfRow = shareableArray(Int32Array, count);
   const stratumOfPsuList: number[] = [];
+  const firstRowList: number[] = [];
   if (spec.cluster === undefined) {
     for (let row = 0; row < count; row++) {
       psuOfRow[row] = row;
@@ -113,9 +145,11 @@ export function buildDesign(data: Columns, spec: DesignSpec = {}): Design {
         code = stratumOfPsuList.length;
         codes.set(label, code);
         stratumOfPsuList.push(stratum);
+        firstRowList.push(row);
       }
       psuOfRow[row] = code;
     }
+    keepPsuFirstRows(psuOfRow, roomyCopy(Int32Array.from(firstRowList)));
   }
   return completeDesign(data, spec, { weights, weighted, stratumOfRow, stratumLabels, psuOfRow, stratumOfPsu: Int32Array.from(stratumOfPsuList) });
 }

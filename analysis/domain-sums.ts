@@ -47,7 +47,13 @@ const scaledCache = new WeakMap<Calibration, Float64Array[]>();
 function scaledWeights(calibration: Calibration, weights: Float64Array): Float64Array[] {
   let scaled = scaledCache.get(calibration);
   if (scaled === undefined) {
-    scaled = calibration.steps.map((step) => step.factor.map((factor, row) => factor * (weights[row] as number)));
+    // A plain loop: TypedArray map calls a function per row (≈ 0.1 s for a million rows in the table's profile).
+    scaled = calibration.steps.map((step) => {
+      const { factor } = step;
+      const product = new Float64Array(factor.length);
+      for (let row = 0; row < product.length; row++) product[row] = (factor[row] as number) * (weights[row] as number);
+      return product;
+    });
     scaledCache.set(calibration, scaled);
   }
   return scaled;

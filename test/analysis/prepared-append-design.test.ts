@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendPrepared, buildDesign, estimatePreparedTable, prepareDesign, withIndicators, type AnalysisSpec, type Column, type Columns, type Margins } from '../../analysis/index.ts';
 import { appendDesign, appendMarginCodes } from '../../analysis/design-append.ts';
+import { psuFirstRows } from '../../analysis/design.ts';
 import { marginCodes } from '../../analysis/weighting/post-stratify.ts';
 import { readCsvColumns, readSpec } from './fixtures.ts';
 
@@ -149,6 +150,26 @@ describe('an updated design carries its strata, PSU and margin codes over', () =
         }
         return 'no error';
       })());
+    }
+  });
+  it('an appended row with a negative weight: the error of a design made afresh (earlier rows are not checked again)', () => {
+    const data = dataOf(shuffled(rows), (name, row) => (name === 'w' && row === rows - 2 ? '-1' : undefined), true);
+    const spec = specOf(data, 'post');
+    const earlier = prepareDesign(part(data, rows - 3), specOf(part(data, rows - 3), 'post'));
+    expect(() => prepareDesign(data, spec)).toThrow(`row ${rows - 1}`);
+    expect(() => appendDesign(earlier.design, data, spec.design)).toThrow(`row ${rows - 1}`);
+    expect(() => appendPrepared(earlier, data, spec)).toThrow('weight must be zero or a positive number, got -1');
+  });
+
+  it('keeps each PSU\'s first row for the next update, as a pass over every row finds it', () => {
+    const data = dataOf(shuffled(rows), (column, row) => (column === 'psu' && row >= rows - 4 ? `90${row % 2}` : undefined), false);
+    let design = prepareDesign(part(data, rows - 10), specOf(part(data, rows - 10), 'post'));
+    for (const count of [rows - 6, rows - 3, rows]) {
+      design = appendPrepared(design, part(data, count), specOf(part(data, count), 'post'));
+      const { psuOfRow, psuCount } = design.design;
+      const scanned = new Int32Array(psuCount).fill(-1);
+      psuOfRow.forEach((psu, row) => { if (scanned[psu] === -1) scanned[psu] = row; });
+      expect(psuFirstRows(design.design), `${count} rows`).toEqual(scanned);
     }
   });
 });
