@@ -28,7 +28,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { reportRoutes } from './routes/report.ts';
-import { responseRoutes } from './routes/responses.ts';
+import { responseRoutes, type SubmissionChecks } from './routes/responses.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { webAppRoutes } from './web-app.ts';
 
@@ -60,7 +60,16 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   });
   const bodyLimits = { body: limit(config.bodyLimitBytes), imports: limit(config.importLimitBytes ?? 64 * 1024 * 1024) };
   const gzip = compress();
+  const auth = authenticate(store.accounts, config.trustProxy ?? false);
+  // A submission (nearly every request under fieldwork load) is matched before the middlewares
+  // below and runs the same checks they make, in their order, as plain calls: Hono's middleware
+  // chain costs a dispatch, a promise and a regex test per step (docs/benchmarks.md, "Ingest: the
+  // HTTP path"). It is answered uncompressed, as below. Each check returns what the next returns
+  // (Next is typed Promise<void> but carries the handler's Response back).
+  const submissionChecks: SubmissionChecks = (c, handler) =>
+    bodyLimits.body(c, () => refuseNulInPath(c, () => auth(c, handler as () => Promise<never>) as Promise<never>) as Promise<never>) as Promise<Response>;
   const api = new Hono<AppEnv>()
+    .route('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient, checks: submissionChecks }))
     // JSON (a questionnaire is ~100 KB) shrinks about tenfold; a phone on slow data feels each byte.
     // A submission's reply is a few dozen bytes (its id and version, or a 4xx): compressing it costs
     // a zlib stream per submission and saves nothing (c.json sets no Content-Length, so hono's own
@@ -69,7 +78,7 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     // A wave of microdata (POST …/imports) is far larger than a submission; everything else keeps the small limit.
     .use((c, next) => (IMPORT_PATH.test(c.req.path) ? bodyLimits.imports : bodyLimits.body)(c, next));
   api.use(refuseNulInPath);
-  api.use(authenticate(store.accounts, config.trustProxy ?? false));
+  api.use(auth);
   // The order of the lines is the order Hono tries them in.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- groups differ in their Env types, as before
   const mount = (path: string, routes: Hono<any, any, any>) => api.route(path, routes);
@@ -78,7 +87,6 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
   mount('/tokens', tokenRoutes(store));
   mount('/users', userRoutes(store));
   mount('/surveys', surveyRoutes(store));
-  mount('/surveys', responseRoutes(store, { perClientPerMinute: limits.submissionsPerClient }));
   mount('/surveys', indicatorRoutes(store));
   mount('/surveys', modelRoutes(store));
   mount('/surveys', targetRoutes(store));

@@ -7,11 +7,14 @@ import { ApiError } from './errors.ts';
  * driver refuses such a parameter, which was a 500 there while SQLite answered "not found"). So
  * it is answered 404 before any route or database sees it, the same on both databases.
  */
-export const refuseNulInPath: MiddlewareHandler = async (c, next) => {
+export const refuseNulInPath: MiddlewareHandler = (c, next) => {
   // Hono's path is decoded (%00 is NUL there) unless a malformed escape kept it raw: check both,
   // without parsing the URL again on every request (submissions pass here too).
-  if (c.req.path.includes('\u0000') || /%00/i.test(c.req.path)) {
+  const path = c.req.path;
+  if (path.includes('\u0000') || /%00/i.test(path)) {
     throw new ApiError(404, 'Nothing is found at a path with a NUL character (%00) in it.');
   }
-  await next();
+  // next()'s own promise, not one more: the submission route calls this directly (api/app.ts)
+  // and needs the handler's answer passed back.
+  return next();
 };

@@ -16,27 +16,37 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * site can make the browser send our cookie, but cannot read the token).
  */
 export function authenticate(accounts: AccountsStore, trustProxy: boolean) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  // Not an async function: an anonymous caller (no Authorization header, no cookie; every resident's
+  // submission) is let through without a promise of its own, and the handler's answer is returned
+  // as it is (the submission route calls this directly, api/app.ts).
+  return createMiddleware<AppEnv>((c, next) => {
     c.set('clientKey', clientAddress(c, trustProxy));
     const header = c.req.header('authorization');
-    if (header) {
-      const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+    if (header) return byToken(header);
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) return bySession(cookie);
+    c.set('auth', undefined);
+    return next();
+
+    async function byToken(value: string) {
+      const bearer = /^Bearer\s+(.+)$/i.exec(value)?.[1];
       const found = bearer ? await accounts.findTokenUser(bearer.trim()) : undefined;
       if (!found) throw new ApiError(401, 'The API token is not valid, or has been revoked.');
       c.set('auth', { user: found.user, role: found.role, via: 'token' });
       return next();
     }
-    const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? await accounts.findSession(cookie) : undefined;
-    if (session) {
-      if (!SAFE_METHODS.has(c.req.method) && !constantTimeEqual(c.req.header('x-csrf-token') ?? '', session.csrfToken)) {
-        throw new ApiError(403, 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
+    async function bySession(value: string) {
+      const session = await accounts.findSession(value);
+      if (session) {
+        if (!SAFE_METHODS.has(c.req.method) && !constantTimeEqual(c.req.header('x-csrf-token') ?? '', session.csrfToken)) {
+          throw new ApiError(403, 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
+        }
+        c.set('auth', { user: session.user, role: session.user.role, via: 'session' });
+      } else {
+        c.set('auth', undefined);
       }
-      c.set('auth', { user: session.user, role: session.user.role, via: 'session' });
-    } else {
-      c.set('auth', undefined);
+      return next();
     }
-    return next();
   });
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { validateAnswers } from '../../surveys/answers.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
@@ -12,20 +12,29 @@ import { parseSubmission } from '../responses/submission.ts';
 import { paradataIssues } from '../paradata/check.ts';
 import { jsonWithSecurityHeaders } from '../secure-headers.ts';
 
+/** Runs the app's checks of a request, then `handler`, whose answer it passes back (api/app.ts). */
+export type SubmissionChecks = (c: Context<AppEnv>, handler: () => Promise<Response>) => Promise<Response>;
+
 /**
  * POST /api/surveys/:slug/responses — a completed questionnaire. Answered 201 once stored,
  * 200 with the stored record when the same id is sent again with the same answers, 409 when
  * the id was used for different answers, 422 when the answers do not fit the version answered.
  */
-export function responseRoutes(store: Store, options: { perClientPerMinute?: number } = {}) {
+export function responseRoutes(store: Store, options: { perClientPerMinute?: number; checks?: SubmissionChecks } = {}) {
   const { responses } = store;
   const lookups: OriginLookups = { surveyFor: store.access.surveyFor, isAssignedEnumerator: responses.isAssignedEnumerator };
   // Anonymous submissions are limited per client address; signed-in enumerators are not, since a
   // tablet may send a day's queued interviews at once. Shared by every instance on PostgreSQL.
   const limiter = store.rateLimits.limiter('submissions-client', options.perClientPerMinute ?? 300, 60_000);
-  return new Hono<AppEnv>().post('/:slug/responses', async (c) => {
+  // The app's checks of every request (body limit, NUL path, who is calling), called here directly
+  // rather than as middlewares ahead of the route: see api/app.ts. They pass the answer back.
+  const checks: SubmissionChecks = options.checks ?? ((_c, handler) => handler());
+  return new Hono<AppEnv>().post('/:slug/responses', (c) => checks(c, () => submit(c)));
+
+  async function submit(c: Context<AppEnv, '/:slug/responses'>): Promise<Response> {
     if (!c.get('auth')) {
-      const wait = await limiter.hit(c.get('clientKey'));
+      const hit = limiter.hit(c.get('clientKey'));
+      const wait = typeof hit === 'number' ? hit : await hit;
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, `Too many submissions from this address. Try again in ${wait} s.`);
@@ -99,5 +108,5 @@ export function responseRoutes(store: Store, options: { perClientPerMinute?: num
       c.header('Retry-After', '1');
       throw new ApiError(503, `Survey "${slug}" changed while the response was being stored; nothing was saved. Try again.`);
     }
-  });
+  }
 }

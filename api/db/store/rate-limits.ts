@@ -2,8 +2,11 @@ import { RateLimiter } from '../../auth/rate-limit.ts';
 
 /** Counts attempts for one limit (`limit` per `windowMs`), keyed by what is limited. */
 export interface Limiter {
-  /** Counts one attempt for `key`; resolves to the seconds to wait when the limit is exceeded, else 0. */
-  hit(key: string): Promise<number>;
+  /**
+   * Counts one attempt for `key`: the seconds to wait when the limit is exceeded, else 0. A number
+   * at once where the counts are in memory (SQLite), so a submission awaits nothing for it.
+   */
+  hit(key: string): number | Promise<number>;
   /** Forgets the attempts of `key` (a successful sign-in). */
   reset(key: string): Promise<void>;
 }
@@ -24,7 +27,7 @@ export function sqliteRateLimits(): RateLimitStore {
     limiter: (_scope, limit, windowMs) => {
       const limiter = new RateLimiter(limit, windowMs);
       return {
-        hit: async (key) => limiter.hit(key),
+        hit: (key) => limiter.hit(key),
         reset: async (key) => limiter.reset(key),
       };
     },
