@@ -11,7 +11,9 @@
  * model or locale). The key encodes each read value exactly (type, -0, strings, arrays, objects);
  * whatever it cannot encode, or a key longer than MAX_KEY, runs survey-core as before. So a verdict
  * never depends on an earlier submission. The memo is bounded (MAX_ENTRIES, then emptied), so
- * hostile input with many distinct values costs a run each, never memory.
+ * hostile input with many distinct values costs a run each, never memory; a memo that filled up
+ * with fewer hits than entries is left aside for BACK_OFF calls (a key costs ≈ 0.15 µs). survey-core's own
+ * process-wide state (its settings, FunctionFactory) would change results too; this app changes neither.
  */
 
 /** survey-core functions that compute from their arguments alone (today(), age(), … read the clock). */
@@ -24,8 +26,10 @@ const QUOTED = /(["'])(?:\\.|(?!\1).)*\1/g;
 /** A name survey-core looks up as one key: no path (`.`), no index (`[…]`), no element property (`$`). */
 const PLAIN = /^[^.[\]$][^.[\]]*$/;
 
-const MAX_ENTRIES = 64;
-const MAX_KEY = 256;
+/** Enough for the distinct answers a condition usually reads (an age, a region and a code or two). */
+const MAX_ENTRIES = 256;
+const MAX_KEY = 128;
+const BACK_OFF = 4096;
 
 interface Parsed {
   getVariables(): string[];
@@ -63,15 +67,28 @@ function matches(name: string, key: string): boolean {
 /** `run` over the answers, answered from a memo keyed on the values of `keys` where it can be. */
 export function memoised<T>(keys: readonly string[], run: (answers: Record<string, unknown>) => T): (answers: Record<string, unknown>) => T {
   const memo = new Map<string, T>();
+  let hits = 0;
+  let skip = 0;
   return (answers) => {
+    if (skip > 0) {
+      skip--;
+      return run(answers);
+    }
     const key = answersKey(answers, keys);
     if (key === undefined) return run(answers);
     const known = memo.get(key);
-    if (known !== undefined || memo.has(key)) return known as T;
+    if (known !== undefined || memo.has(key)) {
+      hits++;
+      return known as T;
+    }
     const result = run(answers);
     // Only primitives: an object or array result could be changed by whoever receives it.
     if (result === null || typeof result !== 'object') {
-      if (memo.size >= MAX_ENTRIES) memo.clear();
+      if (memo.size >= MAX_ENTRIES) {
+        if (hits < MAX_ENTRIES) skip = BACK_OFF;
+        memo.clear();
+        hits = 0;
+      }
       memo.set(key, result);
     }
     return result;

@@ -81,6 +81,15 @@ describe('condition results remembered between submissions', () => {
     );
   }, 600_000);
 
+  it('stay right over thousands of distinct values, more than are remembered', () => {
+    const definition = { elements: [{ type: 'text', inputType: 'number', name: 'age' }, { type: 'radiogroup', name: 'retired', choices: [1, 2], visibleIf: '{age} >= 65' }] };
+    const validate = compileAnswerValidator(definition);
+    // Distinct ages first (the memo fills, is emptied and left aside), then a few again and again.
+    const ages = [...Array.from({ length: 6000 }, (_, index) => 18 + index / 100), ...Array.from({ length: 3000 }, (_, index) => 60 + (index % 10))];
+    const wrong = ages.filter((age) => (validate({ age, retired: 1 }).length === 0) !== (age >= 65));
+    expect(wrong).toEqual([]);
+  });
+
   it('follow each change of a value a condition reads, and only those', () => {
     const definition = { elements: [
       { type: 'checkbox', name: 'used', choices: ['station', 'phone', 'web'] },
