@@ -27,30 +27,60 @@ function fieldText(path: (string | number)[]): string {
   return text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT)}…` : text;
 }
 
+/** A value still to be checked: where it is, as a link to its parent, so no path is copied per value. */
+interface Pending {
+  value: unknown;
+  depth: number;
+  parent: Pending | undefined;
+  key: string | number;
+}
+
+/**
+ * Whether a value could itself be a problem or hold one: objects, arrays and long strings. Numbers,
+ * booleans, null and short strings (nearly every value) are not queued, which changes no answer.
+ */
+function mayPass(value: unknown): boolean {
+  return typeof value === 'object' ? value !== null : typeof value === 'string' && value.length > JSON_LIMITS.stringLength;
+}
+
+function pathOf(entry: Pending, last?: string): (string | number)[] {
+  const path: (string | number)[] = last === undefined ? [] : [last];
+  for (let at: Pending | undefined = entry; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /**
  * The first place where a parsed JSON value passes a limit (or uses a reserved key), or undefined.
- * Iterative, so it cannot itself overflow the stack however deep the value is.
+ * Iterative, so it cannot itself overflow the stack however deep the value is. Each value carries
+ * its depth and a link to its parent; the path is spelled out only for a problem found (copying it
+ * for every value was most of this check's time on a full questionnaire's body).
  */
 export function jsonLimitProblem(value: unknown): JsonLimitProblem | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const stack: Pending[] = [{ value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const current = entry.value;
     if (typeof current === 'string') {
-      if (current.length > JSON_LIMITS.stringLength) return { field: fieldText(path), issue: `is longer than ${JSON_LIMITS.stringLength} characters` };
+      if (current.length > JSON_LIMITS.stringLength) return { field: fieldText(pathOf(entry)), issue: `is longer than ${JSON_LIMITS.stringLength} characters` };
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
-    if (path.length >= JSON_LIMITS.depth) {
-      return { field: fieldText(path), issue: `nests objects or lists more than ${JSON_LIMITS.depth} levels deep` };
+    const depth = entry.depth;
+    if (depth >= JSON_LIMITS.depth) {
+      return { field: fieldText(pathOf(entry)), issue: `nests objects or lists more than ${JSON_LIMITS.depth} levels deep` };
     }
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) stack.push({ value: current[index], path: [...path, index] });
+      for (let index = current.length - 1; index >= 0; index--) {
+        const item: unknown = current[index];
+        if (mayPass(item)) stack.push({ value: item, depth: depth + 1, parent: entry, key: index });
+      }
       continue;
     }
     for (const key of Object.keys(current)) {
-      if (RESERVED_KEYS.has(key)) return { field: fieldText([...path, key]), issue: 'is a reserved name, never a question, field or property' };
-      if (key.length > JSON_LIMITS.stringLength) return { field: fieldText([...path, key.slice(0, 40)]), issue: `is a key longer than ${JSON_LIMITS.stringLength} characters` };
-      stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      if (RESERVED_KEYS.has(key)) return { field: fieldText(pathOf(entry, key)), issue: 'is a reserved name, never a question, field or property' };
+      if (key.length > JSON_LIMITS.stringLength) return { field: fieldText(pathOf(entry, key.slice(0, 40))), issue: `is a key longer than ${JSON_LIMITS.stringLength} characters` };
+      const item = (current as Record<string, unknown>)[key];
+      if (mayPass(item)) stack.push({ value: item, depth: depth + 1, parent: entry, key });
     }
   }
   return undefined;
