@@ -76,18 +76,47 @@ function sparseCross(calibration: Calibration, cross: Float64Array[][], groupOff
   return { crossStart: start, crossGroup: Int32Array.from(group), crossValue: Float64Array.from(value) };
 }
 
+/** Nonzero weight sums of one step by PSU: entries start[p] .. start[p + 1], groups ascending. */
+interface StepPsuWeights { start: Int32Array; group: Int32Array; value: Float64Array }
+
+/** A step's sums from a dense PSU × group table (rows added in row order), its nonzero cells PSU by PSU. */
+function denseStepWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: number, rowCount: number): StepPsuWeights {
+  const { groups, after, groupCount } = step;
+  const table = new Float64Array(psuCount * groupCount);
+  for (let row = 0; row < rowCount; row++) {
+    const cell = (psuOfRow[row] as number) * groupCount + (groups[row] as number);
+    table[cell] = (table[cell] as number) + (after[row] as number);
+  }
+  const start = new Int32Array(psuCount + 1);
+  for (let cell = 0; cell < table.length; cell++) {
+    const psu = Math.floor(cell / groupCount);
+    if (table[cell] !== 0) start[psu + 1] = (start[psu + 1] as number) + 1;
+  }
+  for (let psu = 0; psu < psuCount; psu++) start[psu + 1] = (start[psu + 1] as number) + (start[psu] as number);
+  const group = new Int32Array(start[psuCount] as number);
+  const value = new Float64Array(group.length);
+  let at = 0;
+  for (let cell = 0; cell < table.length; cell++) {
+    if (table[cell] === 0) continue;
+    group[at] = cell % groupCount;
+    value[at++] = table[cell] as number;
+  }
+  return { start, group, value };
+}
+
 /**
- * One step's weight sums by PSU and group: for a PSU whose rows all fall in one group (the usual
- * case, PSUs nested in strata that the margins follow) its group and sum; for the few others,
- * every group's sum by group. Each sum adds the rows in row order, as a dense PSU × group table
- * would (without its PSUs × groups cells: 3 M at a million responses with wave-crossed margins).
+ * One step's weight sums by PSU and group. A PSU whose rows all fall in one group (the usual
+ * case: PSUs nested in strata that the margins follow) is summed without a PSUs × groups table
+ * (3 M cells at a million responses with wave-crossed margins); the few PSUs with rows in several
+ * groups are summed by group in a map; when many are (a margin such as sex that cuts across PSUs),
+ * the dense table is made. Each sum adds its rows in row order, the same in all three ways.
  */
-function stepPsuWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: number, rowCount: number) {
+function stepPsuWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: number, rowCount: number): StepPsuWeights {
   const { groups, after } = step;
   const onlyGroup = new Int32Array(psuCount).fill(-1);
   const sum = new Float64Array(psuCount);
   const several = new Uint8Array(psuCount);
-  let mixed = false;
+  let mixed = 0;
   for (let row = 0; row < rowCount; row++) {
     const psu = psuOfRow[row] as number;
     const group = groups[row] as number;
@@ -96,15 +125,16 @@ function stepPsuWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: n
     else if (seen < 0 && several[psu] === 0) {
       onlyGroup[psu] = group;
       sum[psu] = (sum[psu] as number) + (after[row] as number);
-    } else {
+    } else if (several[psu] === 0) {
       onlyGroup[psu] = -1;
       several[psu] = 1;
-      mixed = true;
+      mixed++;
     }
   }
-  // PSUs with rows in several groups: each (PSU, group) summed over its rows in row order.
+  if (mixed * 16 > psuCount) return denseStepWeights(step, psuOfRow, psuCount, rowCount);
+  // The PSUs with rows in several groups: each (PSU, group) summed over its rows in row order.
   const byGroup = new Map<number, Map<number, number>>();
-  if (mixed) {
+  if (mixed > 0) {
     for (let row = 0; row < rowCount; row++) {
       const psu = psuOfRow[row] as number;
       if (several[psu] === 0) continue;
@@ -114,23 +144,40 @@ function stepPsuWeights(step: CalibrationStep, psuOfRow: Int32Array, psuCount: n
       sums.set(group, (sums.get(group) ?? 0) + (after[row] as number));
     }
   }
-  return { onlyGroup, sum, byGroup };
+  const lists = new Map([...byGroup].map(([psu, sums]) => [psu, [...sums].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0])]));
+  const start = new Int32Array(psuCount + 1);
+  for (let psu = 0; psu < psuCount; psu++) {
+    const count = (onlyGroup[psu] as number) >= 0 ? ((sum[psu] as number) !== 0 ? 1 : 0) : (lists.get(psu)?.length ?? 0);
+    start[psu + 1] = (start[psu] as number) + count;
+  }
+  const group = new Int32Array(start[psuCount] as number);
+  const value = new Float64Array(group.length);
+  let at = 0;
+  for (let psu = 0; psu < psuCount; psu++) {
+    const only = onlyGroup[psu] as number;
+    if (only >= 0) {
+      if ((sum[psu] as number) === 0) continue;
+      group[at] = only;
+      value[at++] = sum[psu] as number;
+      continue;
+    }
+    for (const [found, total] of lists.get(psu) ?? []) {
+      group[at] = found;
+      value[at++] = total;
+    }
+  }
+  return { start, group, value };
 }
 
 /** PSU × group weight sums of every step, kept only where a PSU has rows in the group (and they do not sum to 0). */
 function psuGroupWeights(calibration: Calibration, design: Design, groupOffset: Int32Array) {
   const { psuCount, psuOfRow, rowCount } = design;
   const steps = calibration.steps.map((step) => stepPsuWeights(step, psuOfRow, psuCount, rowCount));
-  // A PSU's entries: step by step, groups ascending.
-  const mixedGroups = steps.map(({ byGroup }) => new Map([...byGroup].map(([psu, sums]) => [psu, [...sums].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0])])));
+  // A PSU's entries: step by step, each step's groups ascending.
   const psuStart = new Int32Array(psuCount + 1);
   for (let psu = 0; psu < psuCount; psu++) {
     let count = 0;
-    for (let t = 0; t < steps.length; t++) {
-      const { onlyGroup, sum } = steps[t] as (typeof steps)[number];
-      if ((onlyGroup[psu] as number) >= 0) count += (sum[psu] as number) !== 0 ? 1 : 0;
-      else count += (mixedGroups[t] as Map<number, [number, number][]>).get(psu)?.length ?? 0;
-    }
+    for (const { start } of steps) count += (start[psu + 1] as number) - (start[psu] as number);
     psuStart[psu + 1] = (psuStart[psu] as number) + count;
   }
   const psuGroup = new Int32Array(psuStart[psuCount] as number);
@@ -138,19 +185,11 @@ function psuGroupWeights(calibration: Calibration, design: Design, groupOffset: 
   let at = 0;
   for (let psu = 0; psu < psuCount; psu++) {
     for (let t = 0; t < steps.length; t++) {
-      const { onlyGroup, sum } = steps[t] as (typeof steps)[number];
+      const { start, group, value } = steps[t] as StepPsuWeights;
       const offset = groupOffset[t] as number;
-      const only = onlyGroup[psu] as number;
-      if (only >= 0) {
-        const value = sum[psu] as number;
-        if (value === 0) continue;
-        psuGroup[at] = offset + only;
-        psuGroupWeight[at++] = value;
-        continue;
-      }
-      for (const [group, value] of (mixedGroups[t] as Map<number, [number, number][]>).get(psu) ?? []) {
-        psuGroup[at] = offset + group;
-        psuGroupWeight[at++] = value;
+      for (let entry = start[psu] as number; entry < (start[psu + 1] as number); entry++) {
+        psuGroup[at] = offset + (group[entry] as number);
+        psuGroupWeight[at++] = value[entry] as number;
       }
     }
   }
