@@ -7,6 +7,7 @@ import { sqliteStore, type Store } from './db/store/index.ts';
 import { authenticate } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError } from './errors.ts';
+import { MemoRouter } from './memo-router.ts';
 import { refuseNulInPath } from './nul-path.ts';
 import { secureHeaders } from './secure-headers.ts';
 import { OPERATIONS } from './openapi/operations.ts';
@@ -106,7 +107,8 @@ export function createApp({ store: given, db, config, limits = {} }: AppDependen
     throw new ApiError(404, `No API endpoint ${c.req.method} ${c.req.path}.`);
   });
 
-  const app = new Hono();
+  // Routes matched through a memo per method and path (api/memo-router.ts): a submission's is the same for every respondent.
+  const app = new Hono({ router: new MemoRouter() });
   app.use(secureHeaders());
   app.route('/api', api);
   app.route('/', webAppRoutes(config.webDist));
