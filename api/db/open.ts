@@ -40,14 +40,10 @@ export function openConnection(path: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Checkpoint when the WAL holds 8,000 pages (32 MiB at 4 KiB), not SQLite's 1,000: a checkpoint
-  // copies each page once however often it was rewritten since the last, and under ingest load the
-  // same pages (the tails of the tables and of their indexes, page 1) are rewritten by every commit,
-  // so rarer checkpoints copy far fewer pages: ≈ 6 µs of the writer thread's CPU per stored
-  // submission (test/bench/ingest/writer-loop.ts). Every connection alike, so the checkpoint stays
-  // with whichever commits most (the writer thread), not a request thread's rare write. Durability
-  // is the WAL's, fsynced at every commit (synchronous=FULL) as before.
-  sqlite.pragma('wal_autocheckpoint = 8000');
+  // The WAL is checkpointed at SQLite's default of 1,000 pages. 8,000 was tried (ad3051b): rarer
+  // checkpoints copy fewer pages (≈ 6 µs less of the writer thread's CPU per stored submission),
+  // but each one holds the writer's commits up longer, and at 50 connections the submissions' p99
+  // rose from 14–17 to 21–28 ms (docs/benchmarks.md, "Issue 16 on a quiet machine, fourth visit").
   return drizzle(sqlite, { schema }) as Db;
 }
 
