@@ -17,7 +17,8 @@ export interface Writes<Item, Result> {
   readonly stats: GroupCommitStats;
 }
 
-interface Pending<Item, Result> {
+/** A write waiting in a queue for the batch that will hold it (both dialects' group commits). */
+export interface Pending<Item, Result> {
   item: Item;
   resolve: (result: Result) => void;
   reject: (error: unknown) => void;
@@ -91,14 +92,7 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    this.stats.commits += 1;
-    this.stats.writes += batch.length;
-    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
-    });
+    settleCommitted(this.stats, batch, outcomes);
   }
 
   /**
@@ -133,7 +127,20 @@ export class GroupCommit<Item, Result, Batch = undefined> implements Writes<Item
   }
 }
 
-type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: unknown };
+/** What one write of a batch came to: its result, or the error that undid it alone. */
+export type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: unknown };
+
+/** After a batch's COMMIT: counts it, and settles each write's promise with its own outcome. */
+export function settleCommitted<Item, Result>(stats: GroupCommitStats, batch: Pending<Item, Result>[], outcomes: Outcome<Result>[]): void {
+  stats.commits += 1;
+  stats.writes += batch.length;
+  stats.largestBatch = Math.max(stats.largestBatch, batch.length);
+  batch.forEach((pending, index) => {
+    const outcome = outcomes[index]!;
+    if (outcome.ok) pending.resolve(outcome.result);
+    else pending.reject(outcome.error);
+  });
+}
 
 /** A write threw in a batch written without savepoints: roll the batch back and write it with them. */
 class WriteThrew extends Error {

@@ -1,12 +1,6 @@
 import type pg from 'pg';
-import { CommitFailedError, type GroupCommitStats, type Writes } from '../group-commit.ts';
+import { CommitFailedError, settleCommitted, type GroupCommitStats, type Outcome, type Pending, type Writes } from '../group-commit.ts';
 import type { PgDb } from './open.ts';
-
-interface Pending<Item, Result> {
-  item: Item;
-  resolve: (result: Result) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Group commit on PostgreSQL, with the contract of api/db/group-commit.ts (docs/decisions/003):
@@ -56,7 +50,7 @@ export class PgGroupCommit<Item, Result, Batch = undefined> implements Writes<It
   }
 
   private async flush(batch: Pending<Item, Result>[]): Promise<void> {
-    const outcomes: ({ ok: true; result: Result } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome<Result>[] = [];
     let client: pg.PoolClient | undefined;
     try {
       client = await this.db.$client.connect();
@@ -92,13 +86,6 @@ export class PgGroupCommit<Item, Result, Batch = undefined> implements Writes<It
       return;
     }
     client.release();
-    this.stats.commits += 1;
-    this.stats.writes += batch.length;
-    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
-    });
+    settleCommitted(this.stats, batch, outcomes);
   }
 }
