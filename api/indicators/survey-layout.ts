@@ -14,11 +14,24 @@ export interface SurveyLayout {
 // new version makes a new one. Versions are immutable, so an entry never goes stale.
 const cache = new Map<string, SurveyLayout>();
 
+// The versions' hashes, with a statement prepared once per database: building and preparing the
+// drizzle query on every call cost 36–115 µs against 2.5 (the writer thread asks once a batch;
+// docs/benchmarks.md, "Ingest: the writer thread").
+const hashQueries = new WeakMap<Db, { all(surveyId: number): string[] }>();
+
+function versionHashes(db: Db, surveyId: number): string[] {
+  let query = hashQueries.get(db);
+  if (!query) {
+    const statement = db.$client.prepare<[number], string>('SELECT content_hash FROM survey_versions WHERE survey_id = ? ORDER BY version').pluck();
+    hashQueries.set(db, (query = { all: (id) => statement.all(id) }));
+  }
+  return query.all(surveyId);
+}
+
 /** The variable layout of a survey over all its published versions (cached by content). */
 export function surveyLayout(db: Db, surveyId: number): SurveyLayout {
-  const hashes = db.select({ hash: surveyVersions.contentHash }).from(surveyVersions)
-    .where(eq(surveyVersions.surveyId, surveyId)).orderBy(asc(surveyVersions.version)).all();
-  return cachedLayout(hashes.map((row) => row.hash)) ?? rememberLayout(hashes.map((row) => row.hash),
+  const hashes = versionHashes(db, surveyId);
+  return cachedLayout(hashes) ?? rememberLayout(hashes,
     db.select({ version: surveyVersions.version, definition: surveyVersions.definition, meta: surveyVersions.meta, publishedAt: surveyVersions.publishedAt })
       .from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(asc(surveyVersions.version)).all());
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { responses } from '../db/schema.ts';
 import type { Layout } from '../indicators/layout.ts';
-import { cachedLayout, surveyLayout } from '../indicators/survey-layout.ts';
+import { surveyLayout } from '../indicators/survey-layout.ts';
 import { writeResponseValues } from './values.ts';
 
 /** A validated submission as it is written: the response row, from which its analysed values are packed. */
@@ -43,12 +43,6 @@ export function responseWrites(db: Db) {
   const insert = prepareInsert(db);
   const surveyState = db.$client.prepare<[number], { status: string; latest: number }>(
     'SELECT status, (SELECT max(version) FROM survey_versions WHERE survey_id = surveys.id) AS latest FROM surveys WHERE id = ?');
-  // surveyLayout's own lookup of the versions' hashes, prepared once: surveyLayout builds and prepares
-  // a drizzle query on every call (36–115 µs a call against 2.5 here), and once a batch that cost
-  // the writer ≈ 10–20 µs a stored submission in test/bench/ingest/writer-loop.ts. A new version
-  // has a new hash, so a publish still makes the next batch's layout anew.
-  const versionHashes = db.$client.prepare<[number], string>('SELECT content_hash FROM survey_versions WHERE survey_id = ? ORDER BY version').pluck();
-  const layoutOf = (surveyId: number): Layout => (cachedLayout(versionHashes.all(surveyId)) ?? surveyLayout(db, surveyId)).layout;
   return {
     batchState: (): BatchState => ({ layouts: new Map(), surveys: new Map() }),
     write(row: ResponseRow, state: BatchState): WriteOutcome {
@@ -66,7 +60,7 @@ export function responseWrites(db: Db) {
         row.language, row.mode, row.enumeratorId, row.startedAt, row.completedAt, row.paradata);
       if (stored.changes !== 1) return false;
       let layout = state.layouts.get(row.surveyId);
-      if (!layout) state.layouts.set(row.surveyId, (layout = layoutOf(row.surveyId)));
+      if (!layout) state.layouts.set(row.surveyId, (layout = surveyLayout(db, row.surveyId).layout));
       writeResponseValues(db, row, layout);
       return true;
     },

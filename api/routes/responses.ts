@@ -20,7 +20,7 @@ export type SubmissionChecks = (c: Context<AppEnv>, handler: () => Promise<Respo
  * 200 with the stored record when the same id is sent again with the same answers, 409 when
  * the id was used for different answers, 422 when the answers do not fit the version answered.
  */
-export function responseRoutes(store: Store, options: { perClientPerMinute?: number; checks?: SubmissionChecks } = {}) {
+export function responseRoutes(store: Store, options: { perClientPerMinute?: number; checks: SubmissionChecks }) {
   const { responses } = store;
   const lookups: OriginLookups = { surveyFor: store.access.surveyFor, isAssignedEnumerator: responses.isAssignedEnumerator };
   // Anonymous submissions are limited per client address; signed-in enumerators are not, since a
@@ -28,7 +28,7 @@ export function responseRoutes(store: Store, options: { perClientPerMinute?: num
   const limiter = store.rateLimits.limiter('submissions-client', options.perClientPerMinute ?? 300, 60_000);
   // The app's checks of every request (body limit, NUL path, who is calling), called here directly
   // rather than as middlewares ahead of the route: see api/app.ts. They pass the answer back.
-  const checks: SubmissionChecks = options.checks ?? ((_c, handler) => handler());
+  const { checks } = options;
   return new Hono<AppEnv>().post('/:slug/responses', (c) => checks(c, () => submit(c)));
 
   async function submit(c: Context<AppEnv, '/:slug/responses'>): Promise<Response> {
